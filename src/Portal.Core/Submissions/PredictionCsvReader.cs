@@ -132,6 +132,7 @@ public static class PredictionCsvReader
             _rows++;
             if (csv.CurrentIsMalformed)
             {
+                MarkSeen(csv);
                 return;
             }
 
@@ -140,6 +141,7 @@ public static class PredictionCsvReader
             {
                 problems.Add(ProblemCode.WrongFieldCount, csv.Line, string.Create(CultureInfo.InvariantCulture,
                     $"Expected {expected} columns, found {csv.Reader.FieldCount}."));
+                MarkSeen(csv);
                 return;
             }
 
@@ -158,6 +160,15 @@ public static class PredictionCsvReader
             else
             {
                 TakeProbabilities(csv, position);
+            }
+        }
+
+        /// <summary>Records a row already reported for its shape, so its image is not also reported missing.</summary>
+        private void MarkSeen(CsvSource csv)
+        {
+            if (images.TryGetPositionUtf8(csv.Field(0), out var position) == OperationStatus.Done && _lineOf[position] == 0)
+            {
+                _lineOf[position] = csv.Line;
             }
         }
 
