@@ -46,8 +46,8 @@ public static class PredictionCsvReader
     private sealed class Session(ImageIndex images, ClassTaxonomy taxonomy, CsvReadOptions options, ProblemCollector problems)
     {
         private readonly int _classes = taxonomy.Count;
-        private readonly int[] _lineOf = new int[images.Count];
-        private readonly byte[] _labels = new byte[images.Count];
+        // Line and label side by side: a row touches one place of this array, not two.
+        private readonly Slot[] _slots = new Slot[images.Count];
         private float[]? _probabilities;
         private int[]? _classOfColumn;
         private string[] _columnNames = [];
@@ -154,7 +154,7 @@ public static class PredictionCsvReader
             {
                 if (csv.TryParseLabel(1, HeaderNames.Answer, _classes, out var label))
                 {
-                    _labels[position] = label;
+                    _slots[position].Label = label;
                 }
             }
             else
@@ -166,9 +166,9 @@ public static class PredictionCsvReader
         /// <summary>Records a row already reported for its shape, so its image is not also reported missing.</summary>
         private void MarkSeen(CsvSource csv)
         {
-            if (images.TryGetPositionUtf8(csv.Field(0), out var position) == OperationStatus.Done && _lineOf[position] == 0)
+            if (images.TryGetPositionUtf8(csv.Field(0), out var position) == OperationStatus.Done && _slots[position].Line == 0)
             {
-                _lineOf[position] = csv.Line;
+                _slots[position].Line = csv.Line;
             }
         }
 
@@ -196,7 +196,7 @@ public static class PredictionCsvReader
                     return false;
             }
 
-            var seen = _lineOf[position];
+            var seen = _slots[position].Line;
             if (seen != 0)
             {
                 problems.Add(ProblemCode.DuplicateImageId, csv.Line, string.Create(CultureInfo.InvariantCulture,
@@ -204,7 +204,7 @@ public static class PredictionCsvReader
                 return false;
             }
 
-            _lineOf[position] = csv.Line;
+            _slots[position].Line = csv.Line;
             return true;
         }
 
@@ -256,9 +256,9 @@ public static class PredictionCsvReader
 
             var missing = 0;
             var named = new List<string>();
-            for (var i = 0; i < _lineOf.Length; i++)
+            for (var i = 0; i < _slots.Length; i++)
             {
-                if (_lineOf[i] == 0)
+                if (_slots[i].Line == 0)
                 {
                     missing++;
                     if (named.Count < options.MissingIdsNamed)
@@ -276,8 +276,26 @@ public static class PredictionCsvReader
             }
         }
 
-        public Predictions Build() => _probabilities is null
-            ? new Predictions(_labels, _classes)
-            : Predictions.FromProbabilities(_probabilities, _classes);
+        public Predictions Build()
+        {
+            if (_probabilities is not null)
+            {
+                return Predictions.FromProbabilities(_probabilities, _classes);
+            }
+
+            var labels = new byte[_slots.Length];
+            for (var i = 0; i < labels.Length; i++)
+            {
+                labels[i] = _slots[i].Label;
+            }
+
+            return new Predictions(labels, _classes);
+        }
+    }
+
+    private struct Slot
+    {
+        public int Line;
+        public byte Label;
     }
 }

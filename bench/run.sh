@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every benchmark of Portal in one go, side by side with the Python baseline, on this machine.
+# Usage: bash bench/run.sh [BenchmarkDotNet filter, default '*']
+# Needs Debian's python3-numpy, python3-pandas and python3-sklearn (installed when missing).
+# Results: BenchmarkDotNet.Artifacts/results/*.md, bench/data/*.json; copy the figures into bench/RESULTS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+filter=${1:-*}
+
+if ! /usr/bin/python3 -c 'import numpy, pandas, sklearn' 2>/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-numpy python3-pandas python3-sklearn
+fi
+
+echo "== machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(date -u +%F)"
+[ -f bench/data/truth_1000000.csv ] || /usr/bin/python3 bench/make_bench_data.py
+
+echo "== Python baseline (pandas + scikit-learn + numpy)"
+/usr/bin/python3 bench/baseline_pandas.py
+
+echo "== portal score as a whole process"
+dotnet publish src/Portal.Cli -c Release -o artifacts/portal-cli >/dev/null
+/usr/bin/python3 bench/cli_startup.py artifacts/portal-cli/portal
+
+echo "== BenchmarkDotNet"
+dotnet run -c Release --project bench/Portal.Benchmarks -- --filter "$filter" --exporters github
