@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Portal.Data;
+
+/// <summary>Registers the database for the configured provider.</summary>
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{PortalDbContext}"/> and a scoped <see cref="PortalDbContext"/>
+    /// backed by the provider's own context type, so its migrations are the ones applied.
+    /// </summary>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, DatabaseOptions options, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        switch (options.Provider.ToUpperInvariant())
+        {
+            case "SQLITE":
+                var sqlite = string.IsNullOrWhiteSpace(options.ConnectionString)
+                    ? $"Data Source={Path.Combine(dataDirectory, "portal.db")};Default Timeout=30"
+                    : options.ConnectionString;
+                return services.AddProvider<SqlitePortalDbContext>(o => o.UseSqlite(sqlite));
+            case "POSTGRES":
+            case "POSTGRESQL":
+                var postgres = options.ConnectionString ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");
+                return services.AddProvider<PostgresPortalDbContext>(o => o.UseNpgsql(postgres));
+            default:
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or Postgres.");
+        }
+    }
+
+    private static IServiceCollection AddProvider<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : PortalDbContext
+    {
+        services.AddDbContextFactory<TContext>(configure);
+        services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp => new UpcastFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<TContext>());
+        return services;
+    }
+
+    private sealed class UpcastFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PortalDbContext>
+        where TContext : PortalDbContext
+    {
+        public PortalDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}

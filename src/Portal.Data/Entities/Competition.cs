@@ -1,0 +1,41 @@
+namespace Portal.Data.Entities;
+
+/// <summary>A competition: its rules, its classes and its hidden set.</summary>
+public sealed class Competition
+{
+    public int Id { get; set; }
+    public string Slug { get; set; } = "";
+    public string Title { get; set; } = "";
+
+    /// <summary>Markdown shown on the overview page.</summary>
+    public string Description { get; set; } = "";
+
+    /// <summary>Class names, indexed by class (stored as JSON).</summary>
+    public List<string> ClassNames { get; set; } = [];
+
+    /// <summary>Attribute axes as JSON (<c>[{"name":"mask","values":["Wear",...]},...]</c>); null when there are none.</summary>
+    public string? AxesJson { get; set; }
+
+    public double PublicFraction { get; set; } = 0.5;
+    public long SplitSeed { get; set; } = 42;
+
+    /// <summary>Start and end, in UTC.</summary>
+    public DateTime StartsAtUtc { get; set; }
+    public DateTime EndsAtUtc { get; set; }
+
+    /// <summary>IANA time zone whose midnight resets the daily limit.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public int DailySubmissionLimit { get; set; } = 5;
+    public int FinalSelectionLimit { get; set; } = 2;
+
+    /// <summary>Whether participants see per-class scores on the public split while the competition runs.</summary>
+    public bool ShowPublicPerClass { get; set; }
+
+    public CompetitionState State { get; set; } = CompetitionState.Draft;
+    public DateTime? ClosedAtUtc { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+
+    public HiddenSet? HiddenSet { get; set; }
+    public List<Team> Teams { get; set; } = [];
+}

@@ -1,0 +1,43 @@
+namespace Portal.Data.Entities;
+
+/// <summary>One entry of a team: its file, its predictions (a compact blob) and its scores.</summary>
+public sealed class Submission
+{
+    public int Id { get; set; }
+    public int CompetitionId { get; set; }
+    public int TeamId { get; set; }
+    public string? SubmittedByUserId { get; set; }
+    public SubmissionKind Kind { get; set; }
+    public string Description { get; set; } = "";
+    public SubmissionStatus Status { get; set; }
+
+    /// <summary>Why scoring failed, in words for the team.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>The uploaded file in storage, as it was sent.</summary>
+    public string FileKey { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public long FileSize { get; set; }
+
+    /// <summary>The day in the competition's time zone it counts toward (yyyy-MM-dd).</summary>
+    public string QuotaDay { get; set; } = "";
+
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? ScoredAtUtc { get; set; }
+
+    public double? PublicScore { get; set; }
+    public double? PrivateScore { get; set; }
+
+    /// <summary>One byte per image, hidden-set order; null until scored.</summary>
+    public byte[]? Labels { get; set; }
+
+    /// <summary>The probabilities blob in storage (float32, images x classes), when known.</summary>
+    public string? ProbabilitiesKey { get; set; }
+
+    /// <summary>Metrics beyond the score (per class, per attribute) of each split, as JSON.</summary>
+    public string? DetailsJson { get; set; }
+
+    public bool IsFinal { get; set; }
+
+    public Team? Team { get; set; }
+}

@@ -1,0 +1,26 @@
+namespace Portal.Data.Entities;
+
+/// <summary>A team in one competition.</summary>
+public sealed class Team
+{
+    public int Id { get; set; }
+    public int CompetitionId { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>The code a participant enters to join.</summary>
+    public string InviteCode { get; set; } = "";
+
+    /// <summary>SHA-256 of the API token (hex); the token itself is shown once and never stored.</summary>
+    public string? ApiTokenHash { get; set; }
+
+    /// <summary>The first characters of the token, to recognise it in lists.</summary>
+    public string? ApiTokenPrefix { get; set; }
+
+    /// <summary>A host's baseline team: shown on the board, not ranked.</summary>
+    public bool IsBaseline { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public Competition? Competition { get; set; }
+    public List<TeamMember> Members { get; set; } = [];
+}
