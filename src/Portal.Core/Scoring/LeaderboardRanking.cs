@@ -1,0 +1,64 @@
+namespace Portal.Core.Scoring;
+
+/// <summary>
+/// The leaderboard rules: one row per team, ranked by macro F1 (higher first, ties to the earlier
+/// submission); host baselines are placed by score but not ranked.
+/// </summary>
+public static class LeaderboardRanking
+{
+    /// <summary>The public board: each team's best public score.</summary>
+    public static IReadOnlyList<LeaderboardRow> Public(IEnumerable<LeaderboardEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var rows = entries
+            .GroupBy(e => e.TeamId)
+            .Select(team =>
+            {
+                var best = team.OrderByDescending(e => e.PublicScore).ThenBy(e => e.SubmittedAtUtc).ThenBy(e => e.SubmissionId).First();
+                return new LeaderboardRow(null, best.TeamId, best.TeamName, best.IsBaseline, best.SubmissionId, best.SubmittedAtUtc, best.PublicScore, team.Count());
+            });
+        return Rank(rows);
+    }
+
+    /// <summary>
+    /// The private board after close: each team is judged by its selected finals (its best
+    /// <paramref name="finalsAllowed"/> public submissions when it selected none) and ranked by the
+    /// best private score among them, with its move from the public board.
+    /// </summary>
+    public static IReadOnlyList<LeaderboardRow> Private(IEnumerable<LeaderboardEntry> entries, int finalsAllowed)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var all = entries.ToList();
+        var publicRanks = Public(all).Where(r => r.Rank is not null).ToDictionary(r => r.TeamId, r => r.Rank!.Value);
+        var rows = all
+            .Where(e => e.PrivateScore is not null)
+            .GroupBy(e => e.TeamId)
+            .Select(team =>
+            {
+                var finals = team.Where(e => e.IsFinal).ToList();
+                var candidates = finals.Count > 0
+                    ? finals
+                    : team.OrderByDescending(e => e.PublicScore).ThenBy(e => e.SubmittedAtUtc).Take(Math.Max(1, finalsAllowed)).ToList();
+                var best = candidates.OrderByDescending(e => e.PrivateScore).ThenBy(e => e.SubmittedAtUtc).ThenBy(e => e.SubmissionId).First();
+                return new LeaderboardRow(null, best.TeamId, best.TeamName, best.IsBaseline, best.SubmissionId, best.SubmittedAtUtc, best.PrivateScore!.Value, team.Count());
+            });
+        return Rank(rows)
+            .Select(r => r.Rank is int rank && publicRanks.TryGetValue(r.TeamId, out var before) ? r with { RankChange = before - rank } : r)
+            .ToList();
+    }
+
+    private static List<LeaderboardRow> Rank(IEnumerable<LeaderboardRow> rows)
+    {
+        var ordered = rows.OrderByDescending(r => r.Score).ThenBy(r => r.SubmittedAtUtc).ThenBy(r => r.SubmissionId).ToList();
+        var next = 1;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (!ordered[i].IsBaseline)
+            {
+                ordered[i] = ordered[i] with { Rank = next++ };
+            }
+        }
+
+        return ordered;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Portal.Web.Hosting;
+
+/// <summary>The <c>Portal</c> section of appsettings.json.</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>Where the database and files live; relative to the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Seed the demo competition when the database has no competition yet.</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    /// <summary>The host account created on first run.</summary>
+    public string AdminEmail { get; set; } = "host@portal.local";
+
+    /// <summary>The host account's password; when empty a random one is generated and printed once.</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>Largest accepted CSV upload, in bytes.</summary>
+    public long MaxCsvBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Largest accepted hidden-set zip, in bytes.</summary>
+    public long MaxHiddenSetBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>How many problems of an invalid file are listed.</summary>
+    public int MaxListedProblems { get; set; } = 100;
+
+    /// <summary>The absolute data directory, resolved once at start.</summary>
+    public string DataPath => Path.GetFullPath(DataDirectory);
+}

@@ -1,0 +1,15 @@
+using Portal.Data.Entities;
+
+namespace Portal.Web.Jobs;
+
+/// <summary>Runs one kind of job.</summary>
+public interface IJobHandler
+{
+    JobKind Kind { get; }
+
+    /// <summary>Does the work; reports progress as it goes. Throw <see cref="JobFailedException"/> for a failure the user should read.</summary>
+    Task RunAsync(Job job, IJobProgress progress, CancellationToken cancellationToken);
+
+    /// <summary>Called once when the job has failed for good, to leave its subject consistent (a submission marked failed).</summary>
+    Task OnFailedAsync(Job job, string error, CancellationToken cancellationToken);
+}
