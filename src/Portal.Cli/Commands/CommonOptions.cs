@@ -14,12 +14,14 @@ internal static class CommonOptions
     public static Option<int?> Classes() => new("--classes")
     {
         Description = "The number of classes, without attribute axes. Default: the 18 mask x gender x age classes.",
+        HelpName = "N",
     };
 
     public static Option<string> Truth(bool required) => new("--truth")
     {
         Description = "The hidden set's labels: a CSV with the columns ImageID and ans.",
         Required = required,
+        HelpName = "info.csv",
     };
 
     /// <summary>The taxonomy for <c>--classes</c>: the mask task when absent, else N plain classes.</summary>

@@ -21,11 +21,13 @@ internal static class DiffCommand
         var seed = new Option<ulong>("--seed")
         {
             Description = "The seed of the paired bootstrap.",
+            HelpName = "N",
             DefaultValueFactory = _ => 42,
         };
         var resamples = new Option<int>("--resamples")
         {
             Description = "The number of bootstrap resamples.",
+            HelpName = "N",
             DefaultValueFactory = _ => 1000,
         };
         var command = new Command("diff", "Compare two submissions: agreement, kappa, transition matrix; with --truth, which one is better and by how much.")

@@ -32,11 +32,13 @@ internal static class EnsembleCommand
         var weights = new Option<string>("--weights")
         {
             Description = "One weight per submission, comma-separated (default: all 1).",
+            HelpName = "w1,w2,...",
         };
         var output = new Option<string>("--out")
         {
-            Description = "The CSV file to write.",
+            Description = "The CSV file to write: labels for hard voting, probabilities for soft and gmean.",
             Required = true,
+            HelpName = "ens.csv",
         };
         var json = CommonOptions.Json();
         var classes = CommonOptions.Classes();

@@ -15,6 +15,7 @@ internal static class ScoreCommand
         {
             Description = "The submission: ImageID,ans labels or ImageID and one probability column per class.",
             Required = true,
+            HelpName = "sub.csv",
         };
         var json = CommonOptions.Json();
         var classes = CommonOptions.Classes();

@@ -15,15 +15,18 @@ internal static class SplitCommand
         {
             Description = "The fraction of each class that goes on the public board, from 0 to 1.",
             Required = true,
+            HelpName = "fraction",
         };
         var seed = new Option<ulong>("--seed")
         {
             Description = "The seed of the split: the same truth, fraction and seed always give the same split.",
-            Required = true,
+            DefaultValueFactory = _ => 42,
+            HelpName = "N",
         };
         var output = new Option<string>("--out")
         {
             Description = "Write the assignment as ImageID,split (public or private), in the truth's order.",
+            HelpName = "split.csv",
         };
         var json = CommonOptions.Json();
         var classes = CommonOptions.Classes();
