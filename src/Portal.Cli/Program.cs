@@ -1,1 +1,1 @@
-﻿Console.WriteLine("Hello, World!");
+return Portal.Cli.CliApp.Run(args, Console.Out, Console.Error);

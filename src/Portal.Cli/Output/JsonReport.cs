@@ -1,0 +1,93 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Portal.Cli.Commands;
+using Portal.Cli.Output.Json;
+using Portal.Core.Competitions;
+using Portal.Core.Scoring;
+using Portal.Core.Submissions;
+
+namespace Portal.Cli.Output;
+
+/// <summary>The <c>--json</c> documents: results mapped to the JSON models and written with the source-generated context.</summary>
+internal static class JsonReport
+{
+    // Class names such as "<30" stay readable: the output goes to a terminal or a script, never into HTML.
+    private static readonly CliJsonContext Context = new(new JsonSerializerOptions(CliJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public static void WriteScore(TextWriter writer, ScoreReport report, ClassTaxonomy taxonomy)
+    {
+        var document = new ScoreJson(
+            report.MacroF1,
+            report.WeightedF1,
+            report.Accuracy,
+            report.PerClass.Select(s => new ClassScoreJson(s.Class, taxonomy.ClassNames[s.Class], s.Precision, s.Recall, s.F1, s.Support)).ToArray(),
+            Rows(report.Confusion),
+            report.Attributes.Select(a => new AttributeScoreJson(a.Name, a.Accuracy, a.MacroF1)).ToArray(),
+            report.Count);
+        Write(writer, document, Context.ScoreJson);
+    }
+
+    public static void WriteDiff(TextWriter writer, DiffResult result)
+    {
+        var agreement = result.Agreement;
+        DiffTruthJson? truth = null;
+        if (result.Truth is { } t)
+        {
+            var b = t.Bootstrap;
+            truth = new DiffTruthJson(
+                t.A.MacroF1,
+                t.B.MacroF1,
+                t.A.PerClass.Select((s, c) => new ClassF1DifferenceJson(c, s.F1, t.B.PerClass[c].F1, t.B.PerClass[c].F1 - s.F1)).ToArray(),
+                new McNemarJson(t.McNemar.BothCorrect, t.McNemar.OnlyACorrect, t.McNemar.OnlyBCorrect, t.McNemar.BothWrong, t.McNemar.PValue),
+                new BootstrapJson(b.ObservedDifference, b.Lower, b.Upper, b.Confidence, b.Resamples, b.Seed, b.BeyondNoise, b.Verdict));
+        }
+
+        var document = new DiffJson(
+            agreement.Rate,
+            agreement.Kappa,
+            Rows(agreement.Transition),
+            agreement.Attributes.Select(a => new AttributeDisagreementJson(a.Name, a.Count, a.Rate)).ToArray(),
+            agreement.CountsA,
+            agreement.CountsB,
+            truth);
+        Write(writer, document, Context.DiffJson);
+    }
+
+    public static void WriteSplit(TextWriter writer, SplitResult result)
+    {
+        var document = new SplitJson(
+            result.PublicCount,
+            result.PrivateCount,
+            result.PublicPerClass.Select((p, c) => new SplitClassJson(c, p, result.PrivatePerClass[c])).ToArray());
+        Write(writer, document, Context.SplitJson);
+    }
+
+    public static void WriteEnsemble(TextWriter writer, EnsembleResult result)
+    {
+        var document = new EnsembleJson(
+            result.Method,
+            result.Members.Select((m, i) => new EnsembleMemberJson(m, result.Weights[i])).ToArray(),
+            result.OutPath,
+            result.Count,
+            result.Format == SubmissionFormat.Labels ? "labels" : "probabilities");
+        Write(writer, document, Context.EnsembleJson);
+    }
+
+    private static long[][] Rows(ConfusionMatrix matrix)
+    {
+        var rows = new long[matrix.ClassCount][];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            rows[r] = matrix.Counts.Slice(r * matrix.ClassCount, matrix.ClassCount).ToArray();
+        }
+
+        return rows;
+    }
+
+    private static void Write<T>(TextWriter writer, T document, JsonTypeInfo<T> typeInfo) =>
+        writer.WriteLine(JsonSerializer.Serialize(document, typeInfo));
+}
