@@ -11,5 +11,5 @@ public interface IJobHandler
     Task RunAsync(Job job, IJobProgress progress, CancellationToken cancellationToken);
 
     /// <summary>Called once when the job has failed for good, to leave its subject consistent (a submission marked failed).</summary>
-    Task OnFailedAsync(Job job, string error, CancellationToken cancellationToken);
+    Task OnFailedAsync(Job job, string reason, CancellationToken cancellationToken);
 }

@@ -6,11 +6,11 @@ using Portal.Data.Entities;
 namespace Portal.Web.Jobs;
 
 /// <summary>
-/// The persisted job queue. Claiming is a conditional update (queued, or running with an expired
+/// The persisted job queue: adding, claiming, renewing and finishing jobs. Claiming is a conditional update (queued, or running with an expired
 /// lease), so it is safe with several workers on one database; a worker that dies leaves its job
 /// to be claimed again when its lease runs out.
 /// </summary>
-public sealed class JobQueue(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, IOptions<JobOptions> options)
+public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, IOptions<JobOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
 
@@ -30,6 +30,8 @@ public sealed class JobQueue(IDbContextFactory<PortalDbContext> dbFactory, TimeP
         db.Jobs.Add(job);
         return job;
     }
+
+    public void Dispose() => _signal.Dispose();
 
     /// <summary>Tells an idle worker that there is work.</summary>
     public void Wake() => _signal.Release();

@@ -1,0 +1,37 @@
+using Portal.Data.Entities;
+
+namespace Portal.Web.Api;
+
+/// <summary>A competition in the API.</summary>
+public sealed record ApiCompetition(string Slug, string Title, string State, DateTime StartsAtUtc, DateTime EndsAtUtc, int Teams, int Images, int Classes);
+
+/// <summary>A board line in the API.</summary>
+public sealed record ApiLeaderboardRow(int? Rank, string Team, double Score, int Entries, DateTime SubmittedAtUtc, bool Baseline, int? RankChange);
+
+/// <summary>A board in the API.</summary>
+public sealed record ApiLeaderboard(string Board, IReadOnlyList<ApiLeaderboardRow> Rows);
+
+/// <summary>What an accepted submission returns (202).</summary>
+public sealed record ApiSubmissionAccepted(int Id, string Status, string StatusUrl);
+
+/// <summary>A submission's state and the scores the caller may see.</summary>
+public sealed record ApiSubmission(int Id, string Team, string Kind, string Description, string Status, string? Error, DateTime CreatedAtUtc, double? PublicScore, double? PrivateScore, bool IsFinal)
+{
+    public static ApiSubmission From(Features.Submissions.SubmissionView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return new(view.Id, view.TeamName, view.Kind.ToString(), view.Description, view.Status.ToString(), view.Error, view.CreatedAtUtc,
+            view.PublicScore, view.PrivateScore, view.IsFinal);
+    }
+}
+
+/// <summary>One problem of a refused file.</summary>
+public sealed record ApiProblem(int Line, string? Column, string Code, string Message);
+
+/// <summary>Why an upload was refused.</summary>
+public sealed record ApiRefusal(string Title, string Detail, IReadOnlyList<ApiProblem> Problems, int TotalProblems);
+
+internal static class ApiState
+{
+    public static string Name(CompetitionState state) => state.ToString().ToLowerInvariant();
+}

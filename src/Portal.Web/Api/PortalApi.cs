@@ -1,0 +1,134 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Submissions;
+using Portal.Data.Entities;
+using Portal.Web.Features.Access;
+using Portal.Web.Features.Competitions;
+using Portal.Web.Features.Leaderboards;
+using Portal.Web.Features.Submissions;
+using Portal.Web.Hosting;
+
+namespace Portal.Web.Api;
+
+/// <summary>The versioned JSON API (<c>/api/v1</c>), authenticated by team bearer tokens.</summary>
+public static class PortalApi
+{
+    public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var v1 = endpoints.MapGroup("/api/v1").WithTags("Portal");
+        v1.MapGet("/competitions", ListCompetitionsAsync).AllowAnonymous();
+        v1.MapGet("/competitions/{slug}/leaderboard", LeaderboardAsync).AllowAnonymous();
+        v1.MapGet("/competitions/{slug}/sample-submission", SampleSubmissionAsync).AllowAnonymous();
+        v1.MapPost("/competitions/{slug}/submissions", SubmitAsync)
+            .RequireAuthorization(Policies.TeamToken)
+            .RequireRateLimiting(ApiHosting.SubmissionLimiter)
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data");
+        v1.MapGet("/submissions/{id:int}", SubmissionAsync).RequireAuthorization(Policies.ApiReader);
+        v1.MapGet("/submissions/{id:int}/file", SubmissionFileAsync).RequireAuthorization(Policies.ApiReader);
+        return endpoints;
+    }
+
+    private static async Task<Ok<List<ApiCompetition>>> ListCompetitionsAsync(HttpContext http, CompetitionService competitions)
+    {
+        var list = await competitions.ListAsync(Viewer.From(http.User), http.RequestAborted);
+        return TypedResults.Ok(list.Select(c => new ApiCompetition(c.Slug, c.Title, ApiState.Name(c.State), c.StartsAtUtc, c.EndsAtUtc, c.Teams, c.ImageCount, c.ClassCount)).ToList());
+    }
+
+    private static async Task<Results<Ok<ApiLeaderboard>, NotFound, ProblemHttpResult>> LeaderboardAsync(
+        string slug, HttpContext http, CompetitionService competitions, LeaderboardService boards, [FromQuery] string? board = "public")
+    {
+        var viewer = Viewer.From(http.User);
+        var competition = await competitions.FindAsync(slug, viewer, http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!Enum.TryParse<BoardKind>(board ?? "public", ignoreCase: true, out var kind))
+        {
+            return TypedResults.Problem($"'{board}' is not a board; use public or private.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var view = await boards.GetAsync(competition, kind, viewer, http.RequestAborted);
+        if (view.Unavailable is not null)
+        {
+            return TypedResults.Problem(view.Unavailable, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        return TypedResults.Ok(new ApiLeaderboard(kind.ToString().ToLowerInvariant(),
+            view.Rows.Select(r => new ApiLeaderboardRow(r.Rank, r.TeamName, r.Score, r.Entries, r.SubmittedAtUtc, r.IsBaseline, r.RankChange)).ToList()));
+    }
+
+    /// <summary>A valid labels file naming every test image (all class 0, ids sorted): the starting point of a first submission.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> SampleSubmissionAsync(string slug, HttpContext http, CompetitionService competitions, HiddenSetCache hiddenSets)
+    {
+        var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
+        if (competition is null || await hiddenSets.GetAsync(competition.Id) is not { } hidden)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Ids sorted, not in hidden-set order: the order of info.csv can follow the labels.
+        var sorted = new ImageIndex(hidden.Truth.Images.Ids.Order(StringComparer.Ordinal));
+        using var buffer = new MemoryStream();
+        PredictionCsvWriter.Write(buffer, sorted, new Predictions(new byte[sorted.Count], hidden.Taxonomy.Count), SubmissionFormat.Labels);
+        return TypedResults.File(buffer.ToArray(), "text/csv", $"{slug}-sample-submission.csv");
+    }
+
+    private static async Task<IResult> SubmitAsync(
+        string slug, HttpContext http, CompetitionService competitions, SubmissionService submissions, IFormFile? file, [FromForm] string? description)
+    {
+        var viewer = Viewer.From(http.User);
+        var competition = await competitions.FindAsync(slug, viewer, http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (viewer.TokenTeamId is not int teamId || http.User.FindFirst(TeamTokenAuthenticationHandler.CompetitionClaim)?.Value != competition.Id.ToString(CultureInfo.InvariantCulture))
+        {
+            return TypedResults.Problem("This team token belongs to another competition.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return TypedResults.BadRequest(new ApiRefusal("No file", "Send the CSV as the multipart field 'file'.", [], 0));
+        }
+
+        await using var stream = file.OpenReadStream();
+        var outcome = await submissions.SubmitCsvAsync(competition, teamId, null, stream, file.FileName, description, http.RequestAborted);
+        if (outcome.SubmissionId is int id)
+        {
+            var url = $"/api/v1/submissions/{id}";
+            return TypedResults.Accepted(url, new ApiSubmissionAccepted(id, nameof(SubmissionStatus.Queued).ToLowerInvariant(), url));
+        }
+
+        var refusal = new ApiRefusal(
+            outcome.Problems.Count > 0 ? "Invalid submission" : "Submission refused",
+            outcome.Error ?? "",
+            outcome.Problems.Select(p => new ApiProblem(p.Line, p.Column, p.Code.ToString(), p.Message)).ToList(),
+            outcome.TotalProblems);
+        var status = outcome.Reason switch
+        {
+            RefusalReason.InvalidFile => StatusCodes.Status400BadRequest,
+            RefusalReason.DailyLimitReached => StatusCodes.Status429TooManyRequests,
+            _ => StatusCodes.Status409Conflict,
+        };
+        return TypedResults.Json(refusal, statusCode: status);
+    }
+
+    private static async Task<Results<Ok<ApiSubmission>, NotFound>> SubmissionAsync(int id, HttpContext http, SubmissionService submissions)
+    {
+        var view = await submissions.FindAsync(id, Viewer.From(http.User), http.RequestAborted);
+        return view is null ? TypedResults.NotFound() : TypedResults.Ok(ApiSubmission.From(view));
+    }
+
+    private static async Task<Results<FileStreamHttpResult, NotFound>> SubmissionFileAsync(int id, HttpContext http, SubmissionService submissions)
+    {
+        var file = await submissions.OpenFileAsync(id, Viewer.From(http.User), http.RequestAborted);
+        return file is null ? TypedResults.NotFound() : TypedResults.File(file.Value.Content, "text/csv", file.Value.FileName);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Portal.Web.Features.Access;
+using Portal.Web.Features.Teams;
+
+namespace Portal.Web.Api;
+
+/// <summary>Authenticates API calls by a team's bearer token (<c>Authorization: Bearer pt_...</c>).</summary>
+public sealed class TeamTokenAuthenticationHandler(
+    IOptionsMonitor<TeamTokenAuthenticationOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    TeamService teams) : AuthenticationHandler<TeamTokenAuthenticationOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "TeamToken";
+    public const string CompetitionClaim = "portal:competition";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var team = await teams.FindByTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (team is null)
+        {
+            return AuthenticateResult.Fail("The API token is not valid (it may have been rotated).");
+        }
+
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(Viewer.TeamIdClaim, team.Value.TeamId.ToString(CultureInfo.InvariantCulture)),
+            new Claim(CompetitionClaim, team.Value.CompetitionId.ToString(CultureInfo.InvariantCulture)),
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+}

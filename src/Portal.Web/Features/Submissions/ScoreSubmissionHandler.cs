@@ -1,0 +1,89 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Scoring;
+using Portal.Core.Submissions;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Data.Storage;
+using Portal.Web.Features.Competitions;
+using Portal.Web.Jobs;
+
+namespace Portal.Web.Features.Submissions;
+
+/// <summary>Scores a CSV submission on the public and private splits and stores its predictions compactly.</summary>
+public sealed class ScoreSubmissionHandler(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IFileStorage storage,
+    HiddenSetCache hiddenSets,
+    QuotaService quota,
+    CompetitionClock clock,
+    JobEvents events) : IJobHandler
+{
+    public JobKind Kind => JobKind.ScoreSubmission;
+
+    public async Task RunAsync(Job job, IJobProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(progress);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == job.SubmissionId, cancellationToken)
+                         ?? throw new JobFailedException("The submission no longer exists.");
+        var hidden = await hiddenSets.GetAsync(submission.CompetitionId) ?? throw new JobFailedException("The competition has no hidden set.");
+        submission.Status = SubmissionStatus.Running;
+        await db.SaveChangesAsync(cancellationToken);
+        progress.Report(0.1, "Reading the file");
+
+        ReadResult<Predictions> read;
+        await using (var file = storage.OpenRead(submission.FileKey))
+        {
+            read = PredictionCsvReader.Read(file, hidden.Truth.Images, hidden.Taxonomy);
+        }
+
+        if (read.Value is not { } predictions)
+        {
+            throw new JobFailedException(string.Join(Environment.NewLine, read.Problems.Select(p => p.ToString())));
+        }
+
+        progress.Report(0.6, "Scoring");
+        var publicReport = Scorer.Score(hidden.Truth.Labels, predictions.Labels, hidden.Taxonomy, hidden.Split.PublicPositions);
+        var privateReport = Scorer.Score(hidden.Truth.Labels, predictions.Labels, hidden.Taxonomy, hidden.Split.PrivatePositions);
+        if (predictions.HasProbabilities)
+        {
+            var key = $"predictions/{submission.CompetitionId}/{submission.Id}.f32";
+            await storage.SaveAsync(key, new MemoryStream(MemoryMarshal.AsBytes(predictions.Probabilities).ToArray()), cancellationToken);
+            submission.ProbabilitiesKey = key;
+        }
+
+        submission.Labels = predictions.Labels.ToArray();
+        submission.PublicScore = publicReport.MacroF1;
+        submission.PrivateScore = privateReport.MacroF1;
+        submission.DetailsJson = JsonSerializer.Serialize(ScoreDetails.From(publicReport, privateReport), JsonSerializerOptions.Web);
+        submission.Status = SubmissionStatus.Scored;
+        submission.Error = null;
+        submission.ScoredAtUtc = clock.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        events.PublishLeaderboardChanged(submission.CompetitionId);
+    }
+
+    public async Task OnFailedAsync(Job job, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == job.SubmissionId, cancellationToken);
+        if (submission is null)
+        {
+            return;
+        }
+
+        var counted = submission.Status != SubmissionStatus.Failed;
+        submission.Status = SubmissionStatus.Failed;
+        submission.Error = reason;
+        await db.SaveChangesAsync(cancellationToken);
+        if (counted)
+        {
+            // Failed submissions do not count toward the daily limit.
+            await quota.ReleaseAsync(submission.TeamId, submission.QuotaDay, cancellationToken);
+        }
+    }
+}

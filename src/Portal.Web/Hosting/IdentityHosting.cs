@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Web.Api;
+using Portal.Web.Components.Account;
+using Portal.Web.Features.Access;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>Accounts (ASP.NET Core Identity with cookies) and team API tokens (bearer).</summary>
+public static class IdentityHosting
+{
+    public static IHostApplicationBuilder AddPortalIdentity(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddScheme<TeamTokenAuthenticationOptions, TeamTokenAuthenticationHandler>(TeamTokenAuthenticationHandler.SchemeName, _ => { })
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<PortalUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Host, p => p.RequireRole(Viewer.HostRole))
+            .AddPolicy(Policies.ApiReader, p => p
+                .AddAuthenticationSchemes(TeamTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser())
+            .AddPolicy(Policies.TeamToken, p => p
+                .AddAuthenticationSchemes(TeamTokenAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser());
+        return builder;
+    }
+}

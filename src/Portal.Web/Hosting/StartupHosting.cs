@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Web.Api;
+using Portal.Web.Components;
+using Portal.Web.Components.Account;
+using Portal.Web.Features.Access;
+using Portal.Web.Features.Demo;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>What happens once at start (migrations, the host account, the demo) and the request pipeline.</summary>
+public static partial class StartupHosting
+{
+    /// <summary>Applies migrations, creates the host account on first run and seeds the demo competition.</summary>
+    public static async Task PreparePortalAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.Startup");
+        var options = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers (boards, pages) go on while a submission is written.
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                await db.Database.CloseConnectionAsync();
+            }
+
+            await db.Database.MigrateAsync();
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await EnsureHostAsync(scope.ServiceProvider, options, logger);
+        if (options.SeedDemo)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
+        }
+    }
+
+    /// <summary>The request pipeline and endpoints.</summary>
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapPortalApi();
+        app.MapGet("/healthz", async (IDbContextFactory<PortalDbContext> dbFactory, CancellationToken cancellationToken) =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? Results.Ok(new { status = "healthy" })
+                : Results.Json(new { status = "unhealthy" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static async Task EnsureHostAsync(IServiceProvider services, PortalOptions options, ILogger logger)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(Viewer.HostRole))
+        {
+            await roles.CreateAsync(new IdentityRole(Viewer.HostRole));
+        }
+
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        if ((await users.GetUsersInRoleAsync(Viewer.HostRole)).Count > 0)
+        {
+            return;
+        }
+
+        var generated = string.IsNullOrEmpty(options.AdminPassword);
+        var password = generated ? NewPassword() : options.AdminPassword!;
+        var host = new PortalUser { UserName = options.AdminEmail, Email = options.AdminEmail, EmailConfirmed = true, DisplayName = "Host" };
+        var created = await users.CreateAsync(host, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("Could not create the host account: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(host, Viewer.HostRole);
+        if (generated)
+        {
+            // Printed once, on the console only: the password is not stored anywhere else in clear.
+            Console.WriteLine();
+            Console.WriteLine("  Portal host account (shown once):");
+            Console.WriteLine($"    email:    {options.AdminEmail}");
+            Console.WriteLine($"    password: {password}");
+            Console.WriteLine();
+        }
+
+        LogHostCreated(logger, options.AdminEmail);
+    }
+
+    /// <summary>A random password that meets Identity's rules whatever the draw (upper, lower, digit).</summary>
+    private static string NewPassword()
+    {
+        const string letters = "abcdefghjkmnpqrstuvwxyz";
+        var word = string.Create(12, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = letters[RandomNumberGenerator.GetInt32(letters.Length)];
+            }
+        });
+        return $"Host-{word}-{RandomNumberGenerator.GetInt32(1000, 10000)}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the host account {Email}")]
+    private static partial void LogHostCreated(ILogger logger, string email);
+}
