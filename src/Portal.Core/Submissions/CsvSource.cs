@@ -18,6 +18,7 @@ internal sealed class CsvSource : IDisposable
     private readonly CsvReader _reader;
     private readonly ProblemCollector _problems;
     private long _malformedLine = -1;
+    private CsvMalformedReason _malformedReason;
 
     public CsvSource(Stream stream, CsvReadOptions options, ProblemCollector problems)
     {
@@ -39,8 +40,11 @@ internal sealed class CsvSource : IDisposable
     /// <summary>The line where the current record starts.</summary>
     public int Line => (int)_reader.LineNumber;
 
-    /// <summary>Whether the current record was already reported for bad quoting.</summary>
+    /// <summary>Whether the current record has bad quoting (see <see cref="ReportCurrentMalformed"/>).</summary>
     public bool CurrentIsMalformed => _reader.LineNumber == _malformedLine;
+
+    /// <summary>What is wrong with the quoting of the current record, when <see cref="CurrentIsMalformed"/>.</summary>
+    public CsvMalformedReason CurrentMalformedReason => _malformedReason;
 
     /// <summary>Whether reading stopped because the bytes ruled the file out.</summary>
     public bool Aborted { get; private set; }
@@ -104,27 +108,8 @@ internal sealed class CsvSource : IDisposable
     public string FieldText(int index) => Shorten(Field(index));
 
     /// <summary>Parses a field as a class label in [0, classCount), reporting what is wrong.</summary>
-    public bool TryParseLabel(int index, string column, int classCount, out byte label)
-    {
-        label = 0;
-        var span = Field(index);
-        if (span.IsEmpty || !Utf8Parser.TryParse(span, out int value, out var consumed) || consumed != span.Length)
-        {
-            _problems.Add(ProblemCode.NotAnInteger, Line,
-                span.IsEmpty ? "The label is empty; it must be a whole number." : $"'{Shorten(span)}' is not a whole number.", column);
-            return false;
-        }
-
-        if (value < 0 || value >= classCount)
-        {
-            _problems.Add(ProblemCode.LabelOutOfRange, Line,
-                string.Create(CultureInfo.InvariantCulture, $"Label {value} is out of range; labels are 0 to {classCount - 1}."), column);
-            return false;
-        }
-
-        label = (byte)value;
-        return true;
-    }
+    public bool TryParseLabel(int index, string column, int classCount, out byte label) =>
+        LabelParsing.TryParse(Field(index), classCount, _problems, Line, column, out label);
 
     public static string Shorten(ReadOnlySpan<byte> utf8)
     {
@@ -140,18 +125,29 @@ internal sealed class CsvSource : IDisposable
             return;
         }
 
+        // Reported by the caller when it reaches the record, so problems stay in file order.
         _malformedLine = record.LineNumber;
-        if (record.Reason == CsvMalformedReason.UnterminatedQuote)
+        _malformedReason = record.Reason;
+    }
+
+    /// <summary>Reports the bad quoting of a record as a problem on its line.</summary>
+    public static void ReportMalformed(ProblemCollector problems, int line, CsvMalformedReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (reason == CsvMalformedReason.UnterminatedQuote)
         {
-            _problems.Add(ProblemCode.UnterminatedQuote, (int)record.LineNumber,
+            problems.Add(ProblemCode.UnterminatedQuote, line,
                 "A quote (\") opened on this line is never closed, so the rest of the file reads as one field.");
         }
         else
         {
-            _problems.Add(ProblemCode.MalformedQuote, (int)record.LineNumber,
+            problems.Add(ProblemCode.MalformedQuote, line,
                 "A quote (\") is misplaced: quote the whole field and double any quote inside it (\"\").");
         }
     }
+
+    /// <summary>Reports the bad quoting of the current record.</summary>
+    public void ReportCurrentMalformed() => ReportMalformed(_problems, Line, _malformedReason);
 
     public void Dispose() => _reader.Dispose();
 }

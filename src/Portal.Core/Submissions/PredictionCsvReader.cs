@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using CsvHelper;
 using Portal.Core.Competitions;
 
 namespace Portal.Core.Submissions;
@@ -37,6 +38,8 @@ public static class PredictionCsvReader
             {
                 session.TakeRow(csv);
             }
+
+            session.Flush();
         }
 
         session.ReportMissing();
@@ -48,6 +51,12 @@ public static class PredictionCsvReader
         private readonly int _classes = taxonomy.Count;
         // Line and label side by side: a row touches one place of this array, not two.
         private readonly Slot[] _slots = new Slot[images.Count];
+        private readonly Pending[] _pending = new Pending[BatchSize];
+        private readonly Range[] _pendingIds = new Range[BatchSize];
+        private readonly int[] _pendingPositions = new int[BatchSize];
+        private byte[] _pendingBytes = new byte[BatchSize * 96];
+        private int _pendingCount;
+        private int _pendingUsed;
         private float[]? _probabilities;
         private int[]? _classOfColumn;
         private string[] _columnNames = [];
@@ -130,81 +139,156 @@ public static class PredictionCsvReader
         public void TakeRow(CsvSource csv)
         {
             _rows++;
-            if (csv.CurrentIsMalformed)
-            {
-                MarkSeen(csv);
-                return;
-            }
-
-            var expected = Format == SubmissionFormat.Labels ? 2 : _classes + 1;
-            if (csv.Reader.FieldCount != expected)
-            {
-                problems.Add(ProblemCode.WrongFieldCount, csv.Line, string.Create(CultureInfo.InvariantCulture,
-                    $"Expected {expected} columns, found {csv.Reader.FieldCount}."));
-                MarkSeen(csv);
-                return;
-            }
-
-            if (!TryResolveImage(csv, out var position))
-            {
-                return;
-            }
-
             if (Format == SubmissionFormat.Labels)
             {
-                if (csv.TryParseLabel(1, HeaderNames.Answer, _classes, out var label))
-                {
-                    _slots[position].Label = label;
-                }
+                Enqueue(csv);
+                return;
             }
-            else
+
+            var line = csv.Line;
+            var id = csv.Field(0);
+            var position = images.TryGetPositionUtf8(id, out var found) == OperationStatus.Done ? found : -1;
+            if (csv.CurrentIsMalformed)
+            {
+                csv.ReportCurrentMalformed();
+                MarkSeen(position, line);
+                return;
+            }
+
+            if (csv.Reader.FieldCount != _classes + 1)
+            {
+                ReportFieldCount(line, _classes + 1, csv.Reader.FieldCount);
+                MarkSeen(position, line);
+                return;
+            }
+
+            if (Resolve(id, position, line))
             {
                 TakeProbabilities(csv, position);
             }
         }
 
-        /// <summary>Records a row already reported for its shape, so its image is not also reported missing.</summary>
-        private void MarkSeen(CsvSource csv)
+        /// <summary>Copies a labels row into the batch; the batch is resolved 64 rows at a time (see <see cref="ImageIndex.FindMany"/>).</summary>
+        private void Enqueue(CsvSource csv)
         {
-            if (images.TryGetPositionUtf8(csv.Field(0), out var position) == OperationStatus.Done && _slots[position].Line == 0)
+            var id = csv.Field(0);
+            var label = csv.Reader.FieldCount >= 2 ? csv.Field(1) : default;
+            var idTooLong = id.Length > images.MaxByteLength;
+            var idCopy = idTooLong ? Math.Min(id.Length, MessageBytes) : id.Length;
+            var labelCopy = Math.Min(label.Length, MaxLabelBytes + 1);
+            if (_pendingUsed + idCopy + labelCopy > _pendingBytes.Length)
             {
-                _slots[position].Line = csv.Line;
+                Array.Resize(ref _pendingBytes, Math.Max(_pendingBytes.Length * 2, _pendingUsed + idCopy + labelCopy));
+            }
+
+            id[..idCopy].CopyTo(_pendingBytes.AsSpan(_pendingUsed));
+            _pendingIds[_pendingCount] = new Range(_pendingUsed, _pendingUsed + idCopy);
+            _pendingUsed += idCopy;
+            label[..labelCopy].CopyTo(_pendingBytes.AsSpan(_pendingUsed));
+            _pending[_pendingCount] = new Pending
+            {
+                Line = csv.Line,
+                FieldCount = csv.Reader.FieldCount,
+                Malformed = csv.CurrentIsMalformed,
+                Reason = csv.CurrentMalformedReason,
+                IdTooLong = idTooLong,
+                Label = new Range(_pendingUsed, _pendingUsed + labelCopy),
+            };
+            _pendingUsed += labelCopy;
+            if (++_pendingCount == BatchSize)
+            {
+                Flush();
             }
         }
 
-        private bool TryResolveImage(CsvSource csv, out int position)
+        /// <summary>Resolves and applies the batched rows, in file order.</summary>
+        public void Flush()
         {
-            var id = csv.Field(0);
+            var count = _pendingCount;
+            images.FindMany(_pendingBytes, _pendingIds.AsSpan(0, count), _pendingPositions);
+            for (var i = 0; i < count; i++)
+            {
+                ref readonly var row = ref _pending[i];
+                var position = row.IdTooLong ? -1 : _pendingPositions[i];
+                var id = _pendingBytes.AsSpan(_pendingIds[i]);
+                if (row.Malformed)
+                {
+                    CsvSource.ReportMalformed(problems, row.Line, row.Reason);
+                    MarkSeen(position, row.Line);
+                    continue;
+                }
+
+                if (row.FieldCount != 2)
+                {
+                    ReportFieldCount(row.Line, 2, row.FieldCount);
+                    MarkSeen(position, row.Line);
+                    continue;
+                }
+
+                if (!Resolve(id, position, row.Line))
+                {
+                    continue;
+                }
+
+                var label = _pendingBytes.AsSpan(row.Label);
+                if (label.Length > MaxLabelBytes)
+                {
+                    problems.Add(ProblemCode.NotAnInteger, row.Line, $"'{CsvSource.Shorten(label)}…' is not a whole number.", HeaderNames.Answer);
+                }
+                else if (LabelParsing.TryParse(label, _classes, problems, row.Line, HeaderNames.Answer, out var parsed))
+                {
+                    _slots[position].Label = parsed;
+                }
+            }
+
+            _pendingCount = 0;
+            _pendingUsed = 0;
+        }
+
+        private void ReportFieldCount(int line, int expected, int found) =>
+            problems.Add(ProblemCode.WrongFieldCount, line, string.Create(CultureInfo.InvariantCulture, $"Expected {expected} columns, found {found}."));
+
+        /// <summary>Records a row already reported for its shape, so its image is not also reported missing.</summary>
+        private void MarkSeen(int position, int line)
+        {
+            if (position >= 0 && _slots[position].Line == 0)
+            {
+                _slots[position].Line = line;
+            }
+        }
+
+        /// <summary>Checks a row's image id (<paramref name="position"/> is where the index found it, or -1) and claims its slot.</summary>
+        private bool Resolve(ReadOnlySpan<byte> id, int position, int line)
+        {
             if (id.IsEmpty)
             {
-                problems.Add(ProblemCode.EmptyImageId, csv.Line, "The image id is empty.", HeaderNames.ImageId);
-                position = -1;
+                problems.Add(ProblemCode.EmptyImageId, line, "The image id is empty.", HeaderNames.ImageId);
                 return false;
             }
 
-            switch (images.TryGetPositionUtf8(id, out position))
+            if (position < 0)
             {
-                case OperationStatus.Done:
-                    break;
-                case OperationStatus.InvalidData:
-                    problems.Add(ProblemCode.NotUtf8, csv.Line, "The image id is not valid UTF-8 text.", HeaderNames.ImageId);
+                if (!System.Text.Unicode.Utf8.IsValid(id))
+                {
+                    problems.Add(ProblemCode.NotUtf8, line, "The image id is not valid UTF-8 text.", HeaderNames.ImageId);
                     return false;
-                default:
-                    var text = CsvSource.Shorten(id);
-                    _hints ??= new ImageIdHints(images);
-                    problems.Add(ProblemCode.UnknownImageId, csv.Line, _hints.Explain(text), HeaderNames.ImageId, text);
-                    return false;
+                }
+
+                var text = CsvSource.Shorten(id);
+                _hints ??= new ImageIdHints(images);
+                problems.Add(ProblemCode.UnknownImageId, line, _hints.Explain(text), HeaderNames.ImageId, text);
+                return false;
             }
 
             var seen = _slots[position].Line;
             if (seen != 0)
             {
-                problems.Add(ProblemCode.DuplicateImageId, csv.Line, string.Create(CultureInfo.InvariantCulture,
-                    $"'{images[position]}' appears twice: on line {seen} and on line {csv.Line}."), HeaderNames.ImageId, images[position]);
+                problems.Add(ProblemCode.DuplicateImageId, line, string.Create(CultureInfo.InvariantCulture,
+                    $"'{images[position]}' appears twice: on line {seen} and on line {line}."), HeaderNames.ImageId, images[position]);
                 return false;
             }
 
-            _slots[position].Line = csv.Line;
+            _slots[position].Line = line;
             return true;
         }
 
@@ -291,6 +375,20 @@ public static class PredictionCsvReader
 
             return new Predictions(labels, _classes);
         }
+    }
+
+    private const int BatchSize = 64;
+    private const int MessageBytes = 400;
+    private const int MaxLabelBytes = 32;
+
+    private struct Pending
+    {
+        public int Line;
+        public int FieldCount;
+        public bool Malformed;
+        public CsvMalformedReason Reason;
+        public bool IdTooLong;
+        public Range Label;
     }
 
     private struct Slot

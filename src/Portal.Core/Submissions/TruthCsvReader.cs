@@ -33,6 +33,7 @@ public static class TruthCsvReader
             {
                 if (csv.CurrentIsMalformed)
                 {
+                    csv.ReportCurrentMalformed();
                     continue;
                 }
 
