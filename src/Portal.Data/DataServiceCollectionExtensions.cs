@@ -19,7 +19,7 @@ public static class DataServiceCollectionExtensions
                 var sqlite = string.IsNullOrWhiteSpace(options.ConnectionString)
                     ? $"Data Source={Path.Combine(dataDirectory, "portal.db")};Default Timeout=30"
                     : options.ConnectionString;
-                return services.AddProvider<SqlitePortalDbContext>(o => o.UseSqlite(sqlite));
+                return services.AddProvider<SqlitePortalDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new SqlitePragmaInterceptor()));
             case "POSTGRES":
             case "POSTGRESQL":
                 var postgres = options.ConnectionString ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");

@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+
+namespace Portal.E2ETests.PageObjects;
+
+/// <summary>The screens of one competition: leaderboard, team, submit, admin.</summary>
+public sealed class CompetitionPages(IPage page, string slug)
+{
+    public async Task<IReadOnlyList<string>> LeaderboardTeamsAsync(bool privateBoard = false)
+    {
+        await page.GotoAsync($"c/{slug}/leaderboard{(privateBoard ? "?board=private" : "")}");
+        await page.WaitForSelectorAsync("[data-testid=leaderboard-row]");
+        return await page.Locator("[data-testid=leaderboard-row] [data-testid=team-name]").AllInnerTextsAsync();
+    }
+
+    public async Task CreateTeamAsync(string name)
+    {
+        await page.GotoAsync($"c/{slug}/team");
+        await page.Locator("[data-testid=team-name-input] input").FillAsync(name);
+        await page.ClickAsync("[data-testid=create-team]");
+        await page.WaitForSelectorAsync("[data-testid=my-team-name]");
+    }
+
+    /// <summary>Uploads a CSV on the Submit screen and returns once the page shows the result.</summary>
+    public async Task UploadAsync(string file, string description)
+    {
+        await page.GotoAsync($"c/{slug}/submit");
+        await page.Locator("input[type=file]").SetInputFilesAsync(file);
+        await page.WaitForSelectorAsync("[data-testid=picked-file]");
+        await page.Locator("[data-testid=description] input").FillAsync(description);
+        await page.ClickAsync("[data-testid=submit]");
+    }
+
+    public async Task<string> WaitForPublicScoreAsync()
+    {
+        var score = page.Locator("[data-testid=public-score]");
+        await score.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        return await score.InnerTextAsync();
+    }
+
+    public async Task<IReadOnlyList<string>> ProblemsAsync()
+    {
+        await page.WaitForSelectorAsync("[data-testid=problem]");
+        return await page.Locator("[data-testid=problem]").AllInnerTextsAsync();
+    }
+
+    public async Task CloseAsHostAsync()
+    {
+        await page.GotoAsync($"admin/c/{slug}");
+        await page.ClickAsync("[data-testid=close-competition]");
+        await page.WaitForSelectorAsync("[data-testid=open-competition]");
+    }
+}
