@@ -1,0 +1,138 @@
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Randomness;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Web.Features.Competitions;
+using Portal.Web.Features.Teams;
+
+namespace Portal.LoadTest;
+
+/// <summary>
+/// The portal in this process on a loopback Kestrel port, with a competition of
+/// <paramref name="images"/> hidden images and <paramref name="teams"/> teams with API tokens.
+/// </summary>
+internal sealed class LoadScenario : IAsyncDisposable
+{
+    private LoadScenario(WebApplicationFactory<Program> factory, string data, string baseUrl)
+    {
+        Factory = factory;
+        DataDirectory = data;
+        BaseUrl = baseUrl;
+    }
+
+    public WebApplicationFactory<Program> Factory { get; }
+    public string DataDirectory { get; }
+    public string BaseUrl { get; }
+    public string Slug { get; private set; } = "";
+    public int CompetitionId { get; private set; }
+    public List<(int TeamId, string Token)> Teams { get; } = [];
+    public string[] ImageIds { get; private set; } = [];
+    public byte[] Truth { get; private set; } = [];
+
+    public static async Task<LoadScenario> StartAsync(int images, int teams, int dailyLimit, int jobConcurrency)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "portal-load-" + Guid.NewGuid().ToString("N"));
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Portal:DataDirectory", data);
+            b.UseSetting("Portal:SeedDemo", "false");
+            b.UseSetting("Portal:AdminPassword", "Load-test-1");
+            b.UseSetting("Api:SubmissionPermits", "1000000");
+            b.UseSetting("Jobs:Concurrency", jobConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+            b.UseEnvironment("Production");
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var scenario = new LoadScenario(factory, data, address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        await scenario.SetUpAsync(images, teams, dailyLimit);
+        return scenario;
+    }
+
+    private async Task SetUpAsync(int images, int teams, int dailyLimit)
+    {
+        var services = Factory.Services;
+        Slug = "load-" + Guid.NewGuid().ToString("N")[..8];
+        var competitions = services.GetRequiredService<CompetitionService>();
+        var (id, error) = await competitions.CreateAsync(new CompetitionSettings
+        {
+            Slug = Slug,
+            Title = "Load test",
+            StartsAtUtc = DateTime.UtcNow.AddDays(-1),
+            EndsAtUtc = DateTime.UtcNow.AddDays(10),
+            DailySubmissionLimit = dailyLimit,
+        });
+        CompetitionId = id ?? throw new InvalidOperationException(error);
+
+        // A hidden set of hash-named images (empty files: scoring CSVs never opens them).
+        var folder = Path.Combine(DataDirectory, "seed");
+        Directory.CreateDirectory(folder);
+        var rng = new DeterministicRandom(7);
+        ImageIds = Enumerable.Range(0, images).Select(i => Convert.ToHexStringLower(BitConverter.GetBytes(rng.NextUInt64())) + Convert.ToHexStringLower(BitConverter.GetBytes(rng.NextUInt64())) + $"{i:x8}.jpg").ToArray();
+        Truth = ImageIds.Select(_ => (byte)rng.NextInt(18)).ToArray();
+        var info = new StringBuilder("ImageID,ans\n");
+        for (var i = 0; i < images; i++)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, ImageIds[i]), []);
+            info.Append(ImageIds[i]).Append(',').Append(Truth[i]).Append('\n');
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "info.csv"), info.ToString());
+        var imported = await services.GetRequiredService<HiddenSetImporter>().ImportFolderAsync(CompetitionId, folder, moveFiles: true);
+        if (!imported.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", imported.Problems));
+        }
+
+        await competitions.OpenAsync(CompetitionId);
+        var dbFactory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        var teamService = services.GetRequiredService<TeamService>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        for (var t = 0; t < teams; t++)
+        {
+            var team = new Team { CompetitionId = CompetitionId, Name = $"Team {t:000}", InviteCode = TeamTokens.NewInviteCode(), CreatedAtUtc = DateTime.UtcNow };
+            db.Teams.Add(team);
+            await db.SaveChangesAsync();
+            Teams.Add((team.Id, await teamService.RotateTokenAsync(team.Id)));
+        }
+    }
+
+    /// <summary>A labels CSV: the truth with <paramref name="noise"/> of the labels replaced, rows shuffled.</summary>
+    public byte[] Submission(double noise, ulong seed)
+    {
+        var rng = new DeterministicRandom(seed);
+        var order = Enumerable.Range(0, ImageIds.Length).ToArray();
+        for (var i = order.Length - 1; i > 0; i--)
+        {
+            var j = rng.NextInt(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        var csv = new StringBuilder("ImageID,ans\n", ImageIds.Length * 48);
+        foreach (var i in order)
+        {
+            csv.Append(ImageIds[i]).Append(',').Append(rng.NextDouble() < noise ? rng.NextInt(18) : Truth[i]).Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

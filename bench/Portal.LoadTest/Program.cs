@@ -1,0 +1,25 @@
+namespace Portal.LoadTest;
+
+/// <summary>
+/// Bounded load on loopback only. Usage:
+///   dotnet run -c Release --project bench/Portal.LoadTest -- submissions [count=1000] [concurrency=8]
+///   dotnet run -c Release --project bench/Portal.LoadTest -- leaderboard [requests=200]
+/// </summary>
+internal static class LoadTestMain
+{
+    public static async Task Main(string[] args)
+    {
+        var mode = args.FirstOrDefault() ?? "all";
+        int Arg(int index, int fallback) => args.Length > index && int.TryParse(args[index], out var v) ? v : fallback;
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+        if (mode is "submissions" or "all")
+        {
+            Console.WriteLine(await SubmissionLoad.RunAsync(Arg(1, 1000), Arg(2, 8), images: 12_600));
+        }
+
+        if (mode is "leaderboard" or "all")
+        {
+            Console.WriteLine(await LeaderboardLoad.RunAsync(teams: 100, submissions: 5_000, requests: Arg(1, 200)));
+        }
+    }
+}

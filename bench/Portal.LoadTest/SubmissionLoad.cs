@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Data.Entities;
+
+namespace Portal.LoadTest;
+
+/// <summary>
+/// Sends <c>count</c> 12,600-row CSVs through the API with bounded concurrency and waits until every
+/// accepted one is scored: throughput end to end, POST latency, upload-to-score latency, and the
+/// checks that none was lost or counted twice.
+/// </summary>
+internal static class SubmissionLoad
+{
+    public static async Task<string> RunAsync(int count, int concurrency, int images)
+    {
+        await using var scenario = await LoadScenario.StartAsync(images, teams: 20, dailyLimit: 100_000, jobConcurrency: 2);
+        var payloads = Enumerable.Range(0, 16).Select(i => scenario.Submission(0.1 + 0.02 * i, (ulong)i + 1)).ToArray();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(scenario.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        var url = $"api/v1/competitions/{scenario.Slug}/submissions";
+
+        // Warm-up: JIT and caches, not counted.
+        await SendAsync(http, url, scenario.Teams[0].Token, payloads[0]);
+        await WaitScoredAsync(scenario, 1);
+
+        var latencies = new List<double>();
+        var statuses = new Dictionary<HttpStatusCode, int>();
+        var next = -1;
+        var started = Stopwatch.GetTimestamp();
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var team = scenario.Teams[i % scenario.Teams.Count];
+                var t0 = Stopwatch.GetTimestamp();
+                var status = await SendAsync(http, url, team.Token, payloads[i % payloads.Length]);
+                var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                lock (latencies)
+                {
+                    latencies.Add(ms);
+                    statuses[status] = statuses.GetValueOrDefault(status) + 1;
+                }
+            }
+        }).ToArray();
+        await Task.WhenAll(workers);
+        var acceptedSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var accepted = statuses.GetValueOrDefault(HttpStatusCode.Accepted);
+        await WaitScoredAsync(scenario, accepted + 1);
+        var scoredSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        await using var db = await scenario.Factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var rows = await db.Submissions.Where(s => s.CompetitionId == scenario.CompetitionId).ToListAsync();
+        var quotaUsed = await db.DailyQuotas.SumAsync(q => q.Used);
+        var endToEnd = rows.Skip(1).Where(r => r.ScoredAtUtc is not null).Select(r => (r.ScoredAtUtc!.Value - r.CreatedAtUtc).TotalMilliseconds).ToList();
+        var failed = rows.Count(r => r.Status != SubmissionStatus.Scored);
+
+        return $"""
+            | submissions sent | {count} ({concurrency} at a time, {images:N0}-row CSVs, 20 teams) |
+            |---|---|
+            | responses | {string.Join(", ", statuses.Select(kv => $"{(int)kv.Key}: {kv.Value}"))} |
+            | accepted per second (POST phase) | {accepted / acceptedSeconds:0.0} |
+            | accepted and scored per second, end to end | {accepted / scoredSeconds:0.0} ({accepted} in {scoredSeconds:0.00} s) |
+            | POST latency p50 / p99 | {Percentiles.Of(latencies, 0.5):0} ms / {Percentiles.Of(latencies, 0.99):0} ms |
+            | upload to scored p50 / p99 | {Percentiles.Of(endToEnd, 0.5):0} ms / {Percentiles.Of(endToEnd, 0.99):0} ms |
+            | rows in the database / accepted + warm-up | {rows.Count} / {accepted + 1} |
+            | quota slots used / accepted + warm-up | {quotaUsed} / {accepted + 1} |
+            | not scored | {failed} |
+            """;
+    }
+
+    private static async Task<HttpStatusCode> SendAsync(HttpClient http, string url, string token, byte[] csv)
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(csv);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        content.Add(file, "file", "submission.csv");
+        content.Add(new StringContent("load test"), "description");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private static async Task WaitScoredAsync(LoadScenario scenario, int expected)
+    {
+        var dbFactory = scenario.Factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 600;
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var done = await db.Submissions.CountAsync(s => s.CompetitionId == scenario.CompetitionId && (s.Status == SubmissionStatus.Scored || s.Status == SubmissionStatus.Failed));
+            if (done >= expected)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("Submissions were not scored within 10 minutes.");
+    }
+}
