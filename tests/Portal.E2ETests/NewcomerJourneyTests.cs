@@ -20,6 +20,19 @@ public sealed class NewcomerJourneyTests(PortalServer server) : IClassFixture<Po
     public async Task Journey_SignUpSubmitCloseCompetition_EveryScreenWorks()
     {
         await using var participant = await server.NewSessionAsync();
+        try
+        {
+            await JourneyAsync(participant);
+        }
+        catch
+        {
+            await participant.ScreenshotAsync("failure");
+            throw;
+        }
+    }
+
+    private async Task JourneyAsync(BrowserSession participant)
+    {
         var page = participant.Page;
         var competition = new CompetitionPages(page, DemoSeeder.Slug);
 

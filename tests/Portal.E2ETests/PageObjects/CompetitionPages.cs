@@ -5,17 +5,24 @@ namespace Portal.E2ETests.PageObjects;
 /// <summary>The screens of one competition: leaderboard, team, submit, admin.</summary>
 public sealed class CompetitionPages(IPage page, string slug)
 {
+    /// <summary>Opens a page and waits until its Blazor circuit is connected, so clicks and uploads reach the server.</summary>
+    private async Task OpenAsync(string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+    }
+
     public async Task<IReadOnlyList<string>> LeaderboardTeamsAsync(bool privateBoard = false)
     {
-        await page.GotoAsync($"c/{slug}/leaderboard{(privateBoard ? "?board=private" : "")}");
+        await OpenAsync($"c/{slug}/leaderboard{(privateBoard ? "?board=private" : "")}");
         await page.WaitForSelectorAsync("[data-testid=leaderboard-row]");
         return await page.Locator("[data-testid=leaderboard-row] [data-testid=team-name]").AllInnerTextsAsync();
     }
 
     public async Task CreateTeamAsync(string name)
     {
-        await page.GotoAsync($"c/{slug}/team");
-        await page.Locator("[data-testid=team-name-input] input").FillAsync(name);
+        await OpenAsync($"c/{slug}/team");
+        await page.Locator("[data-testid=team-name-input] input, input[data-testid=team-name-input]").FillAsync(name);
         await page.ClickAsync("[data-testid=create-team]");
         await page.WaitForSelectorAsync("[data-testid=my-team-name]");
     }
@@ -23,10 +30,10 @@ public sealed class CompetitionPages(IPage page, string slug)
     /// <summary>Uploads a CSV on the Submit screen and returns once the page shows the result.</summary>
     public async Task UploadAsync(string file, string description)
     {
-        await page.GotoAsync($"c/{slug}/submit");
+        await OpenAsync($"c/{slug}/submit");
         await page.Locator("input[type=file]").SetInputFilesAsync(file);
         await page.WaitForSelectorAsync("[data-testid=picked-file]");
-        await page.Locator("[data-testid=description] input").FillAsync(description);
+        await page.Locator("[data-testid=description] input, input[data-testid=description]").FillAsync(description);
         await page.ClickAsync("[data-testid=submit]");
     }
 
@@ -45,7 +52,7 @@ public sealed class CompetitionPages(IPage page, string slug)
 
     public async Task CloseAsHostAsync()
     {
-        await page.GotoAsync($"admin/c/{slug}");
+        await OpenAsync($"admin/c/{slug}");
         await page.ClickAsync("[data-testid=close-competition]");
         await page.WaitForSelectorAsync("[data-testid=open-competition]");
     }

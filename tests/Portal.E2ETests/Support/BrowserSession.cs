@@ -12,6 +12,13 @@ public sealed class BrowserSession : IAsyncDisposable
         Context = context;
         Page = page;
         page.PageError += (_, error) => _errors.Add($"page error: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Url.Contains("/api/", StringComparison.Ordinal))
+            {
+                _errors.Add($"HTTP {response.Status}: {response.Url}");
+            }
+        };
         page.Console += (_, message) =>
         {
             if (message.Type == "error")

@@ -11,11 +11,11 @@ public sealed class AdminService(IDbContextFactory<PortalDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Teams.AsNoTracking().Where(t => t.CompetitionId == competitionId)
+            .OrderBy(t => t.Name)
             .Select(t => new AdminTeamRow(t.Id, t.Name, t.IsBaseline, t.Members.Count,
                 db.Submissions.Count(s => s.TeamId == t.Id),
                 db.Submissions.Where(s => s.TeamId == t.Id && s.Status == SubmissionStatus.Scored).Max(s => s.PublicScore),
                 t.InviteCode))
-            .OrderBy(t => t.Name)
             .ToListAsync(cancellationToken);
     }
 

@@ -137,7 +137,8 @@ public sealed partial class DemoSeeder(
 
         await db.SaveChangesAsync(cancellationToken);
         jobs.Wake();
-        LogSeeded(hidden.Truth.Count, Plans.Length, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        LogSeeded(hidden.Truth.Count, Plans.Length, seconds);
     }
 
     /// <summary>The truth with deterministic, attribute-shaped mistakes.</summary>
