@@ -10,12 +10,13 @@ public sealed class AdminService(IDbContextFactory<PortalDbContext> dbFactory)
     public async Task<IReadOnlyList<AdminTeamRow>> TeamsAsync(int competitionId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Ordered before the projection: EF cannot translate an order by a member of a constructed record.
         return await db.Teams.AsNoTracking().Where(t => t.CompetitionId == competitionId)
+            .OrderBy(t => t.Name)
             .Select(t => new AdminTeamRow(t.Id, t.Name, t.IsBaseline, t.Members.Count,
                 db.Submissions.Count(s => s.TeamId == t.Id),
                 db.Submissions.Where(s => s.TeamId == t.Id && s.Status == SubmissionStatus.Scored).Max(s => s.PublicScore),
                 t.InviteCode))
-            .OrderBy(t => t.Name)
             .ToListAsync(cancellationToken);
     }
 
