@@ -83,6 +83,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
         builder.UseSetting("Jobs:RunWorker", RunWorker ? "true" : "false");
         builder.UseSetting("Api:SubmissionPermits", "10000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 
