@@ -7,6 +7,9 @@ namespace Portal.Web.Tests.Api;
 /// <summary>One app, two competitions, a submission of team A, and a client for every caller of the matrix.</summary>
 public sealed class AuthorizationFixture : IAsyncLifetime
 {
+    /// <summary>The description of team A's submission, to look for where it must not be.</summary>
+    public const string DescriptionOfA = "secret recipe of team A";
+
     private readonly Dictionary<Caller, HttpClient> _clients = [];
 
     public PortalFactory Factory { get; } = new();
@@ -36,7 +39,7 @@ public sealed class AuthorizationFixture : IAsyncLifetime
         _clients[Caller.MemberOfB] = await Factory.SignInAsync(Main.B.FirstMember);
         _clients[Caller.Host] = await Factory.SignInAsHostAsync();
 
-        SubmissionOfA = await _clients[Caller.TokenOfA].SubmitAcceptedAsync(Main.Slug, Main.Csv(Main.Predict(0.8, 0.6)));
+        SubmissionOfA = await _clients[Caller.TokenOfA].SubmitAcceptedAsync(Main.Slug, Main.Csv(Main.Predict(0.8, 0.6)), DescriptionOfA);
         await _clients[Caller.TokenOfA].WaitUntilDoneAsync(SubmissionOfA);
     }
 

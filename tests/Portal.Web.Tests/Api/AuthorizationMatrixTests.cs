@@ -97,6 +97,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         }
     }
 
+    [Theory]
+    [InlineData(Caller.MemberOfA, true)]
+    [InlineData(Caller.MemberOfB, false)]
+    [InlineData(Caller.Anonymous, false)]
+    public async Task SubmissionsPage_ByCaller_ShowsTeamASubmissionOnlyToItsMembers(Caller caller, bool shown)
+    {
+        // Arrange
+        var client = fixture.Client(caller);
+
+        // Act
+        var page = await client.GetTextAsync($"/c/{fixture.Main.Slug}/submissions");
+
+        // Assert
+        Assert.Equal(shown, page.Contains(AuthorizationFixture.DescriptionOfA, StringComparison.Ordinal));
+    }
+
     private (string Method, string Path) Resolve(string request)
     {
         var parts = request.Split(' ', 2);

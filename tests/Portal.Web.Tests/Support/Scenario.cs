@@ -47,12 +47,3 @@ public sealed record Scenario(
     /// <summary>A valid labels CSV of <paramref name="predicted"/> (rows in reverse order: any order is allowed).</summary>
     public string Csv(byte[] predicted) => SubmissionCsv.Labels(ImageIds, predicted);
 }
-
-/// <summary>A team of a scenario: its id, name, API token and members.</summary>
-public sealed record ScenarioTeam(int Id, string Name, string InviteCode, string Token, IReadOnlyList<ScenarioUser> Members)
-{
-    public ScenarioUser FirstMember => Members[0];
-}
-
-/// <summary>A participant's account.</summary>
-public sealed record ScenarioUser(string Id, string Email, string Password);
