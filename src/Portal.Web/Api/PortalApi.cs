@@ -17,7 +17,8 @@ public static class PortalApi
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var v1 = endpoints.MapGroup("/api/v1").WithTags("Portal");
+        // Scripts get 401/403, never a redirect to the sign-in page; .NET infers that only for JSON endpoints, not the file download.
+        var v1 = endpoints.MapGroup("/api/v1").WithTags("Portal").DisableCookieRedirect();
         v1.MapGet("/competitions", ListCompetitionsAsync).AllowAnonymous();
         v1.MapGet("/competitions/{slug}/leaderboard", LeaderboardAsync).AllowAnonymous();
         v1.MapGet("/competitions/{slug}/sample-submission", SampleSubmissionAsync).AllowAnonymous();

@@ -101,14 +101,19 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeP
                 .SetProperty(j => j.LeaseExpiresAtUtc, (DateTime?)null), cancellationToken);
     }
 
-    /// <summary>Hands a job back to the queue (this instance is stopping), so another start picks it up at once.</summary>
-    public async Task ReleaseAsync(long jobId, string owner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands a job back to the queue, so it is picked up at once: when this instance is stopping
+    /// (<paramref name="attemptCounts"/> false: the attempt is given back) or after an attempt that
+    /// crashed (true: it counts toward <see cref="JobOptions.MaxAttempts"/>).
+    /// </summary>
+    public async Task ReleaseAsync(long jobId, string owner, bool attemptCounts, CancellationToken cancellationToken)
     {
+        var givenBack = attemptCounts ? 0 : 1;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Jobs.Where(j => j.Id == jobId && j.LeaseOwner == owner && j.State == JobState.Running)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, JobState.Queued)
-                .SetProperty(j => j.Attempts, j => j.Attempts - 1)
+                .SetProperty(j => j.Attempts, j => j.Attempts - givenBack)
                 .SetProperty(j => j.LeaseOwner, (string?)null)
                 .SetProperty(j => j.LeaseExpiresAtUtc, (DateTime?)null), cancellationToken);
     }

@@ -50,7 +50,7 @@ public sealed partial class JobWorker(
                 if (job is not null)
                 {
                     // Stopping: hand the job back so the next start takes it at once.
-                    await _store.ReleaseAsync(job.Id, _owner, CancellationToken.None);
+                    await _store.ReleaseAsync(job.Id, _owner, attemptCounts: false, CancellationToken.None);
                 }
             }
             catch (Exception e)
@@ -90,7 +90,7 @@ public sealed partial class JobWorker(
         catch (Exception e) when (job.Attempts < options.Value.MaxAttempts && !progress.LeaseLost)
         {
             LogJobRetry(e, job.Id, job.Attempts);
-            await _store.ReleaseAsync(job.Id, _owner, CancellationToken.None);
+            await _store.ReleaseAsync(job.Id, _owner, attemptCounts: true, CancellationToken.None);
             _store.Wake();
         }
         catch (Exception e)

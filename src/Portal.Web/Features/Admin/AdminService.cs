@@ -10,6 +10,7 @@ public sealed class AdminService(IDbContextFactory<PortalDbContext> dbFactory)
     public async Task<IReadOnlyList<AdminTeamRow>> TeamsAsync(int competitionId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Ordered before the projection: EF cannot translate an order by a member of a constructed record.
         return await db.Teams.AsNoTracking().Where(t => t.CompetitionId == competitionId)
             .OrderBy(t => t.Name)
             .Select(t => new AdminTeamRow(t.Id, t.Name, t.IsBaseline, t.Members.Count,

@@ -34,6 +34,11 @@ public sealed class ScoreSubmissionHandler(
         await db.SaveChangesAsync(cancellationToken);
         progress.Report(0.1, "Reading the file");
 
+        if (!storage.Exists(submission.FileKey))
+        {
+            throw new JobFailedException("The uploaded file could not be found on the server any more; please submit it again.");
+        }
+
         ReadResult<Predictions> read;
         await using (var file = storage.OpenRead(submission.FileKey))
         {

@@ -1,0 +1,145 @@
+using System.Net;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Api;
+
+/// <summary>
+/// Every endpoint and page against every kind of caller, during the competition: only the allowed
+/// calls succeed. Each line of <see cref="Matrix"/> is one request and what each caller must get.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : IClassFixture<AuthorizationFixture>
+{
+    private const Outcome Ok = Outcome.Ok;
+    private const Outcome Accepted = Outcome.Accepted;
+    private const Outcome Unauthorized = Outcome.Unauthorized;
+    private const Outcome Forbidden = Outcome.Forbidden;
+    private const Outcome NotFound = Outcome.NotFound;
+    private const Outcome SignIn = Outcome.SignIn;
+    private const Outcome HostsOnly = Outcome.HostsOnly;
+
+    /// <summary>Request (method and path; {slug} and {submission} are filled in), then the outcome for each caller.</summary>
+    public static TheoryData<string, Caller, Outcome> Matrix => Build(
+        //                                                             anonymous     member A      token A       token B       member B      host          other token   replaced token
+        ("GET /api/v1/competitions",                                 [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /api/v1/competitions/{slug}/leaderboard",              [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /api/v1/competitions/{slug}/leaderboard?board=private",[Forbidden,   Forbidden,    Forbidden,    Forbidden,    Forbidden,    Ok,           Forbidden,    Forbidden]),
+        ("GET /api/v1/competitions/{slug}/sample-submission",        [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("POST /api/v1/competitions/{slug}/submissions",             [Unauthorized, Unauthorized, Accepted,    Accepted,     Unauthorized, Unauthorized, Forbidden,    Unauthorized]),
+        ("GET /api/v1/submissions/{submission}",                     [Unauthorized, Ok,          Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized]),
+        ("GET /api/v1/submissions/{submission}/file",                [Unauthorized, Ok,          Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized]),
+        ("GET /healthz",                                             [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /openapi/v1.json",                                     [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /",                                                    [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /c/{slug}",                                            [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /c/{slug}/leaderboard",                                [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /c/{slug}/team",                                       [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /c/{slug}/submit",                                     [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /c/{slug}/submissions",                                [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /Account/Login",                                       [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /admin",                                               [SignIn,      HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn]),
+        ("GET /admin/c/{slug}",                                      [SignIn,      HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn]));
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Request_ByCaller_SucceedsOnlyWhenAllowed(string request, Caller caller, Outcome expected)
+    {
+        // Arrange
+        var (method, path) = Resolve(request);
+        var client = fixture.Client(caller);
+
+        // Act
+        using var response = method == "POST"
+            ? await client.SubmitAsync(fixture.Main.Slug, fixture.Main.Csv(fixture.Main.Predict(0.5, 0.5)))
+            : await client.GetPathAsync(path);
+
+        // Assert
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var said = $"{request} by {caller} answered {(int)response.StatusCode} {response.Headers.Location}";
+        switch (expected)
+        {
+            case Outcome.Ok:
+                Assert.True(response.StatusCode == HttpStatusCode.OK, said);
+                if (AdminMarker(path) is { } marker)
+                {
+                    Assert.Contains(marker, body, StringComparison.Ordinal);
+                }
+
+                break;
+            case Outcome.Accepted:
+                Assert.True(response.StatusCode == HttpStatusCode.Accepted, said);
+                break;
+            case Outcome.Unauthorized:
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, said);
+                break;
+            case Outcome.Forbidden:
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, said);
+                break;
+            case Outcome.NotFound:
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, said);
+                break;
+            case Outcome.SignIn:
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect, said);
+                Assert.Equal("/Account/Login", response.Headers.Location!.AbsolutePath);
+                Assert.Contains(Uri.EscapeDataString(path), response.Headers.Location.Query, StringComparison.Ordinal);
+                break;
+            case Outcome.HostsOnly:
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect, said);
+                Assert.DoesNotContain(AdminMarker(path)!, body, StringComparison.Ordinal);
+                using (var denied = await client.GetPathAsync(response.Headers.Location!.PathAndQuery))
+                {
+                    var page = await denied.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+                    Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+                    Assert.Contains("This page is for hosts.", page, StringComparison.Ordinal);
+                    Assert.DoesNotContain(AdminMarker(path)!, page, StringComparison.Ordinal);
+                }
+
+                break;
+        }
+    }
+
+    [Theory]
+    [InlineData(Caller.MemberOfA, true)]
+    [InlineData(Caller.MemberOfB, false)]
+    [InlineData(Caller.Anonymous, false)]
+    public async Task SubmissionsPage_ByCaller_ShowsTeamASubmissionOnlyToItsMembers(Caller caller, bool shown)
+    {
+        // Arrange
+        var client = fixture.Client(caller);
+
+        // Act
+        var page = await client.GetTextAsync($"/c/{fixture.Main.Slug}/submissions");
+
+        // Assert
+        Assert.Equal(shown, page.Contains(AuthorizationFixture.DescriptionOfA, StringComparison.Ordinal));
+    }
+
+    private (string Method, string Path) Resolve(string request)
+    {
+        var parts = request.Split(' ', 2);
+        var path = parts[1]
+            .Replace("{slug}", fixture.Main.Slug, StringComparison.Ordinal)
+            .Replace("{submission}", fixture.SubmissionOfA.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return (parts[0], path);
+    }
+
+    private static string? AdminMarker(string path) =>
+        path == "/admin" ? "data-testid=\"admin-competitions\""
+        : path.StartsWith("/admin/", StringComparison.Ordinal) ? "data-testid=\"admin-jobs\""
+        : null;
+
+    private static TheoryData<string, Caller, Outcome> Build(params (string Request, Outcome[] Outcomes)[] rows)
+    {
+        var callers = Enum.GetValues<Caller>();
+        var data = new TheoryData<string, Caller, Outcome>();
+        foreach (var (request, outcomes) in rows)
+        {
+            Assert.Equal(callers.Length, outcomes.Length);
+            for (var i = 0; i < callers.Length; i++)
+            {
+                data.Add(request, callers[i], outcomes[i]);
+            }
+        }
+
+        return data;
+    }
+}

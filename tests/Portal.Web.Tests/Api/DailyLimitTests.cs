@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Api;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Api;
+
+/// <summary>The daily submission limit holds when a team's uploads arrive all at once.</summary>
+public sealed class DailyLimitTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Submit_TwelveConcurrentUploadsWithLimitThree_AcceptsExactlyThree()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).WithDailyLimit(3).BuildAsync();
+        using var client = factory.WithToken(scenario.A.Token);
+        var csv = scenario.Csv(scenario.Predict(0.7, 0.6));
+
+        // Act
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => client.SubmitAsync(scenario.Slug, csv, $"upload {i}")));
+
+        // Assert
+        try
+        {
+            Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Accepted));
+            Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+            var refusal = await responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests).Content.ReadFromJsonAsync<ApiRefusal>(PortalHttp.Json, Ct);
+            Assert.Contains("all 3 submissions", refusal!.Detail, StringComparison.Ordinal);
+
+            await using var db = await factory.DbAsync();
+            var stored = await db.Submissions.Where(s => s.TeamId == scenario.A.Id).ToListAsync(Ct);
+            Assert.Equal(3, stored.Count);
+            var day = Assert.Single(stored.Select(s => s.QuotaDay).Distinct());
+            var quota = await db.DailyQuotas.SingleAsync(q => q.TeamId == scenario.A.Id && q.Day == day, Ct);
+            Assert.Equal(3, quota.Used);
+            Assert.Equal(3, factory.StoredFiles($"submissions/{scenario.CompetitionId}/{scenario.A.Id}").Count);
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Submit_OtherTeamAtLimit_StillAccepted()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).WithDailyLimit(1).BuildAsync();
+        using var a = factory.WithToken(scenario.A.Token);
+        using var b = factory.WithToken(scenario.B.Token);
+        var csv = scenario.Csv(scenario.Predict(0.5, 0.5));
+        await a.SubmitAcceptedAsync(scenario.Slug, csv);
+
+        // Act
+        using var again = await a.SubmitAsync(scenario.Slug, csv);
+        using var other = await b.SubmitAsync(scenario.Slug, csv);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Portal.Web.Tests.Api;
+
+/// <summary>What a request of the authorization matrix must get.</summary>
+public enum Outcome
+{
+    /// <summary>200 (for an admin page: with the admin content).</summary>
+    Ok,
+
+    /// <summary>202: an upload taken.</summary>
+    Accepted,
+
+    /// <summary>401: who is asking is not known.</summary>
+    Unauthorized,
+
+    /// <summary>403: known, but not allowed.</summary>
+    Forbidden,
+
+    /// <summary>404: not there for this caller (another team's submission is not told apart from a missing one).</summary>
+    NotFound,
+
+    /// <summary>A redirect to the sign-in page that comes back to the page asked for.</summary>
+    SignIn,
+
+    /// <summary>A signed-in participant on a host page: sent to the access-denied page (403, "for hosts"), never shown admin content.</summary>
+    HostsOnly,
+}

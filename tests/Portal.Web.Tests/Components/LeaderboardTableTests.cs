@@ -1,0 +1,93 @@
+using Bunit;
+using Portal.Core.Scoring;
+using Portal.Web.Components.Shared;
+
+namespace Portal.Web.Tests.Components;
+
+public sealed class LeaderboardTableTests : PortalComponentTest
+{
+    private static readonly DateTime At = new(2025, 3, 1, 9, 30, 0, DateTimeKind.Utc);
+
+    private static readonly LeaderboardRow[] Rows =
+    [
+        new(1, TeamId: 10, "Owls", IsBaseline: false, SubmissionId: 1, At, 0.91234567, Entries: 4, RankChange: 2),
+        new(null, TeamId: 11, "Host baseline", IsBaseline: true, SubmissionId: 2, At, 0.85, Entries: 1),
+        new(2, TeamId: 12, "Foxes", IsBaseline: false, SubmissionId: 3, At, 0.8, Entries: 2, RankChange: -1),
+        new(3, TeamId: 13, "Bears", IsBaseline: false, SubmissionId: 4, At, 0.123449, Entries: 1, RankChange: 0),
+        new(4, TeamId: 14, "Newts", IsBaseline: false, SubmissionId: 5, At, 0.1, Entries: 1, RankChange: null),
+    ];
+
+    [Fact]
+    public void LeaderboardTable_RankedRows_ShowsRanksTeamsAndScoresToFourDecimals()
+    {
+        // Arrange
+        var cut = Render<LeaderboardTable>(p => p.Add(c => c.Rows, Rows));
+
+        // Act
+        var rows = cut.FindAll("[data-testid=leaderboard-row]");
+
+        // Assert
+        Assert.Equal(5, rows.Count);
+        Assert.Equal(["1", "", "2", "3", "4"], rows.Select(r => r.QuerySelector("td")!.TextContent.Trim()));
+        Assert.Equal(["0.9123", "0.8500", "0.8000", "0.1234", "0.1000"], cut.FindAll("[data-testid=team-score]").Select(s => s.TextContent.Trim()));
+        Assert.StartsWith("Owls", cut.FindAll("[data-testid=team-name]")[0].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=rank-change]"));
+    }
+
+    [Fact]
+    public void LeaderboardTable_BaselineRow_IsMarkedAndUnranked()
+    {
+        // Arrange
+        var cut = Render<LeaderboardTable>(p => p.Add(c => c.Rows, Rows));
+
+        // Act
+        var baseline = cut.FindAll("[data-testid=leaderboard-row]")[1];
+
+        // Assert
+        Assert.Contains("portal-baseline", baseline.ClassName, StringComparison.Ordinal);
+        Assert.Equal("", baseline.QuerySelector("td")!.TextContent.Trim());
+        Assert.Contains("baseline", baseline.QuerySelector("[data-testid=team-name]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("baseline", cut.FindAll("[data-testid=team-name]")[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LeaderboardTable_PrivateBoard_ShowsRankChangeArrows()
+    {
+        // Arrange
+        var cut = Render<LeaderboardTable>(p => p.Add(c => c.Rows, Rows).Add(c => c.ShowRankChange, true));
+
+        // Act
+        var changes = cut.FindAll("[data-testid=rank-change]").Select(c => c.TextContent.Trim()).ToList();
+
+        // Assert
+        Assert.Equal(["▲ 2", "new", "▼ 1", "=", "new"], changes);
+    }
+
+    [Fact]
+    public void LeaderboardTable_HighlightedTeam_MarksOnlyItsRow()
+    {
+        // Arrange
+        var cut = Render<LeaderboardTable>(p => p.Add(c => c.Rows, Rows).Add(c => c.HighlightTeamId, 12));
+
+        // Act
+        var mine = cut.FindAll("tr.portal-mine");
+
+        // Assert
+        var row = Assert.Single(mine);
+        Assert.StartsWith("Foxes", row.QuerySelector("[data-testid=team-name]")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LeaderboardTable_NoRows_SaysSo()
+    {
+        // Arrange
+        var cut = Render<LeaderboardTable>(p => p.Add(c => c.Rows, []));
+
+        // Act
+        var empty = cut.Find("[data-testid=leaderboard-empty]");
+
+        // Assert
+        Assert.Equal("No scored submissions yet.", empty.TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=leaderboard]"));
+    }
+}

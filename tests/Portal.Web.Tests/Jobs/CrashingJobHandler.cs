@@ -1,0 +1,30 @@
+using Portal.Data.Entities;
+using Portal.Web.Jobs;
+
+namespace Portal.Web.Tests.Jobs;
+
+/// <summary>A handler whose every attempt crashes, as a bug or a broken disk would make it.</summary>
+public sealed class CrashingJobHandler : IJobHandler
+{
+    private int _runs;
+    private int _failures;
+
+    /// <summary>A kind no real handler takes yet.</summary>
+    public JobKind Kind => JobKind.BuildEnsemble;
+
+    public int Runs => _runs;
+
+    public int Failures => _failures;
+
+    public Task RunAsync(Job job, IJobProgress progress, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _runs);
+        throw new InvalidOperationException("The disk said no.");
+    }
+
+    public Task OnFailedAsync(Job job, string reason, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _failures);
+        return Task.CompletedTask;
+    }
+}

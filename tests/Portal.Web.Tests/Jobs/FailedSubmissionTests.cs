@@ -1,0 +1,56 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Storage;
+using Portal.Web.Features.Teams;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Jobs;
+
+/// <summary>A submission whose scoring fails ends Failed with a reason a person can read, and gives its slot back.</summary>
+public sealed class FailedSubmissionTests : IDisposable
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly string _folder = PortalFactory.NewDataDirectory();
+
+    public void Dispose() => PortalFactory.DeleteDataDirectory(_folder);
+
+    [Fact]
+    public async Task Scoring_StoredFileGone_FailsReadablyAndGivesQuotaBack()
+    {
+        // Arrange: an app without a worker takes the upload, then its file disappears from storage.
+        Scenario scenario;
+        int id;
+        await using (var stopped = PortalFactory.Over(_folder, runWorker: false))
+        {
+            scenario = await new ScenarioBuilder(stopped).WithDailyLimit(1).BuildAsync();
+            using var client = stopped.WithToken(scenario.A.Token);
+            id = await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.8, 0.8)));
+            using var refused = await client.SubmitAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.8, 0.8)));
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+
+            await using var db = await stopped.DbAsync();
+            var key = await db.Submissions.Where(s => s.Id == id).Select(s => s.FileKey).SingleAsync(Ct);
+            stopped.Services.GetRequiredService<IFileStorage>().Delete(key);
+        }
+
+        // Act: an app with a worker runs the job.
+        await using var running = PortalFactory.Over(_folder, runWorker: true);
+        using var team = running.WithToken(scenario.A.Token);
+        var failed = await team.WaitUntilDoneAsync(id);
+
+        // Assert
+        Assert.Equal("Failed", failed.Status);
+        Assert.NotNull(failed.Error);
+        Assert.DoesNotContain(_folder, failed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("submit it again", failed.Error, StringComparison.Ordinal);
+        Assert.Null(failed.PublicScore);
+
+        var teamView = await running.Services.GetRequiredService<TeamService>().FindAsync(scenario.A.Id, Ct);
+        Assert.Equal(0, teamView!.UsedToday);
+        using var retry = await team.SubmitAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.8, 0.8)));
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+    }
+}

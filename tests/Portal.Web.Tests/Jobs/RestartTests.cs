@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Entities;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Jobs;
+
+/// <summary>Work left by a stopped app is finished by the next start on the same data, and nothing is lost or doubled.</summary>
+public sealed class RestartTests : IDisposable
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly string _folder = PortalFactory.NewDataDirectory();
+
+    public void Dispose() => PortalFactory.DeleteDataDirectory(_folder);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Submission_LeftByStoppedApp_IsScoredAfterRestart(bool leftRunningByDeadWorker)
+    {
+        // Arrange: the first app takes the upload but never scores it (its worker is off); optionally
+        // the job looks claimed by a worker that died, its lease run out.
+        Scenario scenario;
+        int id;
+        byte[] predicted;
+        await using (var stopped = PortalFactory.Over(_folder, runWorker: false))
+        {
+            scenario = await new ScenarioBuilder(stopped).BuildAsync();
+            using var client = stopped.WithToken(scenario.A.Token);
+            predicted = scenario.Predict(0.65, 0.45);
+            id = await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(predicted));
+            if (leftRunningByDeadWorker)
+            {
+                await using var db = await stopped.DbAsync();
+                var now = DateTime.UtcNow;
+                await db.Jobs.Where(j => j.SubmissionId == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.State, JobState.Running)
+                    .SetProperty(j => j.LeaseOwner, "dead-machine:4242:0123456789abcdef")
+                    .SetProperty(j => j.LeaseExpiresAtUtc, now.AddMinutes(-1))
+                    .SetProperty(j => j.StartedAtUtc, now.AddMinutes(-2))
+                    .SetProperty(j => j.Attempts, 1), Ct);
+                await db.Submissions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Running), Ct);
+            }
+        }
+
+        // Act
+        await using var restarted = PortalFactory.Over(_folder, runWorker: true);
+        using var team = restarted.WithToken(scenario.A.Token);
+        var scored = await team.WaitUntilDoneAsync(id);
+
+        // Assert
+        Assert.Equal("Scored", scored.Status);
+        Assert.Equal(scenario.PublicScore(predicted), scored.PublicScore!.Value, 12);
+        await using var check = await restarted.DbAsync();
+        var submission = Assert.Single(await check.Submissions.Where(s => s.CompetitionId == scenario.CompetitionId).ToListAsync(Ct));
+        Assert.Equal(id, submission.Id);
+        Assert.Equal(scenario.PrivateScore(predicted), submission.PrivateScore!.Value, 12);
+        var job = Assert.Single(await check.Jobs.Where(j => j.SubmissionId == id).ToListAsync(Ct));
+        Assert.Equal(JobState.Succeeded, job.State);
+        Assert.Null(job.LeaseOwner);
+        Assert.Equal(leftRunningByDeadWorker ? 2 : 1, job.Attempts);
+        Assert.Equal(1, (await check.DailyQuotas.SingleAsync(q => q.TeamId == scenario.A.Id, Ct)).Used);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+
+namespace Portal.Web.Tests.Support;
+
+/// <summary>Direct looks at what the app stored: its database and its files.</summary>
+public static class PortalData
+{
+    /// <summary>A context on the app's database, for checking (and, in restart tests, staging) rows.</summary>
+    public static Task<PortalDbContext> DbAsync(this PortalFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The files stored under a storage folder (such as <c>submissions/3</c>); empty when it does not exist.</summary>
+    public static IReadOnlyList<string> StoredFiles(this PortalFactory factory, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var path = Path.Combine(factory.DataDirectory, "files", folder);
+        return Directory.Exists(path) ? Directory.GetFiles(path, "*", SearchOption.AllDirectories) : [];
+    }
+}
