@@ -75,9 +75,12 @@ public static partial class StartupHosting
     private static async Task EnsureHostAsync(IServiceProvider services, PortalOptions options, ILogger logger)
     {
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-        if (!await roles.RoleExistsAsync(Viewer.HostRole))
+        foreach (var role in new[] { Viewer.HostRole, Viewer.ParticipantRole })
         {
-            await roles.CreateAsync(new IdentityRole(Viewer.HostRole));
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
         }
 
         var users = services.GetRequiredService<UserManager<PortalUser>>();

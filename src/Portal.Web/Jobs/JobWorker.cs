@@ -96,7 +96,9 @@ public sealed partial class JobWorker(
         catch (Exception e)
         {
             LogJobFailed(e, job.Id);
-            await FailAsync(job, handler, $"The job failed unexpectedly after {job.Attempts} attempt(s): {e.Message}");
+            // The technical message stays on the job (hosts see it); the team reads a sentence without server details.
+            await FailAsync(job, handler, $"The job failed unexpectedly after {job.Attempts} attempt(s): {e.Message}",
+                "Scoring failed because of an error on the server, not in your file. The host can see the details; please submit again later.");
         }
         finally
         {
@@ -105,15 +107,15 @@ public sealed partial class JobWorker(
         }
     }
 
-    private async Task FailAsync(Job job, IJobHandler? handler, string error)
+    private async Task FailAsync(Job job, IJobHandler? handler, string error, string? userReason = null)
     {
         await _store.FinishAsync(job.Id, _owner, JobState.Failed, error, CancellationToken.None);
         if (handler is not null)
         {
-            await handler.OnFailedAsync(job, error, CancellationToken.None);
+            await handler.OnFailedAsync(job, userReason ?? error, CancellationToken.None);
         }
 
-        Publish(job, JobState.Failed, job.Progress, null, error);
+        Publish(job, JobState.Failed, job.Progress, null, userReason ?? error);
     }
 
     private void Publish(Job job, JobState state, double progress, string? text, string? error) =>

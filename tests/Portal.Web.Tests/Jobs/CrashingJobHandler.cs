@@ -16,6 +16,9 @@ public sealed class CrashingJobHandler : IJobHandler
 
     public int Failures => _failures;
 
+    /// <summary>What the subject of the job (a submission) was told.</summary>
+    public string? LastReason { get; private set; }
+
     public Task RunAsync(Job job, IJobProgress progress, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _runs);
@@ -25,6 +28,7 @@ public sealed class CrashingJobHandler : IJobHandler
     public Task OnFailedAsync(Job job, string reason, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _failures);
+        LastReason = reason;
         return Task.CompletedTask;
     }
 }

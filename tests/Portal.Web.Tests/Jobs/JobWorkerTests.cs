@@ -46,6 +46,12 @@ public sealed class JobWorkerTests(CrashingJobFactory factory) : IClassFixture<C
         Assert.Equal(3, factory.Handler.Runs);
         Assert.Equal(1, factory.Handler.Failures);
         Assert.Contains("after 3 attempt(s)", finished.Error, StringComparison.Ordinal);
+        Assert.Contains("The disk said no.", finished.Error, StringComparison.Ordinal);
         Assert.Null(finished.LeaseOwner);
+
+        // The team is told in plain words, without the server's exception text.
+        Assert.NotNull(factory.Handler.LastReason);
+        Assert.DoesNotContain("The disk said no.", factory.Handler.LastReason, StringComparison.Ordinal);
+        Assert.Contains("error on the server", factory.Handler.LastReason, StringComparison.Ordinal);
     }
 }

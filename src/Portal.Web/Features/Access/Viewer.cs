@@ -6,6 +6,7 @@ namespace Portal.Web.Features.Access;
 public sealed record Viewer(string? UserId, bool IsHost, int? TokenTeamId = null)
 {
     public const string HostRole = "Host";
+    public const string ParticipantRole = "Participant";
     public const string TeamIdClaim = "portal:team";
 
     public static Viewer Anonymous { get; } = new(null, false);

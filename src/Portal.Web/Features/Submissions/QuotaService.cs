@@ -14,17 +14,12 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory)
     public async Task<bool> TryTakeAsync(int teamId, string day, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
         if (!await db.DailyQuotas.AnyAsync(q => q.TeamId == teamId && q.Day == day, cancellationToken))
         {
-            db.DailyQuotas.Add(new DailyQuota { TeamId = teamId, Day = day, Used = 0 });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Another upload created the row first; the update below still decides.
-            }
+            // Create the day's row; a concurrent upload may have just done so (same SQL in SQLite and PostgreSQL).
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO \"DailyQuotas\" (\"TeamId\", \"Day\", \"Used\") VALUES ({teamId}, {day}, 0) ON CONFLICT DO NOTHING", cancellationToken);
         }
 
         return await db.DailyQuotas

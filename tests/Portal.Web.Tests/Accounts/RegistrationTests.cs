@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Entities;
+using Portal.Web.Features.Access;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Accounts;
+
+/// <summary>Signing up through the form makes a signed-in participant.</summary>
+public sealed class RegistrationTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Register_ThroughTheForm_CreatesAParticipantAndSignsIn()
+    {
+        // Arrange
+        var client = factory.Anonymous();
+        var form = await client.GetStringAsync(new Uri("/Account/Register", UriKind.Relative), Ct);
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Hidden(form, "__RequestVerificationToken"),
+            ["_handler"] = Hidden(form, "_handler"),
+            ["Input.DisplayName"] = "Ada Student",
+            ["Input.Email"] = "ada@students.test",
+            ["Input.Password"] = "Ada-password-1",
+        };
+
+        // Act
+        using var response = await client.PostAsync(new Uri("/Account/Register", UriKind.Relative), new FormUrlEncodedContent(fields), Ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains(response.Headers, h => h.Key == "Set-Cookie");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync("ada@students.test");
+        Assert.NotNull(user);
+        Assert.Equal("Ada Student", user.DisplayName);
+        Assert.True(await users.IsInRoleAsync(user, Viewer.ParticipantRole));
+        Assert.False(await users.IsInRoleAsync(user, Viewer.HostRole));
+    }
+
+    private static string Hidden(string html, string name)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, $"name=\"{name}\"[^>]*value=\"([^\"]*)\"");
+        Assert.True(match.Success, $"no hidden input {name}");
+        return System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+}
