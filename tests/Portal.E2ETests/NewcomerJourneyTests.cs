@@ -57,6 +57,7 @@ public sealed class NewcomerJourneyTests(PortalServer server) : IClassFixture<Po
         await competition.UploadAsync(await WriteCsvAsync(invalid: false), "nearly perfect");
         var score = await competition.WaitForPublicScoreAsync();
         Assert.True(double.Parse(score, System.Globalization.CultureInfo.InvariantCulture) > 0.9, score);
+        Assert.Contains("4 of 5", await page.InnerTextAsync("[data-testid=quota-left]"), StringComparison.Ordinal);
         await participant.ScreenshotAsync("05-scored");
 
         var board = await competition.LeaderboardTeamsAsync();
