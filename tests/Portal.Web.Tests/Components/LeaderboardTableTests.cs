@@ -60,7 +60,8 @@ public sealed class LeaderboardTableTests : PortalComponentTest
         var changes = cut.FindAll("[data-testid=rank-change]").Select(c => c.TextContent.Trim()).ToList();
 
         // Assert
-        Assert.Equal(["▲ 2", "new", "▼ 1", "=", "new"], changes);
+        // A baseline is not ranked, so it has no move; a team without a public rank is new.
+        Assert.Equal(["▲ 2", "", "▼ 1", "=", "new"], changes);
     }
 
     [Fact]
