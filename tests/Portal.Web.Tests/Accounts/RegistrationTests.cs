@@ -20,8 +20,8 @@ public sealed class RegistrationTests(PortalFactory factory) : IClassFixture<Por
         var form = await client.GetStringAsync(new Uri("/Account/Register", UriKind.Relative), Ct);
         var fields = new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Hidden(form, "__RequestVerificationToken"),
-            ["_handler"] = Hidden(form, "_handler"),
+            ["__RequestVerificationToken"] = PortalHttp.HiddenInput(form, "__RequestVerificationToken"),
+            ["_handler"] = PortalHttp.HiddenInput(form, "_handler"),
             ["Input.DisplayName"] = "Ada Student",
             ["Input.Email"] = "ada@students.test",
             ["Input.Password"] = "Ada-password-1",
@@ -40,12 +40,5 @@ public sealed class RegistrationTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal("Ada Student", user.DisplayName);
         Assert.True(await users.IsInRoleAsync(user, Viewer.ParticipantRole));
         Assert.False(await users.IsInRoleAsync(user, Viewer.HostRole));
-    }
-
-    private static string Hidden(string html, string name)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(html, $"name=\"{name}\"[^>]*value=\"([^\"]*)\"");
-        Assert.True(match.Success, $"no hidden input {name}");
-        return System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 }

@@ -125,7 +125,7 @@ public static partial class PortalHttp
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    private static string HiddenInput(string html, string name)
+    public static string HiddenInput(string html, string name)
     {
         foreach (Match input in InputTag().Matches(html))
         {
