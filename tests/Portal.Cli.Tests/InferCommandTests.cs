@@ -101,6 +101,18 @@ public sealed class InferCommandTests : IDisposable
     }
 
     [Fact]
+    public void Infer_SizeOtherThanTheModels_ExitsTwo()
+    {
+        var fixedModel = _dir.File("fixed.onnx");
+        File.WriteAllBytes(fixedModel, TestModels.ChannelMeanClassifier(Weights, Bias, inputShape: [null, 3, 8, 8]));
+
+        var result = PortalCli.Run("infer", "--model", fixedModel, "--images", _images, "--size", "4x4", "--classes", "4", "--out", _dir.File("probs.csv"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("The model takes 8x8 images, not 4x4.", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Infer_IdsNamingMissingImages_ListsThem()
     {
         var ids = _dir.Write("info.csv", "ImageID,ans\nimg0.png,0\nghost.jpg,1\n");

@@ -90,10 +90,9 @@ internal static class InferCommand
             }
 
             var shape = loaded.Check.Shape!;
-            if ((shape.Width is { } w && w != width) || (shape.Height is { } h && h != height))
+            if (shape.SizeProblem(width, height) is { } sizeProblem)
             {
-                throw new CliException(string.Create(CultureInfo.InvariantCulture,
-                    $"The model takes {shape.Width}x{shape.Height} images but --size is {width}x{height}; give --size {shape.Width}x{shape.Height}."));
+                throw new CliException($"{sizeProblem} Give the model's size with --size.");
             }
 
             using var runner = new ModelRunner(loaded.Session!, shape, height, width, batchSize, ownsSession: false);

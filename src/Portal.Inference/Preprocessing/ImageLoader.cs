@@ -70,8 +70,10 @@ public static class ImageLoader
     {
         using var codec = SKCodec.Create(data)
             ?? throw new InvalidDataException($"'{name}' is not an image that can be decoded (JPEG, PNG, WebP, BMP, GIF).");
-        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using var bitmap = new SKBitmap(info);
+        // Decode unpremultiplied into a bitmap declared opaque: a PNG's alpha is dropped and its colours kept, as
+        // PIL's convert("RGB") does, instead of darkening transparent pixels towards black.
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var bitmap = new SKBitmap(info.WithAlphaType(SKAlphaType.Opaque));
         var result = codec.GetPixels(info, bitmap.GetPixels());
         if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
         {

@@ -62,6 +62,8 @@ public sealed class OnnxModelTests
         Assert.True(model.Check.Accepted, model.Check.Refusal);
         Assert.Equal(new ModelShape("input", "output", null, 8, 8, 4, 13), model.Check.Shape);
         Assert.Equal(ExecutionProviderChoice.Cpu, model.Provider!.Used);
+        Assert.Null(model.Check.Shape!.SizeProblem(8, 8));
+        Assert.Equal("The model takes 8x8 images, not 16x8.", model.Check.Shape.SizeProblem(16, 8));
     }
 
     [Theory]

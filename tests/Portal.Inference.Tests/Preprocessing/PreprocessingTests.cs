@@ -86,6 +86,16 @@ public sealed class PreprocessingTests
     }
 
     [Fact]
+    public void Decode_SemiTransparentPng_KeepsColoursAndDropsAlpha()
+    {
+        var png = TestImages.Png(2, 2, (_, _) => ((byte)200, (byte)100, (byte)50), alpha: 128);
+
+        var image = ImageLoader.Decode(png, new PreprocessOptions { Width = 2, Height = 2 });
+
+        Assert.Equal([200, 100, 50], image.At(1, 1).ToArray());
+    }
+
+    [Fact]
     public void Decode_GarbageBytes_ThrowsInvalidData()
     {
         var ex = Assert.Throws<InvalidDataException>(() => ImageLoader.Decode([1, 2, 3, 4], new PreprocessOptions()));

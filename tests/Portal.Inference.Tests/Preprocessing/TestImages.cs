@@ -7,15 +7,15 @@ namespace Portal.Inference.Tests.Preprocessing;
 internal static class TestImages
 {
     /// <summary>A PNG whose pixel (x, y) is <paramref name="colour"/>(x, y).</summary>
-    public static byte[] Png(int width, int height, Func<int, int, (byte R, byte G, byte B)> colour)
+    public static byte[] Png(int width, int height, Func<int, int, (byte R, byte G, byte B)> colour, byte alpha = 255)
     {
-        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
             {
                 var (r, g, b) = colour(x, y);
-                bitmap.SetPixel(x, y, new SKColor(r, g, b));
+                bitmap.SetPixel(x, y, new SKColor(r, g, b, alpha));
             }
         }
 
