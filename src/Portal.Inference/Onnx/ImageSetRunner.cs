@@ -30,10 +30,17 @@ public static class ImageSetRunner
             throw new ArgumentException("There must be at least one view.", nameof(views));
         }
 
+        if (options.Width != options.Height && views.Any(TtaViews.SwapsSides))
+        {
+            throw new ArgumentException("Quarter turns and diagonal mirrors need a square input size.", nameof(views));
+        }
+
         var writer = new TensorWriter(options);
         var classes = runner.Shape.Classes;
         var perView = views.Select(_ => new float[paths.Count * classes]).ToArray();
         var decoded = new PixelImage[runner.BatchSize];
+        // Each view is an index permutation applied while normalising: no view is materialised, no image decoded twice.
+        var permutations = views.Select(v => v == TtaView.Identity ? null : TtaViews.Permutation(v, options.Width, options.Height)).ToArray();
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         for (var start = 0; start < paths.Count; start += runner.BatchSize)
         {
@@ -45,7 +52,7 @@ public static class ImageSetRunner
                 cancellationToken.ThrowIfCancellationRequested();
                 for (var i = 0; i < count; i++)
                 {
-                    writer.Write(TtaViews.Apply(decoded[i], views[v]), runner.InputBuffer.Slice(i * runner.ImageLength, runner.ImageLength));
+                    writer.Write(decoded[i], permutations[v], runner.InputBuffer.Slice(i * runner.ImageLength, runner.ImageLength));
                 }
 
                 runner.Run(count).CopyTo(perView[v].AsSpan(start * classes, count * classes));

@@ -38,7 +38,14 @@ public sealed class TensorWriter
     public int ImageLength => 3 * Options.Width * Options.Height;
 
     /// <summary>Writes <paramref name="image"/> (already at the input size) into <paramref name="destination"/>.</summary>
-    public void Write(PixelImage image, Span<float> destination)
+    public void Write(PixelImage image, Span<float> destination) => Write(image, null, destination);
+
+    /// <summary>
+    /// Writes a view of <paramref name="image"/> into <paramref name="destination"/> without materialising it:
+    /// output pixel i is source pixel <paramref name="permutation"/>[i] (see <c>TtaViews.Permutation</c>); null is the identity.
+    /// The view must have the input size, so a permutation that swaps the sides needs a square image.
+    /// </summary>
+    public void Write(PixelImage image, ReadOnlySpan<int> permutation, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (image.Width != Options.Width || image.Height != Options.Height)
@@ -52,15 +59,30 @@ public sealed class TensorWriter
             throw new ArgumentException("The destination is smaller than one image.", nameof(destination));
         }
 
+        if (!permutation.IsEmpty && permutation.Length != plane)
+        {
+            throw new ArgumentException("The permutation must have one entry per pixel.", nameof(permutation));
+        }
+
         var pixels = image.Pixels;
         for (var c = 0; c < 3; c++)
         {
             var table = _tables[c];
             var output = destination.Slice(c * plane, plane);
             var source = _sourceChannel[c];
-            for (var i = 0; i < plane; i++)
+            if (permutation.IsEmpty)
             {
-                output[i] = table[pixels[(i * 3) + source]];
+                for (var i = 0; i < plane; i++)
+                {
+                    output[i] = table[pixels[(i * 3) + source]];
+                }
+            }
+            else
+            {
+                for (var i = 0; i < plane; i++)
+                {
+                    output[i] = table[pixels[(permutation[i] * 3) + source]];
+                }
             }
         }
     }

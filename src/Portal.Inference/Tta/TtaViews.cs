@@ -21,11 +21,31 @@ public static class TtaViews
             return image;
         }
 
-        int w = image.Width, h = image.Height;
         var swap = SwapsSides(view);
-        int outWidth = swap ? h : w, outHeight = swap ? w : h;
+        var permutation = Permutation(view, image.Width, image.Height);
         var source = image.Pixels;
         var pixels = new byte[source.Length];
+        for (var i = 0; i < permutation.Length; i++)
+        {
+            var s = permutation[i] * 3;
+            pixels[i * 3] = source[s];
+            pixels[(i * 3) + 1] = source[s + 1];
+            pixels[(i * 3) + 2] = source[s + 2];
+        }
+
+        return new PixelImage(swap ? image.Height : image.Width, swap ? image.Width : image.Height, pixels);
+    }
+
+    /// <summary>
+    /// For each pixel of the view (row-major over the view's own width and height), the index of the source pixel
+    /// in a <paramref name="width"/> x <paramref name="height"/> image.
+    /// </summary>
+    public static int[] Permutation(TtaView view, int width, int height)
+    {
+        int w = width, h = height;
+        var swap = SwapsSides(view);
+        int outWidth = swap ? h : w, outHeight = swap ? w : h;
+        var permutation = new int[w * h];
         var o = 0;
         for (var y = 0; y < outHeight; y++)
         {
@@ -42,13 +62,10 @@ public static class TtaViews
                     TtaView.AntiTranspose => (w - 1 - y, h - 1 - x),
                     _ => (x, y),
                 };
-                var s = ((sy * w) + sx) * 3;
-                pixels[o++] = source[s];
-                pixels[o++] = source[s + 1];
-                pixels[o++] = source[s + 2];
+                permutation[o++] = (sy * w) + sx;
             }
         }
 
-        return new PixelImage(outWidth, outHeight, pixels);
+        return permutation;
     }
 }

@@ -59,6 +59,23 @@ public sealed class TtaViewTests
         Assert.Equal(TtaViews.Apply(flipped, TtaView.Rot180).Pixels, TtaViews.Apply(image, TtaView.VFlip).Pixels);
     }
 
+    [Theory]
+    [InlineData(TtaView.HFlip)]
+    [InlineData(TtaView.Rot90)]
+    [InlineData(TtaView.AntiTranspose)]
+    public void TensorWriter_WithPermutation_EqualsWritingTheAppliedView(TtaView view)
+    {
+        var image = TestImages.Asymmetric(4, 4);
+        var writer = new TensorWriter(new PreprocessOptions { Width = 4, Height = 4 });
+        var expected = new float[48];
+        var actual = new float[48];
+
+        writer.Write(TtaViews.Apply(image, view), expected);
+        writer.Write(image, TtaViews.Permutation(view, 4, 4), actual);
+
+        Assert.Equal(expected, actual);
+    }
+
     [Fact]
     public void D4_SquareInput_GivesEightDistinctViews()
     {
