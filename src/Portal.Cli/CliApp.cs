@@ -15,12 +15,13 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var root = new RootCommand("Portal: score, compare, ensemble and split image-classification submissions.")
+        var root = new RootCommand("Portal: score, compare, ensemble and split image-classification submissions, and run ONNX models over images.")
         {
             ScoreCommand.Create(),
             DiffCommand.Create(),
             EnsembleCommand.Create(),
             SplitCommand.Create(),
+            InferCommand.Create(),
         };
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(invocation);

@@ -1,0 +1,206 @@
+using System.CommandLine;
+using System.Globalization;
+using Portal.Cli.Input;
+using Portal.Core.Submissions;
+using Portal.Inference.Onnx;
+using Portal.Inference.Preprocessing;
+using Portal.Inference.Tta;
+
+namespace Portal.Cli.Commands;
+
+/// <summary>
+/// <c>portal infer --model m.onnx --images DIR [--ids info.csv] --size WxH [--resize stretch|crop] [--mean a,b,c]
+/// [--std a,b,c] [--bgr] [--tta ...] [--merge ...] [--batch N] [--provider auto|cpu|cuda] --out probs.csv</c>:
+/// runs an ONNX model over a folder of images and writes a probabilities CSV (<c>ImageID,0,...,C-1</c>).
+/// </summary>
+internal static class InferCommand
+{
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png"];
+    private const int MaxBatch = 4096;
+
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "The ONNX model: one float32 input [N,3,H,W], one output [N,classes].", Required = true, HelpName = "m.onnx" };
+        var images = new Option<string>("--images") { Description = "The folder of images (.jpg, .jpeg, .png).", Required = true, HelpName = "DIR" };
+        var ids = new Option<string>("--ids")
+        {
+            Description = "A CSV with an ImageID column (info.csv): run these images, in this order. Default: every image in the folder, by name.",
+            HelpName = "info.csv",
+        };
+        var size = new Option<string>("--size") { Description = "The model's input size, width x height.", Required = true, HelpName = "WxH" };
+        var resize = new Option<string>("--resize") { Description = "stretch: scale to the size; crop: keep the aspect ratio and take the centre.", DefaultValueFactory = _ => "stretch" };
+        resize.AcceptOnlyFromAmong("stretch", "crop");
+        var mean = new Option<string>("--mean") { Description = "Per-channel mean after scaling to [0,1], R,G,B. Default: 0.548,0.504,0.479.", HelpName = "r,g,b" };
+        var std = new Option<string>("--std") { Description = "Per-channel standard deviation, R,G,B. Default: 0.237,0.247,0.246.", HelpName = "r,g,b" };
+        var bgr = new Option<bool>("--bgr") { Description = "Feed the channels as B,G,R (OpenCV-trained models); --mean and --std stay R,G,B." };
+        var tta = new Option<string>("--tta") { Description = "Test-time augmentation views.", DefaultValueFactory = _ => "none" };
+        tta.AcceptOnlyFromAmong([.. TtaPlan.Names]);
+        var merge = new Option<string>("--merge") { Description = "How the views' probabilities are merged.", DefaultValueFactory = _ => "mean" };
+        merge.AcceptOnlyFromAmong("mean", "gmean", "max", "min", "tsharpen");
+        var batch = new Option<int>("--batch") { Description = "Images per model run.", DefaultValueFactory = _ => 32, HelpName = "N" };
+        var provider = new Option<string>("--provider") { Description = "auto: CUDA when it loads, else CPU; cuda falls back to CPU too, and says why.", DefaultValueFactory = _ => "auto" };
+        provider.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        var output = new Option<string>("--out") { Description = "The probabilities CSV to write.", Required = true, HelpName = "probs.csv" };
+        var classes = CommonOptions.Classes();
+        var command = new Command("infer", "Run an ONNX model over a folder of images, with optional test-time augmentation, and write a probabilities CSV.")
+        {
+            model, images, ids, size, resize, mean, std, bgr, tta, merge, batch, provider, output, classes,
+        };
+        command.SetAction(CommandRunner.Action((parse, stdout) =>
+        {
+            var taxonomy = CommonOptions.Taxonomy(parse.GetValue(classes));
+            var (width, height) = ParseSize(parse.GetRequiredValue(size));
+            var options = new PreprocessOptions
+            {
+                Width = width,
+                Height = height,
+                Resize = parse.GetValue(resize) == "crop" ? ResizeMode.Crop : ResizeMode.Stretch,
+                Mean = ParseTriple(parse.GetValue(mean), "--mean") ?? PreprocessOptions.DefaultMean,
+                Std = ParseTriple(parse.GetValue(std), "--std") ?? PreprocessOptions.DefaultStd,
+                Channels = parse.GetValue(bgr) ? ChannelOrder.Bgr : ChannelOrder.Rgb,
+            };
+            if (options.Problems() is { Count: > 0 } problems)
+            {
+                throw new CliException(problems);
+            }
+
+            if (!TtaPlan.TryGetViews(parse.GetValue(tta)!, width, height, out var views, out var ttaProblem))
+            {
+                throw new CliException(ttaProblem!);
+            }
+
+            // AcceptOnlyFromAmong has already checked the name.
+            _ = TtaMerger.TryParse(parse.GetValue(merge)!, out var mergeMode);
+            var batchSize = parse.GetValue(batch);
+            if (batchSize is < 1 or > MaxBatch)
+            {
+                throw new CliException(string.Create(CultureInfo.InvariantCulture, $"--batch must be between 1 and {MaxBatch}; got {batchSize}."));
+            }
+
+            var outPath = parse.GetRequiredValue(output);
+            InputFiles.RequireWritableLocation(outPath, "--out");
+            var modelPath = parse.GetRequiredValue(model);
+            InputFiles.RequireFile(modelPath, "model");
+            var (index, paths) = FindImages(parse.GetRequiredValue(images), parse.GetValue(ids));
+
+            using var loaded = LoadedModel.Load(File.ReadAllBytes(modelPath), taxonomy.Count, ParseProvider(parse.GetValue(provider)!));
+            if (!loaded.Check.Accepted)
+            {
+                throw new CliException($"The model '{modelPath}' was refused: {loaded.Check.Refusal}");
+            }
+
+            var shape = loaded.Check.Shape!;
+            if (shape.SizeProblem(width, height) is { } sizeProblem)
+            {
+                throw new CliException($"{sizeProblem} Give the model's size with --size.");
+            }
+
+            using var runner = new ModelRunner(loaded.Session!, shape, height, width, batchSize, ownsSession: false);
+            ImageSetRunResult result;
+            try
+            {
+                result = ImageSetRunner.Run(runner, paths, options, views, mergeMode);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CliException(e.Message);
+            }
+
+            PredictionCsvWriter.Write(outPath, index, Predictions.FromProbabilities(result.Merged, shape.Classes), SubmissionFormat.Probabilities);
+            var report = loaded.Provider!;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote the probabilities of {paths.Count:N0} images ({views.Count} view{(views.Count == 1 ? "" : "s")}, {shape.Classes} classes) to {outPath}."));
+            stdout.WriteLine($"Ran on {report.Used.ToString().ToUpperInvariant()}{(report.Reason is null ? "." : $" instead of CUDA: {report.Reason}")}");
+        }));
+        return command;
+    }
+
+    private static ExecutionProviderChoice ParseProvider(string value) => value switch
+    {
+        "cpu" => ExecutionProviderChoice.Cpu,
+        "cuda" => ExecutionProviderChoice.Cuda,
+        _ => ExecutionProviderChoice.Auto,
+    };
+
+    private static (int Width, int Height) ParseSize(string value)
+    {
+        var parts = value.Split('x', 'X');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var w)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var h)
+            && w > 0 && h > 0)
+        {
+            return (w, h);
+        }
+
+        throw new CliException($"--size must be width x height in pixels, such as 224x224; got '{value}'.");
+    }
+
+    private static float[]? ParseTriple(string? value, string option)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var parts = value.Split(',');
+        var numbers = new float[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!float.TryParse(parts[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) || !float.IsFinite(numbers[i]))
+            {
+                throw new CliException($"{option} must be three numbers separated by commas, such as 0.5,0.5,0.5; '{parts[i]}' is not a number.");
+            }
+        }
+
+        return parts.Length == 3 ? numbers : throw new CliException($"{option} must be three numbers (R,G,B); got {parts.Length}.");
+    }
+
+    /// <summary>The images to run, as ids (what the CSV names them) and file paths in the same order.</summary>
+    private static (ImageIndex Index, IReadOnlyList<string> Paths) FindImages(string folder, string? idsPath)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new CliException(File.Exists(folder)
+                ? $"--images '{folder}' is a file; give the folder that holds the images."
+                : $"The images folder '{folder}' does not exist.");
+        }
+
+        if (idsPath is null)
+        {
+            var files = Directory.EnumerateFiles(folder)
+                .Where(f => ImageExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            if (files.Length == 0)
+            {
+                throw new CliException($"The folder '{folder}' holds no .jpg, .jpeg or .png images.");
+            }
+
+            return (new ImageIndex(files.Select(Path.GetFileName)!), files);
+        }
+
+        InputFiles.RequireFile(idsPath, "--ids");
+        var index = SubmissionIdReader.Read(idsPath);
+        if (index.Count == 0)
+        {
+            throw new CliException($"--ids '{idsPath}' names no images; it needs an ImageID column with one image file name per row.");
+        }
+
+        var paths = index.Ids.Select(id => Path.Combine(folder, id)).ToArray();
+        var missing = paths.Where(p => !File.Exists(p)).ToArray();
+        if (missing.Length > 0)
+        {
+            var lines = new List<string> { string.Create(CultureInfo.InvariantCulture, $"{missing.Length:N0} images named in '{idsPath}' are not in '{folder}':") };
+            lines.AddRange(missing.Take(10).Select(p => "  " + Path.GetFileName(p)));
+            if (missing.Length > 10)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"  ... and {missing.Length - 10:N0} more."));
+            }
+
+            throw new CliException(lines);
+        }
+
+        return (index, paths);
+    }
+}

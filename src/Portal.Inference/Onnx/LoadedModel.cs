@@ -1,0 +1,55 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace Portal.Inference.Onnx;
+
+/// <summary>A model file checked and loaded: its session, what it expects and where it runs; or why it was refused.</summary>
+public sealed class LoadedModel : IDisposable
+{
+    private LoadedModel(InferenceSession? session, ModelCheck check, ProviderReport? provider)
+    {
+        Session = session;
+        Check = check;
+        Provider = provider;
+    }
+
+    /// <summary>The session; null when the model was refused.</summary>
+    public InferenceSession? Session { get; }
+
+    public ModelCheck Check { get; }
+
+    /// <summary>Where the session runs; null when the model could not be loaded at all.</summary>
+    public ProviderReport? Provider { get; }
+
+    /// <summary>Checks and loads <paramref name="model"/> for a competition with <paramref name="classCount"/> classes.</summary>
+    public static LoadedModel Load(byte[] model, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (ModelCheck.CheckHeader(model) is { } refused)
+        {
+            return new LoadedModel(null, refused, null);
+        }
+
+        InferenceSession session;
+        ProviderReport report;
+        try
+        {
+            (session, report) = SessionFactory.Create(model, provider, intraOpThreads);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            return new LoadedModel(null, ModelCheck.Refuse($"ONNX Runtime could not load the model: {e.Message}"), null);
+        }
+
+        var opset = OnnxProto.ReadVersions(model)?.Opset ?? 0;
+        var check = ModelCheck.Inspect(session, classCount, opset);
+        if (!check.Accepted)
+        {
+            session.Dispose();
+            return new LoadedModel(null, check, report);
+        }
+
+        return new LoadedModel(session, check, report);
+    }
+
+    public void Dispose() => Session?.Dispose();
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Portal.Inference.Onnx;
+
+/// <summary>
+/// The checks a model passes before it is run (at upload and at load): one float32 input <c>[N, 3, H, W]</c>,
+/// one output <c>[N, C]</c> with C the competition's class count, an opset ONNX Runtime runs. A refusal is one
+/// sentence a student understands.
+/// </summary>
+public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
+{
+    /// <summary>The oldest default-domain opset accepted (what ONNX Runtime still supports).</summary>
+    public const long MinOpset = 7;
+
+    public bool Accepted => Refusal is null;
+
+    public static ModelCheck Refuse(string reason) => new(null, reason);
+
+    /// <summary>Checks the protobuf header of <paramref name="model"/> before ONNX Runtime parses it.</summary>
+    public static ModelCheck? CheckHeader(ReadOnlySpan<byte> model)
+    {
+        if (OnnxProto.ReadVersions(model) is not { } versions)
+        {
+            return Refuse("The file is not an ONNX model (it could not be read as an ONNX ModelProto).");
+        }
+
+        if (versions.Opset < MinOpset)
+        {
+            return Refuse(string.Create(CultureInfo.InvariantCulture,
+                $"The model uses ONNX opset {versions.Opset}; opset {MinOpset} or later is needed. Export it again with a newer opset_version."));
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks a loaded session's input and output against a competition with <paramref name="classCount"/> classes.</summary>
+    public static ModelCheck Inspect(InferenceSession session, int classCount, long opset)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (session.InputMetadata.Count != 1)
+        {
+            return Refuse($"The model must have exactly one input (an image batch); it has {session.InputMetadata.Count}.");
+        }
+
+        if (session.OutputMetadata.Count != 1)
+        {
+            return Refuse($"The model must have exactly one output (class scores); it has {session.OutputMetadata.Count}.");
+        }
+
+        var (inputName, input) = session.InputMetadata.First();
+        var (outputName, output) = session.OutputMetadata.First();
+        if (!input.IsTensor || input.ElementDataType != TensorElementType.Float)
+        {
+            return Refuse($"The model's input '{inputName}' must be a float32 tensor; it is {Describe(input)}.");
+        }
+
+        if (input.Dimensions.Length != 4)
+        {
+            return Refuse($"The model's input '{inputName}' must have 4 dimensions [N, 3, H, W]; it has shape {FormatShape(input)}.");
+        }
+
+        if (input.Dimensions[1] != 3)
+        {
+            return Refuse($"The model's input '{inputName}' must have 3 colour channels in dimension 1 [N, 3, H, W]; it has shape {FormatShape(input)}.");
+        }
+
+        if (!output.IsTensor || output.ElementDataType != TensorElementType.Float)
+        {
+            return Refuse($"The model's output '{outputName}' must be a float32 tensor; it is {Describe(output)}.");
+        }
+
+        if (output.Dimensions.Length != 2)
+        {
+            return Refuse($"The model's output '{outputName}' must have 2 dimensions [N, classes]; it has shape {FormatShape(output)}.");
+        }
+
+        if (output.Dimensions[1] != classCount)
+        {
+            return Refuse(string.Create(CultureInfo.InvariantCulture,
+                $"The model gives {(output.Dimensions[1] < 0 ? "an unknown number of" : output.Dimensions[1].ToString(CultureInfo.InvariantCulture))} class scores; this competition has {classCount} classes."));
+        }
+
+        var batch = Fixed(input.Dimensions[0]);
+        var outputBatch = Fixed(output.Dimensions[0]);
+        if (batch != outputBatch && batch is not null && outputBatch is not null)
+        {
+            return Refuse($"The model's input batch size {batch} differs from its output batch size {outputBatch}.");
+        }
+
+        return new ModelCheck(new ModelShape(inputName, outputName, batch, Fixed(input.Dimensions[2]), Fixed(input.Dimensions[3]), classCount, opset), null);
+    }
+
+    private static int? Fixed(int dimension) => dimension > 0 ? dimension : null;
+
+    private static string FormatShape(NodeMetadata node) =>
+        "[" + string.Join(", ", node.Dimensions.Select((d, i) => d > 0 ? d.ToString(CultureInfo.InvariantCulture)
+            : node.SymbolicDimensions.Length > i && node.SymbolicDimensions[i].Length > 0 ? node.SymbolicDimensions[i] : "?")) + "]";
+
+    private static string Describe(NodeMetadata node) =>
+        node.IsTensor ? $"a {node.ElementDataType} tensor" : $"a {node.OnnxValueType}";
+}

@@ -1,0 +1,155 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace Portal.Inference.Onnx;
+
+/// <summary>
+/// Runs one checked model batch by batch through the <see cref="OrtValue"/> API over buffers allocated once, and
+/// turns its outputs into probabilities (softmax, unless every row already is a distribution).
+/// Not thread-safe: one runner per concurrent run.
+/// </summary>
+public sealed class ModelRunner : IDisposable
+{
+    private const float DistributionTolerance = 1e-3f;
+
+    private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions = new();
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
+    private readonly float[] _input;
+    private readonly float[] _output;
+    private readonly OrtValue _fullInput;
+    private readonly OrtValue _fullOutput;
+    private readonly bool _ownsSession;
+
+    /// <param name="session">A session whose model passed <see cref="ModelCheck.Inspect"/>.</param>
+    /// <param name="shape">What the check found.</param>
+    /// <param name="height">The input height (the model's, when it fixes one).</param>
+    /// <param name="width">The input width (the model's, when it fixes one).</param>
+    /// <param name="batchSize">Images per run; a model with a fixed batch dimension gets that size instead.</param>
+    /// <param name="ownsSession">Whether disposing the runner disposes the session.</param>
+    public ModelRunner(InferenceSession session, ModelShape shape, int height, int width, int batchSize, bool ownsSession = true)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _session = session;
+        _ownsSession = ownsSession;
+        Shape = shape;
+        Height = height;
+        Width = width;
+        BatchSize = shape.Batch ?? batchSize;
+        _inputNames = [shape.InputName];
+        _outputNames = [shape.OutputName];
+        _input = new float[BatchSize * ImageLength];
+        _output = new float[BatchSize * shape.Classes];
+        _fullInput = OrtValue.CreateTensorValueFromMemory(_input, [BatchSize, 3, height, width]);
+        _fullOutput = OrtValue.CreateTensorValueFromMemory(_output, [BatchSize, shape.Classes]);
+    }
+
+    public ModelShape Shape { get; }
+
+    public int Height { get; }
+
+    public int Width { get; }
+
+    /// <summary>The most images one <see cref="Run"/> takes.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>Floats per image in <see cref="InputBuffer"/>: 3 x H x W.</summary>
+    public int ImageLength => 3 * Height * Width;
+
+    /// <summary>The NCHW input of the next run: write image i at <c>i * ImageLength</c>.</summary>
+    public Span<float> InputBuffer => _input;
+
+    /// <summary>
+    /// Runs the first <paramref name="count"/> images of <see cref="InputBuffer"/> and returns their probabilities,
+    /// row-major <c>[count, classes]</c>; the span is overwritten by the next run.
+    /// </summary>
+    public ReadOnlySpan<float> Run(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, BatchSize);
+        var classes = Shape.Classes;
+        if (count == BatchSize || Shape.Batch is not null)
+        {
+            // A fixed-batch model always gets a full batch; the rows past count are stale and ignored.
+            _session.Run(_runOptions, _inputNames, [_fullInput], _outputNames, [_fullOutput]);
+        }
+        else
+        {
+            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _input.AsMemory(0, count * ImageLength), [count, 3, Height, Width]);
+            using var output = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _output.AsMemory(0, count * classes), [count, classes]);
+            _session.Run(_runOptions, _inputNames, [input], _outputNames, [output]);
+        }
+
+        var scores = _output.AsSpan(0, count * classes);
+        if (!AreDistributions(scores, classes))
+        {
+            for (var row = 0; row < count; row++)
+            {
+                Softmax(scores.Slice(row * classes, classes));
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>Whether every row is non-negative and sums to 1 (within 1e-3): the model already ends in a softmax.</summary>
+    public static bool AreDistributions(ReadOnlySpan<float> scores, int classes)
+    {
+        for (var start = 0; start < scores.Length; start += classes)
+        {
+            double sum = 0;
+            foreach (var p in scores.Slice(start, classes))
+            {
+                if (!(p >= 0))
+                {
+                    return false;
+                }
+
+                sum += p;
+            }
+
+            if (Math.Abs(sum - 1) > DistributionTolerance)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Replaces logits by their softmax, in place (shifted by the maximum, so it cannot overflow).</summary>
+    public static void Softmax(Span<float> row)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var v in row)
+        {
+            max = Math.Max(max, v);
+        }
+
+        double sum = 0;
+        for (var i = 0; i < row.Length; i++)
+        {
+            var e = Math.Exp(row[i] - max);
+            row[i] = (float)e;
+            sum += e;
+        }
+
+        for (var i = 0; i < row.Length; i++)
+        {
+            row[i] = (float)(row[i] / sum);
+        }
+    }
+
+    public void Dispose()
+    {
+        _fullInput.Dispose();
+        _fullOutput.Dispose();
+        _runOptions.Dispose();
+        if (_ownsSession)
+        {
+            _session.Dispose();
+        }
+    }
+}

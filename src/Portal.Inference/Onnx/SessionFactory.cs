@@ -1,0 +1,76 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace Portal.Inference.Onnx;
+
+/// <summary>
+/// Creates ONNX Runtime sessions on the requested execution provider. CUDA that cannot load (the CPU package has no
+/// CUDA entry point; a GPU package without CUDA or cuDNN fails to load its provider library) falls back to CPU,
+/// and the <see cref="ProviderReport"/> says why.
+/// </summary>
+public static class SessionFactory
+{
+    /// <summary>A session over <paramref name="model"/> (ONNX bytes); <paramref name="intraOpThreads"/> 0 lets ONNX Runtime choose.</summary>
+    /// <exception cref="OnnxRuntimeException">The model cannot be loaded even on CPU.</exception>
+    public static (InferenceSession Session, ProviderReport Report) Create(byte[] model, ExecutionProviderChoice requested, int intraOpThreads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var available = AvailableProviders();
+        string? reason = null;
+        if (requested != ExecutionProviderChoice.Cpu)
+        {
+            SessionOptions? options = null;
+            try
+            {
+                options = NewOptions(intraOpThreads);
+                options.AppendExecutionProvider_CUDA(0);
+                var session = new InferenceSession(model, options);
+                return (session, new ProviderReport(requested, ExecutionProviderChoice.Cuda, null) { Available = available });
+            }
+            catch (EntryPointNotFoundException)
+            {
+                reason = "This ONNX Runtime build has no CUDA support (the CPU package is installed; build with -p:PortalOnnxRuntimeGpu=true for the GPU package).";
+            }
+            catch (DllNotFoundException e)
+            {
+                reason = $"The CUDA provider library could not be loaded: {e.Message}";
+            }
+            catch (OnnxRuntimeException e)
+            {
+                // A model ONNX Runtime cannot parse fails on CPU too, and that error is the one the caller sees.
+                reason = $"CUDA could not be started: {e.Message}";
+            }
+            finally
+            {
+                options?.Dispose();
+            }
+        }
+
+        using var cpuOptions = NewOptions(intraOpThreads);
+        var cpu = new InferenceSession(model, cpuOptions);
+        return (cpu, new ProviderReport(requested, ExecutionProviderChoice.Cpu, reason) { Available = available });
+    }
+
+    /// <summary>The execution providers this ONNX Runtime build offers.</summary>
+    public static IReadOnlyList<string> AvailableProviders()
+    {
+        try
+        {
+            return OrtEnv.Instance().GetAvailableProviders();
+        }
+        catch (OnnxRuntimeException)
+        {
+            return [];
+        }
+    }
+
+    private static SessionOptions NewOptions(int intraOpThreads)
+    {
+        var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        if (intraOpThreads > 0)
+        {
+            options.IntraOpNumThreads = intraOpThreads;
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,110 @@
+using SkiaSharp;
+
+namespace Portal.Inference.Preprocessing;
+
+/// <summary>Decodes an image file with SkiaSharp and resizes it to the model's input size as 8-bit RGB.</summary>
+public static class ImageLoader
+{
+    // Bilinear without mipmaps: what torchvision's Resize does without antialiasing, and cheap.
+    private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.None);
+
+    /// <summary>Decodes <paramref name="path"/> and resizes it as <paramref name="options"/> say.</summary>
+    /// <exception cref="InvalidDataException">The file is not an image SkiaSharp can decode.</exception>
+    public static PixelImage Load(string path, PreprocessOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var data = SKData.Create(path)
+            ?? throw new InvalidDataException($"'{Path.GetFileName(path)}' could not be read.");
+        return Decode(data, options, Path.GetFileName(path));
+    }
+
+    /// <summary>Decodes encoded image bytes (JPEG, PNG, ...) and resizes them as <paramref name="options"/> say.</summary>
+    public static PixelImage Decode(ReadOnlySpan<byte> encoded, PreprocessOptions options, string name = "image")
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var data = SKData.CreateCopy(encoded);
+        return Decode(data, options, name);
+    }
+
+    /// <summary>Resizes an already decoded bitmap as <paramref name="options"/> say.</summary>
+    public static PixelImage Resize(SKBitmap source, PreprocessOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        var crop = options.Resize == ResizeMode.Crop
+            ? CenterCrop(source.Width, source.Height, options.Width, options.Height)
+            : new SKRectI(0, 0, source.Width, source.Height);
+        using var rgba = new SKBitmap(new SKImageInfo(options.Width, options.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(rgba))
+        using (var image = SKImage.FromBitmap(source))
+        {
+            canvas.Clear(SKColors.Black);
+            canvas.DrawImage(image, crop, new SKRect(0, 0, options.Width, options.Height), Sampling, null);
+        }
+
+        return ToRgb(rgba);
+    }
+
+    /// <summary>
+    /// The source rectangle with the target's aspect ratio, centred, as large as fits: what is left after
+    /// scaling the image to cover the target and cutting the overhang equally on both sides.
+    /// </summary>
+    public static SKRectI CenterCrop(int sourceWidth, int sourceHeight, int width, int height)
+    {
+        // Compare sourceWidth / sourceHeight with width / height without rounding.
+        long wide = (long)sourceWidth * height;
+        long tall = (long)sourceHeight * width;
+        if (wide > tall)
+        {
+            var cropWidth = (int)Math.Round((double)sourceHeight * width / height);
+            var left = (sourceWidth - cropWidth) / 2;
+            return new SKRectI(left, 0, left + cropWidth, sourceHeight);
+        }
+
+        var cropHeight = (int)Math.Round((double)sourceWidth * height / width);
+        var top = (sourceHeight - cropHeight) / 2;
+        return new SKRectI(0, top, sourceWidth, top + cropHeight);
+    }
+
+    private static PixelImage Decode(SKData data, PreprocessOptions options, string name)
+    {
+        using var codec = SKCodec.Create(data)
+            ?? throw new InvalidDataException($"'{name}' is not an image that can be decoded (JPEG, PNG, WebP, BMP, GIF).");
+        // Decode unpremultiplied into a bitmap declared opaque: a PNG's alpha is dropped and its colours kept, as
+        // PIL's convert("RGB") does, instead of darkening transparent pixels towards black.
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var bitmap = new SKBitmap(info.WithAlphaType(SKAlphaType.Opaque));
+        var result = codec.GetPixels(info, bitmap.GetPixels());
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        {
+            throw new InvalidDataException($"'{name}' could not be decoded ({result}).");
+        }
+
+        if (bitmap.Width == options.Width && bitmap.Height == options.Height)
+        {
+            return ToRgb(bitmap);
+        }
+
+        return Resize(bitmap, options);
+    }
+
+    private static PixelImage ToRgb(SKBitmap rgba)
+    {
+        var source = rgba.GetPixelSpan();
+        var pixels = new byte[rgba.Width * rgba.Height * 3];
+        var rowBytes = rgba.RowBytes;
+        var o = 0;
+        for (var y = 0; y < rgba.Height; y++)
+        {
+            var row = source.Slice(y * rowBytes, rgba.Width * 4);
+            for (var x = 0; x < row.Length; x += 4)
+            {
+                pixels[o++] = row[x];
+                pixels[o++] = row[x + 1];
+                pixels[o++] = row[x + 2];
+            }
+        }
+
+        return new PixelImage(rgba.Width, rgba.Height, pixels);
+    }
+}
