@@ -1,0 +1,7 @@
+namespace Portal.Web.Features.Comparison;
+
+/// <summary>
+/// One image A and B label differently. <see cref="Truth"/> is set only where the viewer may see
+/// per-image correctness (hosts; participants after the close), never during the competition.
+/// </summary>
+public sealed record DifferingImage(int Position, string ImageId, int A, int B, int? Truth);
