@@ -36,7 +36,7 @@ public sealed record ApiComparison(
             agreement.Rate, agreement.Kappa, Square(agreement.Transition.Counts.ToArray(), c),
             agreement.Attributes.Select(a => new ApiAttributeDisagreement(a.Name, a.Count, a.Rate)).ToList(),
             agreement.CountsA, agreement.CountsB, judged, view.JudgedUnavailable,
-            view.Differences.Select(d => new ApiDifferingImage(d.ImageId, d.A, d.B, d.Truth)).ToList());
+            view.Differences.Select(d => new ApiDifferingImage(d.ImageId, d.A, d.B, d.Flips, d.Truth)).ToList());
     }
 
     private static long[][] Square(long[] counts, int size) =>
@@ -46,8 +46,8 @@ public sealed record ApiComparison(
 /// <summary>How many images two submissions put on different values of one attribute.</summary>
 public sealed record ApiAttributeDisagreement(string Name, long Count, double Rate);
 
-/// <summary>One image the two submissions label differently; the truth only where the caller may see correctness.</summary>
-public sealed record ApiDifferingImage(string ImageId, int A, int B, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Truth);
+/// <summary>One image the two submissions label differently, the attributes that flip; the truth only where the caller may see correctness.</summary>
+public sealed record ApiDifferingImage(string ImageId, int A, int B, IReadOnlyList<string> Flips, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Truth);
 
 /// <summary>The comparison against the truth over <see cref="Scope"/>.</summary>
 public sealed record ApiJudgedComparison(

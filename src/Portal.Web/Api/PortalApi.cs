@@ -147,9 +147,9 @@ public static class PortalApi
         return outcome.NotFound ? TypedResults.NotFound() : TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status409Conflict);
     }
 
-    /// <summary>The images A and B label differently, as CSV: id, A's class, B's class (and the truth where the caller may see it), optionally only one class pair.</summary>
+    /// <summary>The images A and B label differently, as CSV: id, A's class, B's class (and the truth where the caller may see it), optionally only one class pair or one flipping attribute.</summary>
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> DifferencesCsvAsync(
-        int a, int b, HttpContext http, ComparisonService comparisons, [FromQuery] int? classA = null, [FromQuery] int? classB = null)
+        int a, int b, HttpContext http, ComparisonService comparisons, [FromQuery] int? classA = null, [FromQuery] int? classB = null, [FromQuery] string? flip = null)
     {
         var outcome = await comparisons.CompareAsync(a, b, Viewer.From(http.User), http.RequestAborted);
         if (outcome.View is not { } view)
@@ -157,6 +157,6 @@ public static class PortalApi
             return outcome.NotFound ? TypedResults.NotFound() : TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status409Conflict);
         }
 
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ComparisonCsv.Differences(view, classA, classB)), "text/csv", $"compare-{a}-{b}-differences.csv");
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ComparisonCsv.Differences(view, classA, classB, flip)), "text/csv", $"compare-{a}-{b}-differences.csv");
     }
 }

@@ -47,7 +47,7 @@ public sealed class CompareApiTests(PortalFactory factory) : IClassFixture<Porta
             Assert.True(comparison.Differing > 0);
             Assert.All(comparison.Differences, d => Assert.NotEqual(d.A, d.B));
             Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
-            Assert.StartsWith("ImageID,a,b,a_name,b_name\n", csvText, StringComparison.Ordinal);
+            Assert.StartsWith("ImageID,a,b,a_name,b_name,flips\n", csvText, StringComparison.Ordinal);
             Assert.DoesNotContain("truth", csvText, StringComparison.Ordinal);
         }
     }

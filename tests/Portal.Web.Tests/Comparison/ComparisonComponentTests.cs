@@ -132,14 +132,58 @@ public sealed class ComparisonComponentTests : PortalComponentTest
         Assert.Contains("Truth", cut.Find("[data-testid=differences]").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ComparisonPanel_AttributeFilter_ListsOnlyImagesWhereItFlips()
+    {
+        // Arrange
+        var cut = Render<ComparisonPanel>(p => p.Add(c => c.View, View(judged: false)));
+        var age = Taxonomy.Axes[2].Name;
+        var chip = cut.FindAll("[data-testid=flip-filter]").Single(c => c.TextContent.Trim() == $"{age} flips");
+
+        // Act
+        await cut.InvokeAsync(() => chip.Click());
+
+        // Assert: 4 → 3, 5 → 3 and 0 → 7 change the age; 0 → 6 only the mask.
+        Assert.Equal("3 shown", cut.Find("[data-testid=shown-count]").TextContent.Trim());
+        Assert.Contains("flip=" + age, cut.Find("[data-testid=export-csv]").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComparisonPanel_ClickOnlyARight_ListsImagesOnlyARightOn()
+    {
+        // Arrange
+        var cut = Render<ComparisonPanel>(p => p.Add(c => c.View, View(judged: true)));
+
+        // Act
+        await cut.InvokeAsync(() => cut.Find("[data-testid=only-a] a").Click());
+
+        // Assert
+        Assert.Equal("2 shown", cut.Find("[data-testid=shown-count]").TextContent.Trim());
+        Assert.NotNull(cut.Find("[data-testid=quadrant-filter]"));
+    }
+
+    [Fact]
+    public void ComparisonPanel_LabelFree_QuadrantsAreNotOffered()
+    {
+        // Act
+        var cut = Render<ComparisonPanel>(p => p.Add(c => c.View, View(judged: false)));
+
+        // Assert
+        Assert.Empty(cut.FindAll("[data-testid=only-a]"));
+        Assert.Empty(cut.FindAll("[data-testid=quadrant-filter]"));
+    }
+
     private static ComparisonView View(bool judged)
     {
         var comparison = judged ? SubmissionComparison.Compute(A, B, Taxonomy, Truth, null, resamples: 100) : SubmissionComparison.Compute(A, B, Taxonomy);
         var differences = SubmissionComparison.DifferingPositions(A, B)
-            .Select(p => new DifferingImage(p, $"img{p}.jpg", A[p], B[p], judged ? Truth[p] : null)).ToList();
+            .Select(p => new DifferingImage(p, $"img{p}.jpg", A[p], B[p], judged ? Truth[p] : null, Flips(A[p], B[p]))).ToList();
         return new ComparisonView(1, Submission(1), Submission(2), Taxonomy.ClassNames, comparison.Agreement, comparison.Judged,
             judged ? "all test images" : null, judged ? null : "Per-class scores appear after the competition closes.", judged, differences);
     }
+
+    private static string[] Flips(int a, int b) =>
+        Enumerable.Range(0, Taxonomy.Axes.Count).Where(x => Taxonomy.ValueOf(x, a) != Taxonomy.ValueOf(x, b)).Select(x => Taxonomy.Axes[x].Name).ToArray();
 
     private static SubmissionView Submission(int id) =>
         new(id, 1, "Team A", DateTime.UtcNow, SubmissionKind.LabelsCsv, $"model {id}", SubmissionStatus.Scored, null, $"{id}.csv", 10, 0.5, null, false, null, null);

@@ -69,11 +69,32 @@ public sealed class ComparisonService(
 
         var labelsA = a.Labels;
         var labelsB = b.Labels;
+        var taxonomy = hidden.Taxonomy;
+        var flips = FlipNames(taxonomy);
         var differences = SubmissionComparison.DifferingPositions(labelsA, labelsB)
-            .Select(p => new DifferingImage(p, hidden.Truth.Images[p], labelsA[p], labelsB[p], fullTruth ? hidden.Truth.Labels[p] : null))
+            .Select(p => new DifferingImage(p, hidden.Truth.Images[p], labelsA[p], labelsB[p], fullTruth ? hidden.Truth.Labels[p] : null,
+                flips[labelsA[p] * taxonomy.Count + labelsB[p]]))
             .ToList();
         return ComparisonOutcome.Ok(new ComparisonView(competition.Id,
             SubmissionService.View(a, competition, viewer), SubmissionService.View(b, competition, viewer),
             hidden.Taxonomy.ClassNames, comparison.Agreement, comparison.Judged, scope, unavailable, fullTruth, differences));
+    }
+
+    /// <summary>For every (A's class, B's class), row-major, the names of the attributes whose values differ; shared lists, computed once per call.</summary>
+    private static IReadOnlyList<string>[] FlipNames(Portal.Core.Competitions.ClassTaxonomy taxonomy)
+    {
+        var c = taxonomy.Count;
+        var names = new IReadOnlyList<string>[c * c];
+        for (var a = 0; a < c; a++)
+        {
+            for (var b = 0; b < c; b++)
+            {
+                names[a * c + b] = Enumerable.Range(0, taxonomy.Axes.Count)
+                    .Where(axis => taxonomy.ValueOf(axis, a) != taxonomy.ValueOf(axis, b))
+                    .Select(axis => taxonomy.Axes[axis].Name).ToArray();
+            }
+        }
+
+        return names;
     }
 }
