@@ -138,7 +138,7 @@ public static class PortalApi
 
     private static async Task<Results<Ok<ApiComparison>, NotFound, ProblemHttpResult>> CompareAsync(int a, int b, HttpContext http, ComparisonService comparisons)
     {
-        var outcome = await comparisons.CompareAsync(a, b, Viewer.From(http.User), http.RequestAborted);
+        var outcome = await comparisons.CompareAsync(a, b, Viewer.From(http.User), cancellationToken: http.RequestAborted);
         if (outcome.View is { } view)
         {
             return TypedResults.Ok(ApiComparison.From(view));
@@ -151,7 +151,7 @@ public static class PortalApi
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> DifferencesCsvAsync(
         int a, int b, HttpContext http, ComparisonService comparisons, [FromQuery] int? classA = null, [FromQuery] int? classB = null, [FromQuery] string? flip = null)
     {
-        var outcome = await comparisons.CompareAsync(a, b, Viewer.From(http.User), http.RequestAborted);
+        var outcome = await comparisons.CompareAsync(a, b, Viewer.From(http.User), judge: false, cancellationToken: http.RequestAborted);
         if (outcome.View is not { } view)
         {
             return outcome.NotFound ? TypedResults.NotFound() : TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status409Conflict);

@@ -20,8 +20,11 @@ public sealed class ComparisonService(
     HiddenSetCache hiddenSets,
     IOptions<PortalOptions> options)
 {
-    /// <summary>Compares submission <paramref name="aId"/> (A) with <paramref name="bId"/> (B).</summary>
-    public async Task<ComparisonOutcome> CompareAsync(int aId, int bId, Viewer viewer, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Compares submission <paramref name="aId"/> (A) with <paramref name="bId"/> (B); without
+    /// <paramref name="judge"/> the judged part (and its bootstrap) is skipped, for the CSV export of the rows.
+    /// </summary>
+    public async Task<ComparisonOutcome> CompareAsync(int aId, int bId, Viewer viewer, bool judge = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -55,7 +58,7 @@ public sealed class ComparisonService(
         var fullTruth = viewer.IsHost || closed;
         SubmissionComparison comparison;
         string? scope = null, unavailable = null;
-        if (fullTruth || competition.ShowPublicPerClass)
+        if (judge && (fullTruth || competition.ShowPublicPerClass))
         {
             comparison = SubmissionComparison.Compute(a.Labels, b.Labels, hidden.Taxonomy, hidden.Truth.Labels,
                 fullTruth ? null : hidden.Split.PublicPositions, options.Value.CompareBootstrapResamples, options.Value.CompareBootstrapSeed);
@@ -64,7 +67,7 @@ public sealed class ComparisonService(
         else
         {
             comparison = SubmissionComparison.Compute(a.Labels, b.Labels, hidden.Taxonomy);
-            unavailable = "Per-class scores, McNemar and the bootstrap interval appear after the competition closes.";
+            unavailable = judge ? "Per-class scores, McNemar and the bootstrap interval appear after the competition closes." : null;
         }
 
         var labelsA = a.Labels;
