@@ -10,6 +10,7 @@ using Portal.Web.Features.Demo;
 namespace Portal.E2ETests;
 
 /// <summary>Compare in a real browser: open two demo submissions, pick a heatmap cell, see its images, export them.</summary>
+[Collection(nameof(BrowserSuite))]
 public sealed class CompareJourneyTests(PortalServer server) : IClassFixture<PortalServer>
 {
     [Fact]
