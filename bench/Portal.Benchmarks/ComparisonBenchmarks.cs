@@ -1,10 +1,11 @@
 using BenchmarkDotNet.Attributes;
+using Portal.Core.Competitions;
 using Portal.Core.Comparison;
 using Portal.Core.Submissions;
 
 namespace Portal.Benchmarks;
 
-/// <summary>Pairwise disagreement of 50 submissions and the paired bootstrap, on 12,600 images.</summary>
+/// <summary>Pairwise disagreement of 50 submissions, the paired bootstrap and a whole two-submission comparison, on 12,600 images.</summary>
 [MemoryDiagnoser]
 public class ComparisonBenchmarks
 {
@@ -27,6 +28,15 @@ public class ComparisonBenchmarks
 
     [Benchmark]
     public DisagreementMatrix PairwiseDisagreement50() => DisagreementMatrix.Compute(_many);
+
+    /// <summary>Everything the Compare screen shows for two submissions, the truth over all images (issue 5: <= 50 ms).</summary>
+    [Benchmark]
+    public SubmissionComparison CompareWithTruth() =>
+        SubmissionComparison.Compute(_a, _b, ClassTaxonomy.MaskGenderAge, _truth, null, 1000, seed: 42);
+
+    /// <summary>The label-free part alone: a participant's view during the competition.</summary>
+    [Benchmark]
+    public SubmissionComparison CompareLabelFree() => SubmissionComparison.Compute(_a, _b, ClassTaxonomy.MaskGenderAge);
 
     [Benchmark]
     public BootstrapInterval Bootstrap1000() => PairedBootstrap.MacroF1Difference(_truth, _a, _b, 18, 1000, seed: 42);

@@ -14,6 +14,7 @@ namespace Portal.E2ETests;
 /// uploads a CSV, watches it scored and ranked; a wrong file is refused by line; the host closes the
 /// competition and the private board appears. Screenshots go to artifacts/screenshots.
 /// </summary>
+[Collection(nameof(BrowserSuite))]
 public sealed class NewcomerJourneyTests(PortalServer server) : IClassFixture<PortalServer>
 {
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Submissions;
 using Portal.Data.Entities;
 using Portal.Web.Features.Access;
+using Portal.Web.Features.Comparison;
 using Portal.Web.Features.Competitions;
 using Portal.Web.Features.Leaderboards;
 using Portal.Web.Features.Submissions;
@@ -29,6 +30,8 @@ public static class PortalApi
             .Accepts<IFormFile>("multipart/form-data");
         v1.MapGet("/submissions/{id:int}", SubmissionAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{id:int}/file", SubmissionFileAsync).RequireAuthorization(Policies.ApiReader);
+        v1.MapGet("/submissions/{a:int}/compare/{b:int}", CompareAsync).RequireAuthorization(Policies.ApiReader);
+        v1.MapGet("/submissions/{a:int}/compare/{b:int}/differences.csv", DifferencesCsvAsync).RequireAuthorization(Policies.ApiReader);
         return endpoints;
     }
 
@@ -131,5 +134,29 @@ public static class PortalApi
     {
         var file = await submissions.OpenFileAsync(id, Viewer.From(http.User), http.RequestAborted);
         return file is null ? TypedResults.NotFound() : TypedResults.File(file.Value.Content, "text/csv", file.Value.FileName);
+    }
+
+    private static async Task<Results<Ok<ApiComparison>, NotFound, ProblemHttpResult>> CompareAsync(int a, int b, HttpContext http, ComparisonService comparisons)
+    {
+        var outcome = await comparisons.CompareAsync(a, b, Viewer.From(http.User), cancellationToken: http.RequestAborted);
+        if (outcome.View is { } view)
+        {
+            return TypedResults.Ok(ApiComparison.From(view));
+        }
+
+        return outcome.NotFound ? TypedResults.NotFound() : TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>The images A and B label differently, as CSV: id, A's class, B's class (and the truth where the caller may see it), optionally only one class pair or one flipping attribute.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> DifferencesCsvAsync(
+        int a, int b, HttpContext http, ComparisonService comparisons, [FromQuery] int? classA = null, [FromQuery] int? classB = null, [FromQuery] string? flip = null)
+    {
+        var outcome = await comparisons.CompareAsync(a, b, Viewer.From(http.User), judge: false, cancellationToken: http.RequestAborted);
+        if (outcome.View is not { } view)
+        {
+            return outcome.NotFound ? TypedResults.NotFound() : TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ComparisonCsv.Differences(view, classA, classB, flip)), "text/csv", $"compare-{a}-{b}-differences.csv");
     }
 }

@@ -21,6 +21,7 @@ public static class FeatureHosting
         services.AddSingleton<QuotaService>();
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<LeaderboardService>();
+        services.AddSingleton<Features.Comparison.ComparisonService>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Features.Admin.AdminService>();
         return builder;

@@ -26,6 +26,12 @@ public sealed class PortalOptions
     /// <summary>How many problems of an invalid file are listed.</summary>
     public int MaxListedProblems { get; set; } = 100;
 
+    /// <summary>Resamples of the paired bootstrap on the Compare screen and API.</summary>
+    public int CompareBootstrapResamples { get; set; } = 1000;
+
+    /// <summary>Seed of the paired bootstrap, so the same two submissions always give the same interval.</summary>
+    public ulong CompareBootstrapSeed { get; set; } = 42;
+
     /// <summary>The absolute data directory, resolved once at start.</summary>
     public string DataPath => Path.GetFullPath(DataDirectory);
 }

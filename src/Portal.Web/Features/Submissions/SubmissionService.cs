@@ -202,7 +202,8 @@ public sealed class SubmissionService(
                (viewer.UserId is not null && await db.TeamMembers.AnyAsync(m => m.TeamId == teamId && m.UserId == viewer.UserId, cancellationToken));
     }
 
-    private static SubmissionView View(Submission s, Competition competition, Viewer viewer)
+    /// <summary>A submission as the viewer may see it (scores and details hidden by the rules).</summary>
+    internal static SubmissionView View(Submission s, Competition competition, Viewer viewer)
     {
         var closed = competition.State == CompetitionState.Closed;
         var details = s.DetailsJson is null ? null : JsonSerializer.Deserialize<ScoreDetails>(s.DetailsJson, JsonSerializerOptions.Web);
