@@ -8,6 +8,7 @@ using Portal.Web.Features.Comparison;
 using Portal.Web.Features.Competitions;
 using Portal.Web.Features.Leaderboards;
 using Portal.Web.Features.Submissions;
+using Portal.Web.Features.Thumbnails;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Api;
@@ -28,6 +29,7 @@ public static class PortalApi
             .RequireRateLimiting(ApiHosting.SubmissionLimiter)
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data");
+        v1.MapGet("/competitions/{slug}/images/{imageId}/thumbnail", ThumbnailAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{id:int}", SubmissionAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{id:int}/file", SubmissionFileAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{a:int}/compare/{b:int}", CompareAsync).RequireAuthorization(Policies.ApiReader);
@@ -80,6 +82,30 @@ public static class PortalApi
         using var buffer = new MemoryStream();
         PredictionCsvWriter.Write(buffer, sorted, new Predictions(new byte[sorted.Count], hidden.Taxonomy.Count), SubmissionFormat.Labels);
         return TypedResults.File(buffer.ToArray(), "text/csv", $"{slug}-sample-submission.csv");
+    }
+
+    /// <summary>
+    /// A JPEG thumbnail of one hidden-set image, for signed-in callers of a competition they can see. The image
+    /// may be shown; its label never is. Ids are matched exactly against the hidden set: anything else is 404.
+    /// </summary>
+    private static async Task<Results<FileStreamHttpResult, NotFound>> ThumbnailAsync(
+        string slug, string imageId, HttpContext http, CompetitionService competitions, ThumbnailService thumbnails)
+    {
+        var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var stream = await thumbnails.OpenAsync(competition.Id, imageId, cancellationToken: http.RequestAborted);
+        if (stream is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Private: the caller had to sign in. Immutable: an image id names the same picture for the life of the hidden set.
+        http.Response.Headers.CacheControl = "private, max-age=604800, immutable";
+        return TypedResults.File(stream, "image/jpeg");
     }
 
     private static async Task<IResult> SubmitAsync(

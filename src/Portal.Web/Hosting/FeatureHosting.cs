@@ -23,6 +23,7 @@ public static class FeatureHosting
         services.AddSingleton<LeaderboardService>();
         services.AddSingleton<Features.Comparison.ComparisonService>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<Features.Thumbnails.ThumbnailService>();
         services.AddSingleton<Features.Admin.AdminService>();
         return builder;
     }

@@ -25,6 +25,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         ("GET /api/v1/competitions/{slug}/leaderboard?board=private",[Forbidden,   Forbidden,    Forbidden,    Forbidden,    Forbidden,    Ok,           Forbidden,    Forbidden]),
         ("GET /api/v1/competitions/{slug}/sample-submission",        [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("POST /api/v1/competitions/{slug}/submissions",             [Unauthorized, Unauthorized, Accepted,    Accepted,     Unauthorized, Unauthorized, Forbidden,    Unauthorized]),
+        ("GET /api/v1/competitions/{slug}/images/{image}/thumbnail", [Unauthorized, Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Unauthorized]),
         ("GET /api/v1/submissions/{submission}",                     [Unauthorized, Ok,          Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized]),
         ("GET /api/v1/submissions/{submission}/file",                [Unauthorized, Ok,          Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized]),
         ("GET /healthz",                                             [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
@@ -118,7 +119,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         var parts = request.Split(' ', 2);
         var path = parts[1]
             .Replace("{slug}", fixture.Main.Slug, StringComparison.Ordinal)
-            .Replace("{submission}", fixture.SubmissionOfA.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{submission}", fixture.SubmissionOfA.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{image}", Uri.EscapeDataString(fixture.Main.ImageIds[0]), StringComparison.Ordinal);
         return (parts[0], path);
     }
 

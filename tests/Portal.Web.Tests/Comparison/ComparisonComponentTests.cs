@@ -133,6 +133,34 @@ public sealed class ComparisonComponentTests : PortalComponentTest
     }
 
     [Fact]
+    public void ComparisonPanel_WithSlug_ShowsALazyFixedSizeThumbnailPerDifferingImage()
+    {
+        // Arrange
+        var view = View(judged: false);
+
+        // Act
+        var cut = Render<ComparisonPanel>(p => p.Add(c => c.View, view).Add(c => c.CompetitionSlug, "masks 2026"));
+
+        // Assert
+        var images = cut.FindAll("[data-testid=difference-thumbnail]");
+        Assert.NotEmpty(images);
+        var first = images[0];
+        Assert.Equal("lazy", first.GetAttribute("loading"));
+        Assert.Equal("48", first.GetAttribute("height"));
+        Assert.Equal($"api/v1/competitions/masks%202026/images/{Uri.EscapeDataString(view.Differences[0].ImageId)}/thumbnail", first.GetAttribute("src"));
+    }
+
+    [Fact]
+    public void ComparisonPanel_WithoutSlug_ShowsNoThumbnails()
+    {
+        // Act
+        var cut = Render<ComparisonPanel>(p => p.Add(c => c.View, View(judged: false)));
+
+        // Assert
+        Assert.Empty(cut.FindAll("[data-testid=difference-thumbnail]"));
+    }
+
+    [Fact]
     public async Task ComparisonPanel_AttributeFilter_ListsOnlyImagesWhereItFlips()
     {
         // Arrange

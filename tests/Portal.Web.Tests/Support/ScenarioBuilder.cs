@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using Portal.Web.Features.Competitions;
 using Portal.Web.Features.Teams;
+using SkiaSharp;
 
 namespace Portal.Web.Tests.Support;
 
@@ -85,7 +86,7 @@ public sealed class ScenarioBuilder(PortalFactory factory)
         return new Scenario(competitionId, slug, hidden, a, b);
     }
 
-    /// <summary>info.csv with hash-like ids (mixed extensions, as real hidden sets have) and a tiny file per image.</summary>
+    /// <summary>info.csv with hash-like ids (mixed extensions, as real hidden sets have) and a tiny decodable PNG per image (whatever its extension).</summary>
     private static void WriteHiddenSet(string folder, int images)
     {
         Directory.CreateDirectory(folder);
@@ -98,10 +99,20 @@ public sealed class ScenarioBuilder(PortalFactory factory)
             // Classes cycle with a stride so that info.csv's order does not follow the labels.
             var label = (i * 7) % ClassCount;
             info.Append(CultureInfo.InvariantCulture, $"{imageId},{label}\n");
-            File.WriteAllBytes(Path.Combine(folder, imageId), [0xFF, 0xD8, 0xFF, (byte)i]);
+            File.WriteAllBytes(Path.Combine(folder, imageId), TinyPng(i));
         }
 
         File.WriteAllText(Path.Combine(folder, "info.csv"), info.ToString());
+    }
+
+    /// <summary>A 6x8 PNG in a colour that depends on <paramref name="seed"/>.</summary>
+    private static byte[] TinyPng(int seed)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(6, 8, SKColorType.Rgba8888, SKAlphaType.Premul));
+        bitmap.Erase(new SKColor((byte)seed, (byte)(seed * 3), (byte)(seed * 7)));
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
     }
 
     private async Task<ScenarioTeam> TeamAsync(int competitionId, string slug, string name, string tag, int memberCount)

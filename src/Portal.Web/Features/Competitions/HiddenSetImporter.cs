@@ -107,6 +107,12 @@ public sealed class HiddenSetImporter(
         competition.HiddenSet = hidden;
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate(competitionId);
+        // Thumbnails of the old set would show the wrong pictures under reused ids.
+        var thumbnails = storage.LocalPath(Thumbnails.ThumbnailService.CompetitionCacheKey(competitionId));
+        if (Directory.Exists(thumbnails))
+        {
+            Directory.Delete(thumbnails, recursive: true);
+        }
         return new HiddenSetImportResult(truth.Count, []);
     }
 
