@@ -51,7 +51,7 @@ internal sealed class GuardedStream(Stream inner, long maxBytes) : Stream
         if (BytesRead > maxBytes)
         {
             throw new InputRejectedException(ProblemCode.FileTooLarge,
-                $"The file is larger than the limit of {FormatBytes(maxBytes)}.");
+                $"The file is larger than the limit of {ByteSize.Format(maxBytes)}.");
         }
 
         if (chunk.IndexOf((byte)0) >= 0)
@@ -60,13 +60,6 @@ internal sealed class GuardedStream(Stream inner, long maxBytes) : Stream
                 "The file contains binary data (NUL bytes), not CSV text. Did you upload the wrong file?");
         }
     }
-
-    internal static string FormatBytes(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 => $"{bytes / (1024.0 * 1024.0):0.#} MiB",
-        >= 1024 => $"{bytes / 1024.0:0.#} KiB",
-        _ => $"{bytes} bytes",
-    };
 
     public override void Flush() { }
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

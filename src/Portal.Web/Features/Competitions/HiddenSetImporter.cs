@@ -155,7 +155,7 @@ public sealed class HiddenSetImporter(
                 total += entry.Length;
                 if (total > options.Value.MaxHiddenSetBytes)
                 {
-                    return $"The zip unpacks to more than the limit of {options.Value.MaxHiddenSetBytes / (1024 * 1024)} MiB.";
+                    return $"The zip unpacks to more than the limit of {ByteSize.Format(options.Value.MaxHiddenSetBytes)}.";
                 }
 
                 var path = Path.GetFullPath(Path.Combine(folder, entry.FullName));

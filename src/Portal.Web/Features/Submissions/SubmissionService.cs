@@ -51,7 +51,7 @@ public sealed class SubmissionService(
             if (size < 0)
             {
                 return SubmitOutcome.Invalid([new SubmissionProblem(ProblemCode.FileTooLarge, 0,
-                    $"The file is larger than the limit of {options.Value.MaxCsvBytes / (1024 * 1024)} MiB.")], 1);
+                    $"The file is larger than the limit of {ByteSize.Format(options.Value.MaxCsvBytes)}.")], 1);
             }
 
             var read = PredictionCsvReader.Read(temporary, hidden.Truth.Images, hidden.Taxonomy,
