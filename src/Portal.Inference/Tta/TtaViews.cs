@@ -5,6 +5,9 @@ namespace Portal.Inference.Tta;
 /// <summary>Applies <see cref="TtaView"/>s to 8-bit HWC pixels as index permutations (no resampling).</summary>
 public static class TtaViews
 {
+    /// <summary>The view's name as ttach and the UI write it: identity, hflip, vflip, rot90, rot180, rot270, transpose, antitranspose.</summary>
+    public static string Name(TtaView view) => view.ToString().ToLowerInvariant();
+
     /// <summary>Whether the view swaps width and height.</summary>
     public static bool SwapsSides(TtaView view) =>
         view is TtaView.Rot90 or TtaView.Rot270 or TtaView.Transpose or TtaView.AntiTranspose;
