@@ -13,6 +13,7 @@ public static class ModelHosting
         services.Configure<InferenceOptions>(builder.Configuration.GetSection(InferenceOptions.Section));
         services.AddSingleton<ProviderDiagnostics>();
         services.AddSingleton<ModelSubmissionService>();
+        services.AddSingleton<ModelScoring>();
         services.AddSingleton<IJobHandler, RunModelHandler>();
         return builder;
     }

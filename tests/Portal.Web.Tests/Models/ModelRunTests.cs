@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using Portal.Inference.Preprocessing;
 using Portal.Web.Api;
+using Portal.Web.Features.Competitions;
 using Portal.Web.Features.Models;
 using Portal.Web.Tests.Support;
 using Portal.Web.Tests.Support.Onnx;
@@ -46,6 +48,13 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         var stored = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == id, Ct);
         Assert.Equal(expected, stored.Labels);
         Assert.Equal($"predictions/{scenario.CompetitionId}/{id}.f32", stored.ProbabilitiesKey);
+
+        // A rescore scores the kept probabilities again, without running the model.
+        await factory.Services.GetRequiredService<CompetitionService>().RescoreAllAsync(scenario.CompetitionId, Ct);
+        var rescored = await client.WaitForStatusAsync(id, RunTimeout, "Scored", "Failed");
+        Assert.Equal("Scored", rescored.Status);
+        Assert.Equal(done.PublicScore.Value, rescored.PublicScore!.Value, 12);
+        Assert.Single(await db.Jobs.Where(j => j.SubmissionId == id && j.Kind == JobKind.RunModel).ToListAsync(Ct));
     }
 
     [Fact]

@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
-using Portal.Core.Scoring;
-using Portal.Core.Submissions;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Storage;
@@ -28,8 +25,7 @@ public sealed partial class RunModelHandler(
     IFileStorage storage,
     HiddenSetCache hiddenSets,
     QuotaService quota,
-    CompetitionClock clock,
-    JobEvents events,
+    ModelScoring scoring,
     ProviderDiagnostics diagnostics,
     IOptions<InferenceOptions> options,
     ILogger<RunModelHandler> logger) : IJobHandler
@@ -37,14 +33,6 @@ public sealed partial class RunModelHandler(
     public JobKind Kind => JobKind.RunModel;
 
     public int? MaxConcurrentRuns => Math.Max(1, options.Value.ConcurrentModelRuns);
-
-    /// <summary>Where the probabilities of one view of one member are kept.</summary>
-    public static string ViewKey(int competitionId, int submissionId, int member, TtaView view) =>
-        string.Create(CultureInfo.InvariantCulture, $"predictions/{competitionId}/{submissionId}/member{member}-{TtaViews.Name(view)}.f32");
-
-    /// <summary>Where the merged probabilities of one member are kept.</summary>
-    public static string MemberKey(int competitionId, int submissionId, int member) =>
-        string.Create(CultureInfo.InvariantCulture, $"predictions/{competitionId}/{submissionId}/member{member}.f32");
 
     public async Task RunAsync(Job job, IJobProgress progress, CancellationToken cancellationToken)
     {
@@ -162,12 +150,7 @@ public sealed partial class RunModelHandler(
     private async Task ScoreAsync(PortalDbContext db, Submission submission, LoadedHiddenSet hidden, RunModelPayload payload,
         List<ImageSetRunResult> results, string provider, CancellationToken cancellationToken)
     {
-        var classes = hidden.Taxonomy.Count;
         var ensemble = SoftVote(results.Select(r => r.Merged).ToList(), payload.Members.Select(m => m.Weight).ToList());
-        var predictions = Predictions.FromProbabilities(ensemble, classes);
-        var publicReport = Scorer.Score(hidden.Truth.Labels, predictions.Labels, hidden.Taxonomy, hidden.Split.PublicPositions);
-        var privateReport = Scorer.Score(hidden.Truth.Labels, predictions.Labels, hidden.Taxonomy, hidden.Split.PrivatePositions);
-
         var members = new List<MemberRun>();
         for (var m = 0; m < results.Count; m++)
         {
@@ -175,37 +158,17 @@ public sealed partial class RunModelHandler(
             var viewScores = new List<ViewScore>();
             for (var v = 0; v < result.Views.Count; v++)
             {
-                await SaveAsync(ViewKey(submission.CompetitionId, submission.Id, m, result.Views[v]), result.PerView[v], cancellationToken);
-                viewScores.Add(new ViewScore(TtaViews.Name(result.Views[v]), F1(hidden, result.PerView[v], classes)));
+                var view = TtaViews.Name(result.Views[v]);
+                await scoring.SaveAsync(ModelScoring.ViewKey(submission.CompetitionId, submission.Id, m, view), result.PerView[v], cancellationToken);
+                viewScores.Add(new ViewScore(view, ModelScoring.F1(hidden, result.PerView[v])));
             }
 
-            await SaveAsync(MemberKey(submission.CompetitionId, submission.Id, m), result.Merged, cancellationToken);
-            members.Add(new MemberRun(payload.Members[m].Name, payload.Members[m].Weight, viewScores, F1(hidden, result.Merged, classes)));
+            await scoring.SaveAsync(ModelScoring.MemberKey(submission.CompetitionId, submission.Id, m), result.Merged, cancellationToken);
+            members.Add(new MemberRun(payload.Members[m].Name, payload.Members[m].Weight, viewScores, ModelScoring.F1(hidden, result.Merged)));
         }
 
-        var key = $"predictions/{submission.CompetitionId}/{submission.Id}.f32";
-        await SaveAsync(key, ensemble, cancellationToken);
-        var details = new ModelRunDetails(payload.Settings.Tta, payload.Settings.Merge, members,
-            new F1Pair(publicReport.MacroF1, privateReport.MacroF1), provider);
-
-        // The team may have cancelled while the last batch ran: its word stands.
-        await db.Entry(submission).ReloadAsync(cancellationToken);
-        if (submission.Status != SubmissionStatus.Running)
-        {
-            return;
-        }
-
-        submission.ProbabilitiesKey = key;
-        submission.Labels = predictions.Labels.ToArray();
-        submission.PublicScore = publicReport.MacroF1;
-        submission.PrivateScore = privateReport.MacroF1;
-        submission.DetailsJson = JsonSerializer.Serialize(
-            new ModelScoreDetails(SplitScore.From(publicReport), SplitScore.From(privateReport), details), JsonSerializerOptions.Web);
-        submission.Status = SubmissionStatus.Scored;
-        submission.Error = null;
-        submission.ScoredAtUtc = clock.UtcNow;
-        await db.SaveChangesAsync(cancellationToken);
-        events.PublishLeaderboardChanged(submission.CompetitionId);
+        var details = new ModelRunDetails(payload.Settings.Tta, payload.Settings.Merge, members, new F1Pair(0, null), provider);
+        await scoring.ApplyAsync(db, submission, hidden, ensemble, details, cancellationToken);
     }
 
     /// <summary>The weighted mean of the members' probabilities (soft voting); one member is itself.</summary>
@@ -230,20 +193,6 @@ public sealed partial class RunModelHandler(
         }
 
         return voted;
-    }
-
-    private static F1Pair F1(LoadedHiddenSet hidden, float[] probabilities, int classes)
-    {
-        var labels = Predictions.FromProbabilities(probabilities, classes).Labels;
-        return new F1Pair(
-            Scorer.Score(hidden.Truth.Labels, labels, hidden.Taxonomy, hidden.Split.PublicPositions).MacroF1,
-            Scorer.Score(hidden.Truth.Labels, labels, hidden.Taxonomy, hidden.Split.PrivatePositions).MacroF1);
-    }
-
-    private async Task SaveAsync(string key, float[] probabilities, CancellationToken cancellationToken)
-    {
-        await using var content = new MemoryStream(MemoryMarshal.AsBytes(probabilities.AsSpan()).ToArray());
-        await storage.SaveAsync(key, content, cancellationToken);
     }
 
     /// <summary>"30 minutes", "2 seconds": the limit as a student reads it.</summary>
