@@ -184,6 +184,32 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
+    [Fact]
+    public async Task ModelRuns_WhileOneRuns_TheSecondWaitsAndCsvScoringGoesOn()
+    {
+        // Arrange: one model slot per worker (the default) and two job slots.
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var client = factory.WithToken(scenario.A.Token);
+        var slow = new Dictionary<string, string> { ["width"] = "640", ["height"] = "640", ["tta"] = "d4" };
+        var first = await client.SubmitModelAcceptedAsync(scenario.Slug, [("slow.onnx", TinyModels.Binning(0, Classes))], slow);
+        await client.WaitForStatusAsync(first, RunTimeout, "Running");
+
+        // Act
+        var second = await client.SubmitModelAcceptedAsync(scenario.Slug, [("next.onnx", TinyModels.Binning(1, Classes))]);
+        var csv = await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(1, 1)));
+        var csvDone = await client.WaitUntilDoneAsync(csv);
+        var firstMeanwhile = await client.GetJsonAsync<ApiSubmission>($"/api/v1/submissions/{first}");
+        var secondMeanwhile = await client.GetJsonAsync<ApiSubmission>($"/api/v1/submissions/{second}");
+
+        // Assert
+        Assert.Equal("Scored", csvDone.Status);
+        Assert.Equal("Running", firstMeanwhile.Status);
+        Assert.Equal("Queued", secondMeanwhile.Status);
+        using var cancel = await client.PostAsync(new Uri($"/api/v1/submissions/{first}/cancel", UriKind.Relative), null, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, cancel.StatusCode);
+        Assert.Equal("Scored", (await client.WaitForStatusAsync(second, RunTimeout, "Scored", "Failed")).Status);
+    }
+
     /// <summary>The colour channel <paramref name="channel"/> of test image <paramref name="i"/> (ScenarioBuilder's tiny PNGs), normalised with the defaults.</summary>
     private static double Normalised(int i, int channel)
     {

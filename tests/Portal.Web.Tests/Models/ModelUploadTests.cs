@@ -100,4 +100,16 @@ public sealed class ModelUploadTests(ModelPortalFactory factory) : IClassFixture
         await using var db = await factory.DbAsync();
         Assert.Equal(1, await db.Submissions.CountAsync(s => s.CompetitionId == scenario.CompetitionId, Ct));
     }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesModelUploadsAndCancel()
+    {
+        // Act
+        var document = await factory.Anonymous().GetTextAsync("/openapi/v1.json");
+
+        // Assert
+        Assert.Contains("soft-voted", document, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/submissions/{id}/cancel", document, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/submissions/{id}/model-run", document, StringComparison.Ordinal);
+    }
 }
