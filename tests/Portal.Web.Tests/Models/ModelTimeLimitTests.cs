@@ -19,6 +19,6 @@ public sealed class ModelTimeLimitTests(TinyTimeLimitFactory factory) : IClassFi
 
         // Assert
         Assert.Equal("Failed", done.Status);
-        Assert.Equal("The model run took longer than the limit of 0 seconds.", done.Error);
+        Assert.Equal("The model run took longer than the limit of 1 millisecond.", done.Error);
     }
 }

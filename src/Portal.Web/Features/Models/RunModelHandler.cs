@@ -198,6 +198,7 @@ public sealed partial class RunModelHandler(
     /// <summary>"30 minutes", "2 seconds": the limit as a student reads it.</summary>
     internal static string Duration(TimeSpan span) => span.TotalSeconds switch
     {
+        < 1 => Plural(span.TotalMilliseconds, "millisecond"),
         < 60 => Plural(span.TotalSeconds, "second"),
         < 3600 => Plural(span.TotalMinutes, "minute"),
         _ => Plural(span.TotalHours, "hour"),
