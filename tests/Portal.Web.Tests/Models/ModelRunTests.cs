@@ -126,6 +126,12 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         Assert.Equal(HttpStatusCode.NotFound, otherTeam.StatusCode);
         Assert.Contains("data-testid=\"model-gains\"", page, StringComparison.Ordinal);
         Assert.Contains("Private scores appear after the competition closes", page, StringComparison.Ordinal);
+
+        // After the close the team sees everything about its own submission.
+        await factory.Services.GetRequiredService<CompetitionService>().CloseAsync(scenario.CompetitionId, Ct);
+        var closed = await client.GetJsonAsync<ModelRunDetails>($"/api/v1/submissions/{id}/model-run");
+        Assert.All(closed.Members[0].Views, v => Assert.Equal(hostView.Members[0].Views.Single(h => h.View == v.View).F1.Private, v.F1.Private));
+        Assert.Equal(hostView.Ensemble.Private, closed.Ensemble.Private);
     }
 
     [Fact]
