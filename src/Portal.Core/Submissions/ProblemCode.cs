@@ -23,4 +23,10 @@ public enum ProblemCode
     NotANumber,
     NegativeProbability,
     RowSumNotOne,
+
+    /// <summary>An uploaded model was refused (not ONNX, wrong shapes, wrong class count, too old an opset).</summary>
+    InvalidModel,
+
+    /// <summary>The preprocessing or TTA settings of a model upload cannot be used.</summary>
+    InvalidSettings,
 }

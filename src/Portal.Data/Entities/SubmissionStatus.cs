@@ -7,4 +7,7 @@ public enum SubmissionStatus
     Running,
     Scored,
     Failed,
+
+    /// <summary>The team cancelled it (a model run) before it was scored; it does not count toward the daily limit.</summary>
+    Cancelled,
 }

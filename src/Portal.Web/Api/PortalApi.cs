@@ -28,12 +28,14 @@ public static class PortalApi
             .RequireAuthorization(Policies.TeamToken)
             .RequireRateLimiting(ApiHosting.SubmissionLimiter)
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data");
+            .Accepts<IFormFile>("multipart/form-data")
+            .AllowModelUploads(endpoints.ServiceProvider);
         v1.MapGet("/competitions/{slug}/images/{imageId}/thumbnail", ThumbnailAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{id:int}", SubmissionAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{id:int}/file", SubmissionFileAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{a:int}/compare/{b:int}", CompareAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{a:int}/compare/{b:int}/differences.csv", DifferencesCsvAsync).RequireAuthorization(Policies.ApiReader);
+        v1.MapModelApi();
         return endpoints;
     }
 
@@ -123,6 +125,11 @@ public static class PortalApi
             return TypedResults.Problem("This team token belongs to another competition.", statusCode: StatusCodes.Status403Forbidden);
         }
 
+        if (ModelApi.IsModelUpload(http.Request))
+        {
+            return await ModelApi.SubmitAsync(competition, teamId, http);
+        }
+
         if (file is null || file.Length == 0)
         {
             return TypedResults.BadRequest(new ApiRefusal("No file", "Send the CSV as the multipart field 'file'.", [], 0));
@@ -159,7 +166,7 @@ public static class PortalApi
     private static async Task<Results<FileStreamHttpResult, NotFound>> SubmissionFileAsync(int id, HttpContext http, SubmissionService submissions)
     {
         var file = await submissions.OpenFileAsync(id, Viewer.From(http.User), http.RequestAborted);
-        return file is null ? TypedResults.NotFound() : TypedResults.File(file.Value.Content, "text/csv", file.Value.FileName);
+        return file is null ? TypedResults.NotFound() : TypedResults.File(file.Value.Content, ModelApi.ContentType(file.Value.FileName), file.Value.FileName);
     }
 
     private static async Task<Results<Ok<ApiComparison>, NotFound, ProblemHttpResult>> CompareAsync(int a, int b, HttpContext http, ComparisonService comparisons)

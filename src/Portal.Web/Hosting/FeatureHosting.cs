@@ -12,6 +12,7 @@ public static class FeatureHosting
     public static IHostApplicationBuilder AddPortalFeatures(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddPortalModels();
         var services = builder.Services;
         services.AddSingleton<CompetitionClock>();
         services.AddSingleton<HiddenSetCache>();

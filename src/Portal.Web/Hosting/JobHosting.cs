@@ -13,6 +13,7 @@ public static class JobHosting
         services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
         services.AddSingleton<JobEvents>();
         services.AddSingleton<JobStore>();
+        services.AddSingleton<JobCancellations>();
         services.AddSingleton<IJobHandler, ScoreSubmissionHandler>();
         services.AddHostedService<JobWorker>();
         return builder;

@@ -39,15 +39,21 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeP
     /// <summary>Waits until woken or the poll interval passes.</summary>
     public Task WaitAsync(CancellationToken cancellationToken) => _signal.WaitAsync(options.Value.PollInterval, cancellationToken);
 
-    /// <summary>Claims the oldest runnable job for <paramref name="owner"/>, or null when there is none.</summary>
-    public async Task<Job?> ClaimAsync(string owner, CancellationToken cancellationToken)
+    /// <summary>Claims the oldest runnable job for <paramref name="owner"/>, or null when there is none; jobs of <paramref name="skip"/> kinds are left for later.</summary>
+    public async Task<Job?> ClaimAsync(string owner, CancellationToken cancellationToken, IReadOnlyCollection<JobKind>? skip = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         for (var tries = 0; tries < 5; tries++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var candidate = await db.Jobs.AsNoTracking()
-                .Where(j => j.State == JobState.Queued || (j.State == JobState.Running && j.LeaseExpiresAtUtc < now))
+            var runnable = db.Jobs.AsNoTracking()
+                .Where(j => j.State == JobState.Queued || (j.State == JobState.Running && j.LeaseExpiresAtUtc < now));
+            foreach (var kind in skip ?? [])
+            {
+                runnable = runnable.Where(j => j.Kind != kind);
+            }
+
+            var candidate = await runnable
                 .OrderBy(j => j.Id)
                 .Select(j => new { j.Id, j.State })
                 .FirstOrDefaultAsync(cancellationToken);

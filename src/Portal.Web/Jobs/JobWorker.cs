@@ -11,12 +11,18 @@ public sealed partial class JobWorker(
     JobStore queue,
     IEnumerable<IJobHandler> handlers,
     JobEvents events,
+    JobCancellations cancellations,
     IOptions<JobOptions> options,
     ILogger<JobWorker> logger) : BackgroundService
 {
     private readonly JobStore _store = queue;
     private readonly Dictionary<JobKind, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind);
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    // Kinds whose handler limits how many run at once here (model runs), with the slots left.
+    private readonly Dictionary<JobKind, SemaphoreSlim> _limits = handlers
+        .Where(h => h.MaxConcurrentRuns is > 0)
+        .ToDictionary(h => h.Kind, h => new SemaphoreSlim(h.MaxConcurrentRuns!.Value));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,9 +40,17 @@ public sealed partial class JobWorker(
         while (!stoppingToken.IsCancellationRequested)
         {
             Job? job = null;
+            // A limited kind is claimed only with a slot reserved first, so two slots can never both take the last one.
+            var reserved = _limits.Where(l => l.Value.Wait(0)).Select(l => l.Key).ToList();
             try
             {
-                job = await _store.ClaimAsync(_owner, stoppingToken);
+                job = await _store.ClaimAsync(_owner, stoppingToken, _limits.Keys.Except(reserved).ToList());
+                foreach (var kind in reserved.Where(k => k != job?.Kind))
+                {
+                    _limits[kind].Release();
+                }
+
+                reserved.RemoveAll(k => k != job?.Kind);
                 if (job is null)
                 {
                     await _store.WaitAsync(stoppingToken);
@@ -58,6 +72,13 @@ public sealed partial class JobWorker(
                 LogWorkerError(e);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
+            finally
+            {
+                foreach (var kind in reserved)
+                {
+                    _limits[kind].Release();
+                }
+            }
         }
     }
 
@@ -71,6 +92,7 @@ public sealed partial class JobWorker(
 
         Publish(job, JobState.Running, 0, "Started", null);
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var cancellation = cancellations.Register(job.Id, running);
         var progress = new LeasedProgress(this, job, running);
         var heartbeat = progress.HeartbeatAsync(options.Value.Lease / 3, running.Token);
         try
@@ -86,6 +108,11 @@ public sealed partial class JobWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (OperationCanceledException) when (cancellation.Cancelled || progress.LeaseLost)
+        {
+            // Cancelled by its team, or taken over by another worker after a lost lease: whoever did that owns the outcome.
+            LogJobStopped(job.Id);
         }
         catch (Exception e) when (job.Attempts < options.Value.MaxAttempts && !progress.LeaseLost)
         {
@@ -126,6 +153,9 @@ public sealed partial class JobWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} failed on attempt {Attempt}; it will be retried")]
     private partial void LogJobRetry(Exception e, long jobId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} stopped: cancelled, or its lease was lost")]
+    private partial void LogJobStopped(long jobId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} failed")]
     private partial void LogJobFailed(Exception e, long jobId);

@@ -18,7 +18,8 @@ public sealed class ScoreSubmissionHandler(
     HiddenSetCache hiddenSets,
     QuotaService quota,
     CompetitionClock clock,
-    JobEvents events) : IJobHandler
+    JobEvents events,
+    Models.ModelScoring models) : IJobHandler
 {
     public JobKind Kind => JobKind.ScoreSubmission;
 
@@ -30,6 +31,13 @@ public sealed class ScoreSubmissionHandler(
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == job.SubmissionId, cancellationToken)
                          ?? throw new JobFailedException("The submission no longer exists.");
         var hidden = await hiddenSets.GetAsync(submission.CompetitionId) ?? throw new JobFailedException("The competition has no hidden set.");
+        if (submission.Kind == SubmissionKind.Model)
+        {
+            // A rescore: a model's kept probabilities are scored again; the model is not run again.
+            await models.RescoreAsync(db, submission, hidden, cancellationToken);
+            return;
+        }
+
         // Scoring a CSV takes milliseconds: the submission goes from Queued to Scored in one write.
         progress.Report(0.1, "Reading the file");
 

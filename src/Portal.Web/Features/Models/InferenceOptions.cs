@@ -1,0 +1,36 @@
+using Portal.Inference.Onnx;
+
+namespace Portal.Web.Features.Models;
+
+/// <summary>The <c>Inference</c> section of appsettings.json: where and how uploaded models run.</summary>
+public sealed class InferenceOptions
+{
+    public const string Section = "Inference";
+
+    /// <summary>auto (CUDA when it loads, else CPU), cuda (the same, but a fallback is worth a warning) or cpu.</summary>
+    public ExecutionProviderChoice Provider { get; set; } = ExecutionProviderChoice.Auto;
+
+    /// <summary>Threads ONNX Runtime uses inside one operator; 0 lets it choose.</summary>
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>Images per model run (a model with a fixed batch dimension gets its own).</summary>
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>Largest accepted model file, in bytes.</summary>
+    public long MaxModelBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>Most model files in one submission (fold models soft-voted together).</summary>
+    public int MaxModelsPerSubmission { get; set; } = 10;
+
+    /// <summary>Model runs one worker runs at once; the other job slots stay free for CSV scoring.</summary>
+    public int ConcurrentModelRuns { get; set; } = 1;
+
+    /// <summary>How long one model run (all members, all views) may take before it is failed.</summary>
+    public TimeSpan RunTimeLimit { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Where decoded images and other derived data are cached; relative to the working directory.</summary>
+    public string CacheDirectory { get; set; } = "data/cache";
+
+    /// <summary>How often a running model's progress is pushed to the pages.</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Data.Storage;
+using Portal.Inference.Onnx;
+using Portal.Inference.Preprocessing;
+using Portal.Inference.Tta;
+using Portal.Web.Features.Competitions;
+using Portal.Web.Features.Submissions;
+using Portal.Web.Jobs;
+
+namespace Portal.Web.Features.Models;
+
+/// <summary>
+/// Runs a model submission over the hidden images (each member with the submission's preprocessing and TTA), soft-votes
+/// the members, and scores the result like a probabilities submission. Each view's and each member's probabilities are
+/// kept (blobs in storage) and scored on their own, so the gain of TTA and of the ensemble can be shown.
+/// </summary>
+public sealed partial class RunModelHandler(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IFileStorage storage,
+    HiddenSetCache hiddenSets,
+    QuotaService quota,
+    ModelScoring scoring,
+    ProviderDiagnostics diagnostics,
+    IOptions<InferenceOptions> options,
+    ILogger<RunModelHandler> logger) : IJobHandler
+{
+    public JobKind Kind => JobKind.RunModel;
+
+    public int? MaxConcurrentRuns => Math.Max(1, options.Value.ConcurrentModelRuns);
+
+    public async Task RunAsync(Job job, IJobProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(progress);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == job.SubmissionId, cancellationToken)
+                         ?? throw new JobFailedException("The submission no longer exists.");
+        if (submission.Status is not (SubmissionStatus.Queued or SubmissionStatus.Running))
+        {
+            // Cancelled by the team before a worker got to it.
+            return;
+        }
+
+        var payload = job.Payload is null ? null : JsonSerializer.Deserialize<RunModelPayload>(job.Payload, JsonSerializerOptions.Web);
+        if (payload is null || payload.Members.Count == 0)
+        {
+            throw new JobFailedException("The model run has no models to run; please submit again.");
+        }
+
+        var hidden = await hiddenSets.GetAsync(submission.CompetitionId) ?? throw new JobFailedException("The competition has no hidden set.");
+        var settings = payload.Settings;
+        if (!TtaPlan.TryGetViews(settings.Tta, settings.Width, settings.Height, out var views, out var ttaProblem))
+        {
+            throw new JobFailedException(ttaProblem!);
+        }
+
+        _ = TtaMerger.TryParse(settings.Merge, out var merge);
+        submission.Status = SubmissionStatus.Running;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var folder = storage.LocalPath(hidden.ImagesKey);
+        var paths = hidden.Truth.Images.Ids.Select(id => Path.Combine(folder, id)).ToList();
+        var tracker = new RunModelProgress(progress, payload.Members.Count, paths.Count, options.Value.ProgressInterval);
+        var limit = options.Value.RunTimeLimit;
+        using var timeout = new CancellationTokenSource(limit);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var results = new List<ImageSetRunResult>();
+        string provider = "";
+        try
+        {
+            for (var m = 0; m < payload.Members.Count; m++)
+            {
+                var member = payload.Members[m];
+                var bytes = await ModelSubmissionService.ReadMemberAsync(storage, member, run.Token);
+                tracker.StartMember(m);
+                var (result, report) = await Task.Factory.StartNew(
+                    () => RunMember(member, bytes, hidden, paths, settings.Preprocess(), views, merge, tracker, run.Token),
+                    run.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                results.Add(result);
+                provider = report.Used.ToString().ToUpperInvariant();
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new JobFailedException($"The model run took longer than the limit of {Duration(limit)}.");
+        }
+
+        progress.Report(0.96, "Scoring");
+        await ScoreAsync(db, submission, hidden, payload, results, provider, cancellationToken);
+    }
+
+    public async Task OnFailedAsync(Job job, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == job.SubmissionId, cancellationToken);
+        if (submission is null || submission.Status is SubmissionStatus.Failed or SubmissionStatus.Cancelled)
+        {
+            return;
+        }
+
+        submission.Status = SubmissionStatus.Failed;
+        submission.Error = reason;
+        await db.SaveChangesAsync(cancellationToken);
+        // Failed submissions do not count toward the daily limit.
+        await quota.ReleaseAsync(submission.TeamId, submission.QuotaDay, cancellationToken);
+    }
+
+    /// <summary>Loads one member on the configured provider and runs it over the images (on a thread of its own).</summary>
+    private (ImageSetRunResult Result, ProviderReport Report) RunMember(ModelMember member, byte[] bytes, LoadedHiddenSet hidden, List<string> paths,
+        PreprocessOptions preprocess, IReadOnlyList<TtaView> views, MergeMode merge, RunModelProgress tracker, CancellationToken cancellationToken)
+    {
+        using var loaded = LoadedModel.Load(bytes, hidden.Taxonomy.Count, options.Value.Provider, options.Value.IntraOpThreads);
+        if (!loaded.Check.Accepted)
+        {
+            throw new JobFailedException($"The model '{member.Name}' was refused: {loaded.Check.Refusal}");
+        }
+
+        var report = loaded.Provider!;
+        diagnostics.Record(report);
+        LogMemberStarted(member.Name, paths.Count, views.Count, report.Used);
+        using var runner = new ModelRunner(loaded.Session!, loaded.Check.Shape!, preprocess.Height, preprocess.Width, options.Value.BatchSize, ownsSession: false);
+        try
+        {
+            return (RunImages(runner, paths, preprocess, views, merge, tracker, cancellationToken), report);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            var image = hidden.Truth.Images.Ids[Math.Min(tracker.Done, paths.Count - 1)];
+            throw new JobFailedException($"The model '{member.Name}' failed on image {image}: {e.Message}");
+        }
+        catch (Exception e) when (e is InvalidDataException || e is AggregateException { InnerException: InvalidDataException })
+        {
+            var message = (e as AggregateException)?.InnerException?.Message ?? e.Message;
+            throw new JobFailedException($"A hidden-set image could not be read, so the model could not be run; please tell the host. {message}");
+        }
+    }
+
+    /// <summary>The one place a model meets the images, so a cached-decoding runner is a one-line switch.</summary>
+    private static ImageSetRunResult RunImages(ModelRunner runner, IReadOnlyList<string> paths, PreprocessOptions preprocess, IReadOnlyList<TtaView> views,
+        MergeMode merge, IProgress<int> progress, CancellationToken cancellationToken) =>
+        ImageSetRunner.Run(runner, paths, preprocess, views, merge, progress, cancellationToken);
+
+    private async Task ScoreAsync(PortalDbContext db, Submission submission, LoadedHiddenSet hidden, RunModelPayload payload,
+        List<ImageSetRunResult> results, string provider, CancellationToken cancellationToken)
+    {
+        var ensemble = SoftVote(results.Select(r => r.Merged).ToList(), payload.Members.Select(m => m.Weight).ToList());
+        var members = new List<MemberRun>();
+        for (var m = 0; m < results.Count; m++)
+        {
+            var result = results[m];
+            var viewScores = new List<ViewScore>();
+            for (var v = 0; v < result.Views.Count; v++)
+            {
+                var view = TtaViews.Name(result.Views[v]);
+                await scoring.SaveAsync(ModelScoring.ViewKey(submission.CompetitionId, submission.Id, m, view), result.PerView[v], cancellationToken);
+                viewScores.Add(new ViewScore(view, ModelScoring.F1(hidden, result.PerView[v])));
+            }
+
+            await scoring.SaveAsync(ModelScoring.MemberKey(submission.CompetitionId, submission.Id, m), result.Merged, cancellationToken);
+            members.Add(new MemberRun(payload.Members[m].Name, payload.Members[m].Weight, viewScores, ModelScoring.F1(hidden, result.Merged)));
+        }
+
+        var details = new ModelRunDetails(payload.Settings.Tta, payload.Settings.Merge, members, new F1Pair(0, null), provider);
+        await scoring.ApplyAsync(db, submission, hidden, ensemble, details, cancellationToken);
+    }
+
+    /// <summary>The weighted mean of the members' probabilities (soft voting); one member is itself.</summary>
+    private static float[] SoftVote(List<float[]> members, List<double> weights)
+    {
+        if (members.Count == 1)
+        {
+            return members[0];
+        }
+
+        var total = weights.Sum();
+        var voted = new float[members[0].Length];
+        for (var i = 0; i < voted.Length; i++)
+        {
+            double sum = 0;
+            for (var m = 0; m < members.Count; m++)
+            {
+                sum += weights[m] * members[m][i];
+            }
+
+            voted[i] = (float)(sum / total);
+        }
+
+        return voted;
+    }
+
+    /// <summary>"30 minutes", "2 seconds": the limit as a student reads it.</summary>
+    internal static string Duration(TimeSpan span) => span.TotalSeconds switch
+    {
+        < 1 => Plural(span.TotalMilliseconds, "millisecond"),
+        < 60 => Plural(span.TotalSeconds, "second"),
+        < 3600 => Plural(span.TotalMinutes, "minute"),
+        _ => Plural(span.TotalHours, "hour"),
+    };
+
+    private static string Plural(double value, string unit) =>
+        string.Create(CultureInfo.InvariantCulture, $"{value:0.##} {unit}{(Math.Abs(value - 1) < 1e-9 ? "" : "s")}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Running model {Model} over {Images} images, {Views} view(s), on {Provider}")]
+    private partial void LogMemberStarted(string model, int images, int views, ExecutionProviderChoice provider);
+}

@@ -1,0 +1,119 @@
+namespace Portal.Web.Tests.Support.Onnx;
+
+/// <summary>
+/// Tiny ONNX models written byte by byte (as in the inference tests): a linear classifier over the per-channel means
+/// of the input (<c>GlobalAveragePool -> Flatten -> MatMul(W) -> Add(b)</c>), and broken variants for the refusals.
+/// </summary>
+internal static class TinyModels
+{
+    private const int FloatType = 1;
+
+    /// <summary>A linear classifier over channel means: W is <c>[3, classes]</c> row-major, b has one bias per class.</summary>
+    public static byte[] ChannelMeanClassifier(float[] weights, float[] bias, int?[]? inputShape = null, int opset = 13, bool failsAtRunTime = false)
+    {
+        var classes = bias.Length;
+        var channels = weights.Length / classes;
+        inputShape ??= [null, channels, null, null];
+        var graph = new ProtoWriter()
+            .Message(1, Node("GlobalAveragePool", ["input"], ["pooled"]))
+            .Message(1, Node("Flatten", ["pooled"], ["features"]))
+            .Message(1, Node("MatMul", ["features", "W"], ["scores"]))
+            .Message(1, Node("Add", ["scores", "b"], failsAtRunTime ? ["logits"] : ["output"]));
+        if (failsAtRunTime)
+        {
+            // A reshape to a fixed batch of 3: loads and passes every upload check, then fails on any other batch size.
+            graph.Message(1, Node("Reshape", ["logits", "shape"], ["output"]));
+        }
+
+        graph.String(2, "test")
+            .Message(5, Tensor("W", [channels, classes], weights))
+            .Message(5, Tensor("b", [classes], bias));
+        if (failsAtRunTime)
+        {
+            graph.Message(5, new ProtoWriter().Varint(1, 2).Varint(2, 7).Varint(7, 3).Varint(7, classes).String(8, "shape"));
+        }
+
+        graph.Message(11, ValueInfo("input", inputShape))
+            .Message(12, ValueInfo("output", [null, classes]));
+        return new ProtoWriter()
+            .Varint(1, 8)
+            .String(2, "Portal.Web.Tests")
+            .Message(7, graph)
+            .Message(8, new ProtoWriter().String(1, "").Varint(2, opset))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// A model that puts each image in one of <paramref name="classes"/> bins by the normalised value x of one channel:
+    /// class k scores <c>scale * (k * (x + Shift) - Step * k^2 / 2)</c>, so the best class is <c>round((x + Shift) / Step)</c>.
+    /// </summary>
+    public static byte[] Binning(int channel, int classes, float scale = 4f)
+    {
+        var weights = new float[3 * classes];
+        var bias = new float[classes];
+        for (var k = 0; k < classes; k++)
+        {
+            weights[channel * classes + k] = scale * k;
+            bias[k] = scale * (k * Shift - Step * k * k / 2);
+        }
+
+        return ChannelMeanClassifier(weights, bias);
+    }
+
+    /// <summary>Added to the normalised channel value so that it is positive (the defaults map [0, 255] to about [-2.3, 2.2]).</summary>
+    public const float Shift = 2.4f;
+
+    /// <summary>The width of one bin of <see cref="Binning"/>.</summary>
+    public const float Step = 0.27f;
+
+    /// <summary>The logits <see cref="Binning"/> gives an image whose normalised channel value is <paramref name="x"/>.</summary>
+    public static double[] BinningLogits(double x, int classes, double scale = 4)
+    {
+        var logits = new double[classes];
+        for (var k = 0; k < classes; k++)
+        {
+            logits[k] = scale * (k * (double)Shift - (double)Step * k * k / 2) + scale * k * x;
+        }
+
+        return logits;
+    }
+
+    private static ProtoWriter Node(string op, string[] inputs, string[] outputs)
+    {
+        var node = new ProtoWriter();
+        foreach (var input in inputs)
+        {
+            node.String(1, input);
+        }
+
+        foreach (var output in outputs)
+        {
+            node.String(2, output);
+        }
+
+        return node.String(3, op).String(4, op);
+    }
+
+    private static ProtoWriter Tensor(string name, long[] dims, float[] values)
+    {
+        var tensor = new ProtoWriter();
+        foreach (var d in dims)
+        {
+            tensor.Varint(1, d);
+        }
+
+        return tensor.Varint(2, FloatType).PackedFloats(4, values).String(8, name);
+    }
+
+    private static ProtoWriter ValueInfo(string name, int?[] shape)
+    {
+        var dims = new ProtoWriter();
+        for (var i = 0; i < shape.Length; i++)
+        {
+            dims.Message(1, shape[i] is { } d ? new ProtoWriter().Varint(1, d) : new ProtoWriter().String(2, $"d{i}"));
+        }
+
+        var tensorType = new ProtoWriter().Varint(1, FloatType).Message(2, dims);
+        return new ProtoWriter().String(1, name).Message(2, new ProtoWriter().Message(1, tensorType));
+    }
+}
