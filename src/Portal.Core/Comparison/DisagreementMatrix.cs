@@ -52,6 +52,36 @@ public sealed class DisagreementMatrix
     /// <summary>The fraction of images submissions <paramref name="i"/> and <paramref name="j"/> label differently.</summary>
     public double Rate(int i, int j) => ImageCount == 0 ? 0 : (double)_counts[i * Size + j] / ImageCount;
 
+    /// <summary>The number of images on which every submission gives the same label (no truth needed).</summary>
+    public static long CountUnanimous(IReadOnlyList<ReadOnlyMemory<byte>> submissions)
+    {
+        ArgumentNullException.ThrowIfNull(submissions);
+        if (submissions.Count == 0)
+        {
+            return 0;
+        }
+
+        var length = submissions[0].Length;
+        if (submissions.Any(s => s.Length != length))
+        {
+            throw new ArgumentException("All submissions must cover the same images.", nameof(submissions));
+        }
+
+        var first = submissions[0].Span;
+        var same = new bool[length];
+        Array.Fill(same, true);
+        for (var m = 1; m < submissions.Count; m++)
+        {
+            var labels = submissions[m].Span;
+            for (var i = 0; i < labels.Length; i++)
+            {
+                same[i] &= labels[i] == first[i];
+            }
+        }
+
+        return same.LongCount(s => s);
+    }
+
     /// <summary>The number of positions where <paramref name="a"/> and <paramref name="b"/> differ.</summary>
     public static long CountDifferences(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {

@@ -14,6 +14,7 @@ public static class JobHosting
         services.AddSingleton<JobEvents>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<IJobHandler, ScoreSubmissionHandler>();
+        services.AddSingleton<IJobHandler, Features.Ensembles.BuildEnsembleHandler>();
         services.AddHostedService<JobWorker>();
         return builder;
     }
