@@ -208,9 +208,12 @@ public static class PortalApi
         }
 
         var outcome = await comparisons.CompareAsync(competition.Id, list, viewer, cancellationToken: http.RequestAborted);
-        return outcome.View is { } view
-            ? TypedResults.Ok(ApiManyComparison.From(view))
-            : TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status400BadRequest);
+        if (outcome.View is { } view)
+        {
+            return TypedResults.Ok(ApiManyComparison.From(view));
+        }
+
+        return outcome.NotFound ? TypedResults.NotFound() : TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status400BadRequest);
     }
 
     private static async Task<Results<Ok<ApiSubmission>, NotFound>> SubmissionAsync(int id, HttpContext http, SubmissionService submissions)

@@ -43,7 +43,7 @@ public sealed class ManyComparisonService(
         var selection = await SubmissionSelection.LoadAsync(db, hiddenSets, competitionId, ids, viewer, cancellationToken);
         if (selection.Error is not null)
         {
-            return ManyComparisonOutcome.Refused(selection.Error);
+            return ManyComparisonOutcome.Refused(selection.Error, selection.NotFound);
         }
 
         return ManyComparisonOutcome.Ok(Compute(selection, viewer, judge, cluster));

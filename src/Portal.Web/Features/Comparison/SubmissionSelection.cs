@@ -9,9 +9,10 @@ namespace Portal.Web.Features.Comparison;
 
 /// <summary>
 /// Several scored submissions of one competition picked by id, each checked against what the viewer may
-/// see, in the order asked, with the hidden set they were scored on; or a sentence saying why not.
+/// see, in the order asked, with the hidden set they were scored on; or a sentence saying why not
+/// (<see cref="NotFound"/> when a submission does not exist or is not the viewer's to see).
 /// </summary>
-public sealed record SubmissionSelection(Competition Competition, IReadOnlyList<Submission> Submissions, LoadedHiddenSet Hidden, string? Error)
+public sealed record SubmissionSelection(Competition Competition, IReadOnlyList<Submission> Submissions, LoadedHiddenSet Hidden, string? Error, bool NotFound = false)
 {
     /// <summary>Loads <paramref name="ids"/> of competition <paramref name="competitionId"/>; a submission the viewer may not see reads as one that does not exist.</summary>
     public static async Task<SubmissionSelection> LoadAsync(
@@ -39,7 +40,7 @@ public sealed record SubmissionSelection(Competition Competition, IReadOnlyList<
         {
             if (!found.TryGetValue(id, out var submission) || submission.CompetitionId != competitionId)
             {
-                return Refused($"Submission #{id} is not one of your team's submissions in this competition.");
+                return Missing(id);
             }
 
             if (!accessible.TryGetValue(submission.TeamId, out var may))
@@ -50,7 +51,7 @@ public sealed record SubmissionSelection(Competition Competition, IReadOnlyList<
 
             if (!may)
             {
-                return Refused($"Submission #{id} is not one of your team's submissions in this competition.");
+                return Missing(id);
             }
 
             if (submission.Status != SubmissionStatus.Scored || submission.Labels is null)
@@ -74,5 +75,7 @@ public sealed record SubmissionSelection(Competition Competition, IReadOnlyList<
         return new SubmissionSelection(competition, ordered, hidden, null);
 
         SubmissionSelection Refused(string error) => new(null!, [], null!, error);
+
+        SubmissionSelection Missing(int id) => new(null!, [], null!, $"Submission #{id} is not one of your team's submissions in this competition.", true);
     }
 }
