@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Features.Comparison;
 using Portal.Core.Comparison;
 using Portal.Web.Api;
 using Portal.Web.Tests.Support;
@@ -125,5 +127,33 @@ public sealed class ManyComparisonApiTests(PortalFactory factory) : IClassFixtur
         using var response = await client.GetPathAsync($"/api/v1/competitions/{scenario.Slug}/compare?" + query.Replace("{0}", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task CompareTwo_BothWithProbabilities_EachDifferenceCarriesBothConfidences()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var client = factory.WithToken(scenario.A.Token);
+        var pa = Ensembles.EnsembleHttp.Probabilities(scenario.Predict(0.9, 0.3), 18, 1);
+        var pb = Ensembles.EnsembleHttp.Probabilities(scenario.Predict(0.3, 0.9), 18, 2);
+        var a = await client.SubmitAcceptedAsync(scenario.Slug, Ensembles.EnsembleHttp.ProbabilitiesCsv(scenario.ImageIds, pa, 18));
+        var b = await client.SubmitAcceptedAsync(scenario.Slug, Ensembles.EnsembleHttp.ProbabilitiesCsv(scenario.ImageIds, pb, 18));
+        await client.WaitUntilDoneAsync(a);
+        await client.WaitUntilDoneAsync(b);
+        var comparisons = factory.Services.GetRequiredService<ComparisonService>();
+
+        // Act
+        var outcome = await comparisons.CompareAsync(a, b, new Portal.Web.Features.Access.Viewer(null, false, scenario.A.Id), cancellationToken: Ct);
+
+        // Assert
+        var view = outcome.View!;
+        Assert.True(view.HasConfidence);
+        Assert.NotEmpty(view.Differences);
+        foreach (var d in view.Differences)
+        {
+            Assert.Equal(pa[d.Position * 18 + d.A], d.ConfidenceA);
+            Assert.Equal(pb[d.Position * 18 + d.B], d.ConfidenceB);
+        }
     }
 }
