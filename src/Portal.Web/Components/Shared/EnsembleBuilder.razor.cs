@@ -37,7 +37,14 @@ public sealed partial class EnsembleBuilder
     private bool AllHaveProbabilities => _candidates is not null && _weights.Count > 0 &&
                                          _candidates.Where(c => _weights.ContainsKey(c.Submission.Id)).All(c => c.HasProbabilities);
 
-    private string LabelsOnlyText => string.Join(", ", _candidates!.Where(c => _weights.ContainsKey(c.Submission.Id) && !c.HasProbabilities).Select(c => "#" + c.Submission.Id));
+    private string LabelsOnlyText
+    {
+        get
+        {
+            var names = _candidates!.Where(c => _weights.ContainsKey(c.Submission.Id) && !c.HasProbabilities).Select(c => "#" + c.Submission.Id).ToList();
+            return names.Count == 1 ? $"{names[0]} has labels only" : $"{string.Join(", ", names)} have labels only";
+        }
+    }
 
     private string DefaultDescription => $"Ensemble ({_method}) of {string.Join(", ", _weights.Keys.Order().Select(id => "#" + id))}";
 
