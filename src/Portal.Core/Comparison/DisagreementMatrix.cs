@@ -67,19 +67,28 @@ public sealed class DisagreementMatrix
             throw new ArgumentException("All submissions must cover the same images.", nameof(submissions));
         }
 
+        // 0xFF where every member so far agrees with the first; vectorised like the pairwise counts.
         var first = submissions[0].Span;
-        var same = new bool[length];
-        Array.Fill(same, true);
+        var same = new byte[length];
+        Array.Fill(same, byte.MaxValue);
+        var width = Vector<byte>.Count;
         for (var m = 1; m < submissions.Count; m++)
         {
             var labels = submissions[m].Span;
-            for (var i = 0; i < labels.Length; i++)
+            var i = 0;
+            for (; i <= length - width; i += width)
             {
-                same[i] &= labels[i] == first[i];
+                var equal = Vector.Equals(new Vector<byte>(first.Slice(i, width)), new Vector<byte>(labels.Slice(i, width)));
+                (new Vector<byte>(same.AsSpan(i, width)) & equal).CopyTo(same.AsSpan(i, width));
+            }
+
+            for (; i < length; i++)
+            {
+                same[i] &= labels[i] == first[i] ? byte.MaxValue : (byte)0;
             }
         }
 
-        return same.LongCount(s => s);
+        return length - System.MemoryExtensions.Count(same.AsSpan(), (byte)0);
     }
 
     /// <summary>The number of positions where <paramref name="a"/> and <paramref name="b"/> differ.</summary>

@@ -44,4 +44,23 @@ public sealed class OracleRateTests
 
         Assert.Equal(2, DisagreementMatrix.CountUnanimous(members));
     }
+
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(12_600)]
+    [InlineData(31)]
+    public void CountUnanimous_LongerThanAVector_EqualsTheCountImageByImage(int length)
+    {
+        // Arrange: three near copies, so a few hundred images differ somewhere, tails included.
+        var random = new Random(length);
+        var first = Enumerable.Range(0, length).Select(_ => (byte)random.Next(18)).ToArray();
+        var members = Enumerable.Range(0, 3).Select(_ => first.Select(l => random.NextDouble() < 0.05 ? (byte)random.Next(18) : l).ToArray()).ToList();
+        var expected = Enumerable.Range(0, length).Count(i => members.All(m => m[i] == members[0][i]));
+
+        // Act
+        var unanimous = DisagreementMatrix.CountUnanimous(members.Select(m => (ReadOnlyMemory<byte>)m).ToList());
+
+        // Assert
+        Assert.Equal(expected, unanimous);
+    }
 }
