@@ -56,7 +56,7 @@ public sealed partial class EnsembleBuilder
         }
 
         _teamId = Context.MyTeam?.Id;
-        if (Context.Viewer.IsHost && wanted.Count > 0 && await Ensembles.TeamOfAsync(wanted, Context.Viewer) is int team)
+        if (Context.Viewer.IsHost && wanted.Count > 0 && await Ensembles.TeamOfAsync(Context.Competition.Id, wanted, Context.Viewer) is int team)
         {
             // A host builds over the team whose submissions were picked.
             _teamId = team;

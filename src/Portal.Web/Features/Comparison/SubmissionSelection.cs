@@ -56,7 +56,9 @@ public sealed record SubmissionSelection(Competition Competition, IReadOnlyList<
 
             if (submission.Status != SubmissionStatus.Scored || submission.Labels is null)
             {
-                return Refused($"Submission #{id} is {submission.Status.ToString().ToLowerInvariant()}, not scored; only scored submissions can be used. Wait until it is scored, or leave it out.");
+                return Refused(submission.Status == SubmissionStatus.Failed
+                    ? $"Submission #{id} failed and has no score; only scored submissions can be used. Leave it out."
+                    : $"Submission #{id} is not scored yet ({submission.Status.ToString().ToLowerInvariant()}); only scored submissions can be used. Wait until it is scored, or leave it out.");
             }
 
             ordered.Add(submission);

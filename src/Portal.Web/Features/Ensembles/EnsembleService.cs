@@ -43,13 +43,13 @@ public sealed partial class EnsembleService(
         return rows.Select(s => new ManyComparisonMember(SubmissionService.View(s, competition, viewer), !string.IsNullOrEmpty(s.ProbabilitiesKey), null)).ToList();
     }
 
-    /// <summary>The team whose submissions <paramref name="ids"/> are, when the viewer may see them all; else null.</summary>
-    public async Task<int?> TeamOfAsync(IReadOnlyList<int> ids, Viewer viewer, CancellationToken cancellationToken = default)
+    /// <summary>The team of competition <paramref name="competitionId"/> whose submissions <paramref name="ids"/> are, when the viewer may see them all; else null.</summary>
+    public async Task<int?> TeamOfAsync(int competitionId, IReadOnlyList<int> ids, Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var teams = await db.Submissions.Where(s => ids.Contains(s.Id)).Select(s => s.TeamId).Distinct().ToListAsync(cancellationToken);
+        var teams = await db.Submissions.Where(s => ids.Contains(s.Id) && s.CompetitionId == competitionId).Select(s => s.TeamId).Distinct().ToListAsync(cancellationToken);
         return teams.Count == 1 && await SubmissionService.MayAccessTeamAsync(db, teams[0], viewer, cancellationToken) ? teams[0] : null;
     }
 
