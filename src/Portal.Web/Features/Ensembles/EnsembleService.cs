@@ -121,7 +121,7 @@ public sealed partial class EnsembleService(
         try
         {
             var description = string.IsNullOrWhiteSpace(request.Description)
-                ? $"Ensemble ({EnsembleMethods.Name(method)}) of {string.Join(", ", members.Select(m => "#" + m.Id))}"
+                ? $"Ensemble ({EnsembleMethods.Name(method)}) of {string.Join(", ", members.Select(m => members.All(x => x.Weight == members[0].Weight) ? $"#{m.Id}" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#{m.Id}×{m.Weight:0.###}")))}"
                 : request.Description.Trim();
             var submission = new Submission
             {
