@@ -52,6 +52,45 @@ public sealed class DisagreementMatrix
     /// <summary>The fraction of images submissions <paramref name="i"/> and <paramref name="j"/> label differently.</summary>
     public double Rate(int i, int j) => ImageCount == 0 ? 0 : (double)_counts[i * Size + j] / ImageCount;
 
+    /// <summary>The number of images on which every submission gives the same label (no truth needed).</summary>
+    public static long CountUnanimous(IReadOnlyList<ReadOnlyMemory<byte>> submissions)
+    {
+        ArgumentNullException.ThrowIfNull(submissions);
+        if (submissions.Count == 0)
+        {
+            return 0;
+        }
+
+        var length = submissions[0].Length;
+        if (submissions.Any(s => s.Length != length))
+        {
+            throw new ArgumentException("All submissions must cover the same images.", nameof(submissions));
+        }
+
+        // 0xFF where every member so far agrees with the first; vectorised like the pairwise counts.
+        var first = submissions[0].Span;
+        var same = new byte[length];
+        Array.Fill(same, byte.MaxValue);
+        var width = Vector<byte>.Count;
+        for (var m = 1; m < submissions.Count; m++)
+        {
+            var labels = submissions[m].Span;
+            var i = 0;
+            for (; i <= length - width; i += width)
+            {
+                var equal = Vector.Equals(new Vector<byte>(first.Slice(i, width)), new Vector<byte>(labels.Slice(i, width)));
+                (new Vector<byte>(same.AsSpan(i, width)) & equal).CopyTo(same.AsSpan(i, width));
+            }
+
+            for (; i < length; i++)
+            {
+                same[i] &= labels[i] == first[i] ? byte.MaxValue : (byte)0;
+            }
+        }
+
+        return length - System.MemoryExtensions.Count(same.AsSpan(), (byte)0);
+    }
+
     /// <summary>The number of positions where <paramref name="a"/> and <paramref name="b"/> differ.</summary>
     public static long CountDifferences(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {

@@ -6,6 +6,7 @@ using Portal.Data.Entities;
 using Portal.Web.Features.Access;
 using Portal.Web.Features.Comparison;
 using Portal.Web.Features.Competitions;
+using Portal.Web.Features.Ensembles;
 using Portal.Web.Features.Leaderboards;
 using Portal.Web.Features.Submissions;
 using Portal.Web.Features.Thumbnails;
@@ -30,6 +31,10 @@ public static class PortalApi
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .AllowModelUploads(endpoints.ServiceProvider);
+        v1.MapPost("/competitions/{slug}/ensembles", BuildEnsembleAsync)
+            .RequireAuthorization(Policies.TeamToken)
+            .RequireRateLimiting(ApiHosting.SubmissionLimiter);
+        v1.MapGet("/competitions/{slug}/compare", CompareManyAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/competitions/{slug}/images/{imageId}/thumbnail", ThumbnailAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{id:int}", SubmissionAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{id:int}/file", SubmissionFileAsync).RequireAuthorization(Policies.ApiReader);
@@ -155,6 +160,67 @@ public static class PortalApi
             _ => StatusCodes.Status409Conflict,
         };
         return TypedResults.Json(refusal, statusCode: status);
+    }
+
+    /// <summary>Queues an ensemble of the caller team's scored submissions (JSON body); 202 with its id, or 400/429/409 with the reason.</summary>
+    private static async Task<IResult> BuildEnsembleAsync(string slug, EnsembleRequest? request, HttpContext http, CompetitionService competitions, EnsembleService ensembles)
+    {
+        var viewer = Viewer.From(http.User);
+        var competition = await competitions.FindAsync(slug, viewer, http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (viewer.TokenTeamId is null || http.User.FindFirst(TeamTokenAuthenticationHandler.CompetitionClaim)?.Value != competition.Id.ToString(CultureInfo.InvariantCulture))
+        {
+            return TypedResults.Problem("This team token belongs to another competition.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (request is null)
+        {
+            return TypedResults.BadRequest(new ApiRefusal("No ensemble", "Send a JSON body: {\"method\": \"hard\", \"members\": [{\"id\": 12, \"weight\": 1}, ...]}.", [], 0));
+        }
+
+        var outcome = await ensembles.SubmitAsync(competition, request, viewer, http.RequestAborted);
+        if (outcome.SubmissionId is int id)
+        {
+            var url = $"/api/v1/submissions/{id}";
+            return TypedResults.Accepted(url, new ApiSubmissionAccepted(id, nameof(SubmissionStatus.Queued).ToLowerInvariant(), url));
+        }
+
+        var status = outcome.Reason switch
+        {
+            RefusalReason.InvalidFile => StatusCodes.Status400BadRequest,
+            RefusalReason.DailyLimitReached => StatusCodes.Status429TooManyRequests,
+            _ => StatusCodes.Status409Conflict,
+        };
+        return TypedResults.Json(new ApiRefusal("Ensemble refused", outcome.Error ?? "", [], 0), statusCode: status);
+    }
+
+    /// <summary>Several submissions compared (<c>?ids=1,2,3</c>): pairwise disagreement in clustered order; the oracle rate and scores only where allowed.</summary>
+    private static async Task<Results<Ok<ApiManyComparison>, NotFound, ProblemHttpResult>> CompareManyAsync(
+        string slug, HttpContext http, CompetitionService competitions, ManyComparisonService comparisons, [FromQuery] string? ids = null)
+    {
+        var viewer = Viewer.From(http.User);
+        var competition = await competitions.FindAsync(slug, viewer, http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!IdList.TryParse(ids, out var list))
+        {
+            return TypedResults.Problem("List the submissions as ?ids=12,15,18 (numbers separated by commas).", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var outcome = await comparisons.CompareAsync(competition.Id, list, viewer, cancellationToken: http.RequestAborted);
+        if (outcome.View is { } view)
+        {
+            return TypedResults.Ok(ApiManyComparison.From(view));
+        }
+
+        return outcome.NotFound ? TypedResults.NotFound() : TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status400BadRequest);
     }
 
     private static async Task<Results<Ok<ApiSubmission>, NotFound>> SubmissionAsync(int id, HttpContext http, SubmissionService submissions)

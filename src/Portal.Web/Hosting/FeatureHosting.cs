@@ -23,6 +23,9 @@ public static class FeatureHosting
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<LeaderboardService>();
         services.AddSingleton<Features.Comparison.ComparisonService>();
+        services.Configure<EnsembleOptions>(builder.Configuration.GetSection(EnsembleOptions.Section));
+        services.AddSingleton<Features.Comparison.ManyComparisonService>();
+        services.AddSingleton<Features.Ensembles.EnsembleService>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Features.Thumbnails.ThumbnailService>();
         services.AddSingleton<Features.Admin.AdminService>();

@@ -15,6 +15,7 @@ public static class JobHosting
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobCancellations>();
         services.AddSingleton<IJobHandler, ScoreSubmissionHandler>();
+        services.AddSingleton<IJobHandler, Features.Ensembles.BuildEnsembleHandler>();
         services.AddHostedService<JobWorker>();
         return builder;
     }

@@ -21,6 +21,9 @@ public sealed class AuthorizationFixture : IAsyncLifetime
     /// <summary>A scored submission of team A in <see cref="Main"/>.</summary>
     public int SubmissionOfA { get; private set; }
 
+    /// <summary>A second scored submission of team A, for the N-way comparison and ensembles.</summary>
+    public int SecondSubmissionOfA { get; private set; }
+
     public HttpClient Client(Caller caller) => _clients[caller];
 
     public async ValueTask InitializeAsync()
@@ -41,6 +44,8 @@ public sealed class AuthorizationFixture : IAsyncLifetime
 
         SubmissionOfA = await _clients[Caller.TokenOfA].SubmitAcceptedAsync(Main.Slug, Main.Csv(Main.Predict(0.8, 0.6)), DescriptionOfA);
         await _clients[Caller.TokenOfA].WaitUntilDoneAsync(SubmissionOfA);
+        SecondSubmissionOfA = await _clients[Caller.TokenOfA].SubmitAcceptedAsync(Main.Slug, Main.Csv(Main.Predict(0.6, 0.7)), DescriptionOfA);
+        await _clients[Caller.TokenOfA].WaitUntilDoneAsync(SecondSubmissionOfA);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Net;
+using Portal.Web.Tests.Ensembles;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Api;
@@ -11,6 +12,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
 {
     private const Outcome Ok = Outcome.Ok;
     private const Outcome Accepted = Outcome.Accepted;
+    private const Outcome BadRequest = Outcome.BadRequest;
     private const Outcome Unauthorized = Outcome.Unauthorized;
     private const Outcome Forbidden = Outcome.Forbidden;
     private const Outcome NotFound = Outcome.NotFound;
@@ -28,6 +30,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         ("GET /api/v1/competitions/{slug}/images/{image}/thumbnail", [Unauthorized, Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Unauthorized]),
         ("GET /api/v1/submissions/{submission}",                     [Unauthorized, Ok,          Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized]),
         ("GET /api/v1/submissions/{submission}/file",                [Unauthorized, Ok,          Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized]),
+        ("POST /api/v1/competitions/{slug}/ensembles",               [Unauthorized, Unauthorized, Accepted,    BadRequest,   Unauthorized, Unauthorized, Forbidden,    Unauthorized]),
+        ("GET /api/v1/competitions/{slug}/compare?ids={submission},{submission2}", [Unauthorized, Ok, Ok,        NotFound,     NotFound,     Ok,           NotFound,     Unauthorized]),
+        ("GET /c/{slug}/ensemble?ids={submission},{submission2}",    [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /c/{slug}/compare-many?ids={submission},{submission2}",[Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("GET /healthz",                                             [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("GET /openapi/v1.json",                                     [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("GET /",                                                    [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
@@ -49,9 +55,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         var client = fixture.Client(caller);
 
         // Act
-        using var response = method == "POST"
-            ? await client.SubmitAsync(fixture.Main.Slug, fixture.Main.Csv(fixture.Main.Predict(0.5, 0.5)))
-            : await client.GetPathAsync(path);
+        using var response = method != "POST" ? await client.GetPathAsync(path)
+            : path.EndsWith("/ensembles", StringComparison.Ordinal)
+                ? await client.PostEnsembleAsync(fixture.Main.Slug, "hard", (fixture.SubmissionOfA, 1), (fixture.SecondSubmissionOfA, 1))
+                : await client.SubmitAsync(fixture.Main.Slug, fixture.Main.Csv(fixture.Main.Predict(0.5, 0.5)));
 
         // Assert
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -68,6 +75,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
                 break;
             case Outcome.Accepted:
                 Assert.True(response.StatusCode == HttpStatusCode.Accepted, said);
+                break;
+            case Outcome.BadRequest:
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, said);
+                Assert.DoesNotContain(AuthorizationFixture.DescriptionOfA, body, StringComparison.Ordinal);
                 break;
             case Outcome.Unauthorized:
                 Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, said);
@@ -119,6 +130,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         var parts = request.Split(' ', 2);
         var path = parts[1]
             .Replace("{slug}", fixture.Main.Slug, StringComparison.Ordinal)
+            .Replace("{submission2}", fixture.SecondSubmissionOfA.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{submission}", fixture.SubmissionOfA.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{image}", Uri.EscapeDataString(fixture.Main.ImageIds[0]), StringComparison.Ordinal);
         return (parts[0], path);

@@ -193,6 +193,7 @@ public sealed class HiddenDataTests(PortalFactory factory) : IClassFixture<Porta
         $"/api/v1/competitions/{scenario.Slug}/leaderboard?board=public",
         $"/api/v1/competitions/{scenario.Slug}/leaderboard?board=private",
         .. submissions.Select(id => $"/api/v1/submissions/{id}"),
+        $"/api/v1/competitions/{scenario.Slug}/compare?ids={string.Join(',', submissions)}",
         "/",
         $"/c/{scenario.Slug}",
         $"/c/{scenario.Slug}/leaderboard",
@@ -200,6 +201,8 @@ public sealed class HiddenDataTests(PortalFactory factory) : IClassFixture<Porta
         $"/c/{scenario.Slug}/team",
         $"/c/{scenario.Slug}/submit",
         $"/c/{scenario.Slug}/submissions",
+        $"/c/{scenario.Slug}/compare-many?ids={string.Join(',', submissions)}",
+        $"/c/{scenario.Slug}/ensemble?ids={string.Join(',', submissions)}",
     ];
 
     private static void AssertNoHiddenData(JsonElement element, string where)

@@ -9,6 +9,9 @@ public enum Outcome
     /// <summary>202: an upload taken.</summary>
     Accepted,
 
+    /// <summary>400: the request names something the caller may not use (another team's submission in an ensemble).</summary>
+    BadRequest,
+
     /// <summary>401: who is asking is not known.</summary>
     Unauthorized,
 

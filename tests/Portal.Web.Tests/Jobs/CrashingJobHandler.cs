@@ -10,7 +10,7 @@ public sealed class CrashingJobHandler : IJobHandler
     private int _failures;
 
     /// <summary>A kind no real handler takes yet.</summary>
-    public JobKind Kind => JobKind.BuildEnsemble;
+    public JobKind Kind => JobKind.RescoreCompetition;
 
     public int Runs => _runs;
 

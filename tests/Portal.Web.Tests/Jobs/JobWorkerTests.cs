@@ -19,7 +19,7 @@ public sealed class JobWorkerTests(CrashingJobFactory factory) : IClassFixture<C
         long jobId;
         await using (var db = await factory.DbAsync())
         {
-            var job = store.Add(db, JobKind.BuildEnsemble, competitionId: null, submissionId: null);
+            var job = store.Add(db, JobKind.RescoreCompetition, competitionId: null, submissionId: null);
             await db.SaveChangesAsync(Ct);
             jobId = job.Id;
         }

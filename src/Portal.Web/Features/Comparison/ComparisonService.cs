@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Comparison;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Data.Storage;
 using Portal.Web.Features.Access;
 using Portal.Web.Features.Competitions;
 using Portal.Web.Features.Submissions;
@@ -18,6 +19,7 @@ namespace Portal.Web.Features.Comparison;
 public sealed class ComparisonService(
     IDbContextFactory<PortalDbContext> dbFactory,
     HiddenSetCache hiddenSets,
+    IFileStorage storage,
     IOptions<PortalOptions> options)
 {
     /// <summary>
@@ -74,13 +76,20 @@ public sealed class ComparisonService(
         var labelsB = b.Labels;
         var taxonomy = hidden.Taxonomy;
         var flips = FlipNames(taxonomy);
+        // Each side's probability of its own label, where both have probabilities: how sure each is of the disagreement.
+        var probabilitiesA = string.IsNullOrEmpty(a.ProbabilitiesKey) || string.IsNullOrEmpty(b.ProbabilitiesKey) ? null
+            : await SubmissionScoring.LoadAsync(a, taxonomy.Count, storage, cancellationToken);
+        var probabilitiesB = probabilitiesA is null ? null : await SubmissionScoring.LoadAsync(b, taxonomy.Count, storage, cancellationToken);
+        var confident = probabilitiesA is { HasProbabilities: true } && probabilitiesB is { HasProbabilities: true };
         var differences = SubmissionComparison.DifferingPositions(labelsA, labelsB)
             .Select(p => new DifferingImage(p, hidden.Truth.Images[p], labelsA[p], labelsB[p], fullTruth ? hidden.Truth.Labels[p] : null,
-                flips[labelsA[p] * taxonomy.Count + labelsB[p]]))
+                flips[labelsA[p] * taxonomy.Count + labelsB[p]],
+                confident ? probabilitiesA!.ProbabilitiesOf(p)[labelsA[p]] : null,
+                confident ? probabilitiesB!.ProbabilitiesOf(p)[labelsB[p]] : null))
             .ToList();
         return ComparisonOutcome.Ok(new ComparisonView(competition.Id,
             SubmissionService.View(a, competition, viewer), SubmissionService.View(b, competition, viewer),
-            hidden.Taxonomy.ClassNames, comparison.Agreement, comparison.Judged, scope, unavailable, fullTruth, differences));
+            hidden.Taxonomy.ClassNames, comparison.Agreement, comparison.Judged, scope, unavailable, fullTruth, differences, confident));
     }
 
     /// <summary>For every (A's class, B's class), row-major, the names of the attributes whose values differ; shared lists, computed once per call.</summary>

@@ -7,6 +7,7 @@ namespace Portal.Web.Features.Comparison;
 /// Two submissions compared as the viewer may see them: the label-free agreement and the differing
 /// images always; the judged part (per-class F1, McNemar, bootstrap, confusion) only when allowed,
 /// over <see cref="JudgedScope"/>, else <see cref="JudgedUnavailable"/> says why not.
+/// <see cref="HasConfidence"/>: both have probabilities, so each differing image carries both confidences.
 /// </summary>
 public sealed record ComparisonView(
     int CompetitionId,
@@ -18,4 +19,5 @@ public sealed record ComparisonView(
     string? JudgedScope,
     string? JudgedUnavailable,
     bool ShowsCorrectness,
-    IReadOnlyList<DifferingImage> Differences);
+    IReadOnlyList<DifferingImage> Differences,
+    bool HasConfidence = false);

@@ -1,7 +1,4 @@
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Scoring;
 using Portal.Core.Submissions;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -58,44 +55,14 @@ public sealed class ScoreSubmissionHandler(
         }
 
         progress.Report(0.6, "Scoring");
-        var publicReport = Scorer.Score(hidden.Truth.Labels, predictions.Labels, hidden.Taxonomy, hidden.Split.PublicPositions);
-        var privateReport = Scorer.Score(hidden.Truth.Labels, predictions.Labels, hidden.Taxonomy, hidden.Split.PrivatePositions);
-        if (predictions.HasProbabilities)
-        {
-            var key = $"predictions/{submission.CompetitionId}/{submission.Id}.f32";
-            await storage.SaveAsync(key, new MemoryStream(MemoryMarshal.AsBytes(predictions.Probabilities).ToArray()), cancellationToken);
-            submission.ProbabilitiesKey = key;
-        }
-
-        submission.Labels = predictions.Labels.ToArray();
-        submission.PublicScore = publicReport.MacroF1;
-        submission.PrivateScore = privateReport.MacroF1;
-        submission.DetailsJson = JsonSerializer.Serialize(ScoreDetails.From(publicReport, privateReport), JsonSerializerOptions.Web);
-        submission.Status = SubmissionStatus.Scored;
-        submission.Error = null;
-        submission.ScoredAtUtc = clock.UtcNow;
+        await SubmissionScoring.ApplyAsync(submission, predictions, hidden, storage, clock.UtcNow, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         events.PublishLeaderboardChanged(submission.CompetitionId);
     }
 
-    public async Task OnFailedAsync(Job job, string reason, CancellationToken cancellationToken)
+    public Task OnFailedAsync(Job job, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == job.SubmissionId, cancellationToken);
-        if (submission is null)
-        {
-            return;
-        }
-
-        var counted = submission.Status != SubmissionStatus.Failed;
-        submission.Status = SubmissionStatus.Failed;
-        submission.Error = reason;
-        await db.SaveChangesAsync(cancellationToken);
-        if (counted)
-        {
-            // Failed submissions do not count toward the daily limit.
-            await quota.ReleaseAsync(submission.TeamId, submission.QuotaDay, cancellationToken);
-        }
+        return SubmissionScoring.MarkFailedAsync(dbFactory, quota, job.SubmissionId, reason, cancellationToken);
     }
 }
