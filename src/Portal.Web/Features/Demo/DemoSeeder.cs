@@ -6,8 +6,11 @@ using Portal.Core.Submissions;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Storage;
+using Portal.Inference.Preprocessing;
+using Portal.Inference.Samples;
 using Portal.Inference.Synthetic;
 using Portal.Web.Features.Competitions;
+using Portal.Web.Features.Models;
 using Portal.Web.Features.Teams;
 using Portal.Web.Jobs;
 
@@ -22,11 +25,18 @@ public sealed partial class DemoSeeder(
     IFileStorage storage,
     HiddenSetImporter importer,
     HiddenSetCache hiddenSets,
+    ModelSubmissionService models,
     JobStore jobs,
     CompetitionClock clock,
     ILogger<DemoSeeder> logger)
 {
     public const string Slug = "mask-demo";
+
+    /// <summary>The demo team whose entry is the sample ONNX model, run on the server like any upload.</summary>
+    public const string ModelTeam = "Team Delta";
+
+    /// <summary>The description of the sample model's demo submission.</summary>
+    public const string ModelDescription = "Sample CNN (ONNX, 64x64, hflip TTA)";
 
     private static readonly DemoSubmissionPlan[] Plans =
     [
@@ -136,9 +146,45 @@ public sealed partial class DemoSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SubmitSampleModelAsync(competition, now, db, cancellationToken);
         jobs.Wake();
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         LogSeeded(hidden.Truth.Count, Plans.Length, seconds);
+    }
+
+    /// <summary>
+    /// Submits the committed sample model for <see cref="ModelTeam"/> through the same path as a browser upload, so the
+    /// demo has a model run (queued now, run by the job worker with hflip TTA) with its per-view scores.
+    /// </summary>
+    private async Task SubmitSampleModelAsync(Competition competition, DateTime now, PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var team = new Team
+        {
+            CompetitionId = competition.Id,
+            Name = ModelTeam,
+            InviteCode = TeamTokens.NewInviteCode(),
+            CreatedAtUtc = now.AddDays(-1),
+        };
+        db.Teams.Add(team);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var bytes = SampleModel.ReadBytes();
+        var preprocess = SampleModel.Preprocess;
+        var settings = new ModelSettingsInput
+        {
+            Width = preprocess.Width.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Height = preprocess.Height.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Resize = preprocess.Resize == ResizeMode.Crop ? "crop" : "stretch",
+            Channels = preprocess.Channels == ChannelOrder.Bgr ? "bgr" : "rgb",
+            Tta = "hflip",
+            Merge = "mean",
+        };
+        var upload = new ModelUpload(SampleModel.FileName, bytes.Length, () => new MemoryStream(bytes, writable: false));
+        var outcome = await models.SubmitAsync(competition, team.Id, null, [upload], settings, ModelDescription, cancellationToken);
+        if (!outcome.Accepted)
+        {
+            LogSampleModelRefused(string.Join(" ", [outcome.Error, .. outcome.Problems.Select(p => p.Message)]));
+        }
     }
 
     /// <summary>The truth with deterministic, attribute-shaped mistakes.</summary>
@@ -188,6 +234,9 @@ public sealed partial class DemoSeeder(
 
         return Predictions.FromProbabilities(probabilities, taxonomy.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo's sample model submission was refused: {Reason}")]
+    private partial void LogSampleModelRefused(string reason);
 
     private const string Description = """
         ## Mask Classification (demo)
