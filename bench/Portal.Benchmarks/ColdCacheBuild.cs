@@ -24,6 +24,7 @@ internal static class ColdCacheBuild
 
         var cache = new DecodedImageCache(BenchPaths.Data("cache"), parallel);
         var key = WarmCacheFixture.SetKey(count);
+        Directory.CreateDirectory(cache.Folder);
         File.Delete(cache.PathFor(key, count, side, side, ResizeMode.Crop));
         PeakMemory.TryReset();
         var reported = 0;

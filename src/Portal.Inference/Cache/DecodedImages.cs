@@ -1,16 +1,22 @@
-using System.IO.MemoryMappedFiles;
+using Microsoft.Win32.SafeHandles;
 using Portal.Inference.Preprocessing;
 
 namespace Portal.Inference.Cache;
 
 /// <summary>
 /// An opened, complete cache file: <see cref="Count"/> images of <see cref="Width"/> x <see cref="Height"/> RGB
-/// bytes. Reads map only the window they need and unmap it after, so resident memory stays about one batch
-/// however large the file (12,600 images at 224 x 224 are 1.9 GB). Reads are thread-safe.
+/// bytes. A read copies just the batch asked for out of the page cache with a positional read, so resident memory
+/// stays about one batch however large the file (12,600 images at 224 x 224 are 1.9 GB). Reads are thread-safe.
 /// </summary>
+/// <remarks>
+/// Reads do not map the file: mapping a fresh window per batch costs a page fault per 4 KiB on first touch, and
+/// measured 0.35-0.7 ms per 224 x 224 image against 0.04-0.12 ms for a positional read of the same bytes from the
+/// page cache (2 shared cores); mapping the whole file once instead would count every page read in the process's
+/// resident memory. The builder does write through mapped windows, where decoding dominates.
+/// </remarks>
 public sealed class DecodedImages : IDisposable, IImageBatchSource
 {
-    private readonly MemoryMappedFile _map;
+    private readonly SafeFileHandle _file;
     private readonly CacheFileHeader _header;
 
     internal DecodedImages(string path, CacheFileHeader header, bool built)
@@ -19,16 +25,7 @@ public sealed class DecodedImages : IDisposable, IImageBatchSource
         _header = header;
         Built = built;
         // Share everything: another process may open the same cache, and a cache may be deleted while in use.
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        try
-        {
-            _map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-        }
-        catch
-        {
-            stream.Dispose();
-            throw;
-        }
+        _file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
     }
 
     /// <summary>The cache file.</summary>
@@ -58,9 +55,20 @@ public sealed class DecodedImages : IDisposable, IImageBatchSource
             throw new ArgumentException("The destination is smaller than the images asked for.", nameof(destination));
         }
 
-        using var view = _map.CreateViewAccessor(CacheFileHeader.Size + ((long)first * ImageBytes), length, MemoryMappedFileAccess.Read);
-        // The view starts on a page boundary; PointerOffset is where the asked-for window starts inside it.
-        view.SafeMemoryMappedViewHandle.ReadSpan((ulong)view.PointerOffset, destination[..(int)length]);
+        var window = destination[..(int)length];
+        var offset = CacheFileHeader.Size + ((long)first * ImageBytes);
+        while (!window.IsEmpty)
+        {
+            // A complete file is never shorter than its header says, so a short read only means "read on".
+            var read = RandomAccess.Read(_file, window, offset);
+            if (read == 0)
+            {
+                throw new EndOfStreamException($"The cache file '{Path}' ended early; delete it to rebuild it.");
+            }
+
+            window = window[read..];
+            offset += read;
+        }
     }
 
     /// <summary>Image <paramref name="index"/> as a <see cref="PixelImage"/> (a copy).</summary>
@@ -73,5 +81,5 @@ public sealed class DecodedImages : IDisposable, IImageBatchSource
 
     void IImageBatchSource.Read(int first, int count, byte[] destination, CancellationToken cancellationToken) => Read(first, count, destination);
 
-    public void Dispose() => _map.Dispose();
+    public void Dispose() => _file.Dispose();
 }
