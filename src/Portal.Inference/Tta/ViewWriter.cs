@@ -119,24 +119,23 @@ public sealed class ViewWriter
     /// </summary>
     private void WriteResampled(ReadOnlySpan<byte> source, int[] taps, float[] weights, Span<float> r, Span<float> g, Span<float> b)
     {
-        Span<float> output = stackalloc float[Channels];
+        ReadOnlySpan<float> t0 = _tables[0], t1 = _tables[1], t2 = _tables[2];
+        int s0 = _sourceChannel[0], s1 = _sourceChannel[1], s2 = _sourceChannel[2];
         for (var i = 0; i < r.Length; i++)
         {
             var t = i * ViewGeometry.TapsPerPixel;
             float fx = weights[i * ViewGeometry.WeightsPerPixel], fy = weights[(i * ViewGeometry.WeightsPerPixel) + 1];
             int p00 = taps[t] * Channels, p01 = taps[t + 1] * Channels, p10 = taps[t + 2] * Channels, p11 = taps[t + 3] * Channels;
-            for (var c = 0; c < Channels; c++)
-            {
-                var table = _tables[c];
-                var s = _sourceChannel[c];
-                var top = ViewGeometry.Lerp(table[source[p00 + s]], table[source[p01 + s]], fx);
-                var bottom = ViewGeometry.Lerp(table[source[p10 + s]], table[source[p11 + s]], fx);
-                output[c] = ViewGeometry.Lerp(top, bottom, fy);
-            }
-
-            r[i] = output[0];
-            g[i] = output[1];
-            b[i] = output[2];
+            r[i] = Bilinear(t0, source, s0, p00, p01, p10, p11, fx, fy);
+            g[i] = Bilinear(t1, source, s1, p00, p01, p10, p11, fx, fy);
+            b[i] = Bilinear(t2, source, s2, p00, p01, p10, p11, fx, fy);
         }
+    }
+
+    private static float Bilinear(ReadOnlySpan<float> table, ReadOnlySpan<byte> source, int channel, int p00, int p01, int p10, int p11, float fx, float fy)
+    {
+        var top = ViewGeometry.Lerp(table[source[p00 + channel]], table[source[p01 + channel]], fx);
+        var bottom = ViewGeometry.Lerp(table[source[p10 + channel]], table[source[p11 + channel]], fx);
+        return ViewGeometry.Lerp(top, bottom, fy);
     }
 }
