@@ -26,6 +26,9 @@ public sealed class DecodedImageCache
     // Bytes of pixels mapped at a time while building: bounds resident memory, large enough to amortise mapping.
     private const long BuildWindowBytes = 64L << 20;
 
+    // A temporary file this old is a crashed build's leftover, not one in progress: builds take minutes.
+    private static readonly TimeSpan StaleTemporaryAge = TimeSpan.FromDays(1);
+
     // Characters of the key hash in the file name: 96 bits, no collision between sets in practice.
     private const int FileNameHashChars = 24;
 
@@ -138,6 +141,7 @@ public sealed class DecodedImageCache
 
     private void Build(string path, CacheFileHeader header, IReadOnlyList<string> paths, PreprocessOptions size, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        RemoveStaleTemporaries(path);
         // Unique per builder: concurrent builders of one key never share a file.
         var temporary = string.Create(CultureInfo.InvariantCulture, $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}{TemporaryExtension}");
         try
@@ -174,6 +178,26 @@ public sealed class DecodedImageCache
         catch (Exception e) when (e is not (InvalidDataException or OperationCanceledException))
         {
             throw new InvalidDataException($"'{Path.GetFileName(path)}' could not be decoded: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Deletes leftovers of crashed builds of this file, so a cache folder does not fill up with them.</summary>
+    private static void RemoveStaleTemporaries(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        foreach (var file in Directory.EnumerateFiles(folder, Path.GetFileName(path) + ".*" + TemporaryExtension))
+        {
+            try
+            {
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > StaleTemporaryAge)
+                {
+                    File.Delete(file);
+                }
+            }
+            catch (IOException)
+            {
+                // Another process removed it or still holds it: either way not ours to worry about.
+            }
         }
     }
 

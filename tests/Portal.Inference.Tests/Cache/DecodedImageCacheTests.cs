@@ -177,6 +177,24 @@ public sealed class DecodedImageCacheTests : IDisposable
     }
 
     [Fact]
+    public void Open_Miss_RemovesOnlyStaleLeftoversOfCrashedBuilds()
+    {
+        var cache = NewCache();
+        var path = cache.PathFor(SetKey, ImageCount, CachedWidth, CachedHeight, ResizeMode.Stretch);
+        Directory.CreateDirectory(CacheFolder);
+        var stale = path + ".1-crashed" + DecodedImageCache.TemporaryExtension;
+        var recent = path + ".2-building" + DecodedImageCache.TemporaryExtension;
+        File.WriteAllBytes(stale, [1]);
+        File.WriteAllBytes(recent, [2]);
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddDays(-2));
+
+        using var images = cache.Open(SetKey, _paths, CachedWidth, CachedHeight, ResizeMode.Stretch, cancellationToken: Ct);
+
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(recent));
+    }
+
+    [Fact]
     public void FromFiles_ChangedFile_ChangesTheKey()
     {
         var before = ImageSetKey.FromFiles(_paths);
