@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
 using Microsoft.ML.OnnxRuntime;
 using Portal.Inference.Onnx;
 using Portal.Inference.Tta;
@@ -11,6 +12,9 @@ namespace Portal.Benchmarks;
 /// hidden by double buffering, so its time should be at most 1.11 x the bare one (at least 90% of its throughput).
 /// Sizes: PORTAL_BENCH_IMAGES (default 512), PORTAL_BENCH_BATCH (32); model: PORTAL_BENCH_MODEL.
 /// </summary>
+// Each operation runs hundreds of images through a real network (seconds on a CPU): a few measured runs say
+// enough, where BenchmarkDotNet's default would spend many minutes per case.
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
 [MemoryDiagnoser]
 public class ModelRunBenchmarks : IDisposable
 {

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
 using Portal.Inference.Onnx;
 using Portal.Inference.Tta;
 
@@ -9,6 +10,9 @@ namespace Portal.Benchmarks;
 /// pixels, so time(k) / time(1) should stay at or under 1.1 x k: views must not add decoding or a second
 /// preprocessing pass. Sizes as <see cref="ModelRunBenchmarks"/>.
 /// </summary>
+// Each operation runs hundreds of images through a real network (seconds on a CPU): a few measured runs say
+// enough, where BenchmarkDotNet's default would spend many minutes per case.
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
 [MemoryDiagnoser]
 public class TtaViewCountBenchmarks : IDisposable
 {
