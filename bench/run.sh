@@ -21,5 +21,12 @@ echo "== portal score as a whole process"
 dotnet publish src/Portal.Cli -c Release -o artifacts/portal-cli >/dev/null
 /usr/bin/python3 bench/cli_startup.py artifacts/portal-cli/portal
 
+echo "== inference one-shots: cold decode of 12,600 384x512 JPEGs into the cache, then peak memory of a run over them"
+# Model: PORTAL_BENCH_MODEL, else bench/data/bench-model-224.onnx (tools/SampleModel/export_bench_model.py), else a small built-in conv net.
+dotnet build -c Release bench/Portal.Benchmarks >/dev/null
+dotnet run -c Release --no-build --project bench/Portal.Benchmarks -- cache-build --count 12600
+dotnet run -c Release --no-build --project bench/Portal.Benchmarks -- cache-build --count 12600
+dotnet run -c Release --no-build --project bench/Portal.Benchmarks -- peak-memory --count 12600
+
 echo "== BenchmarkDotNet"
 dotnet run -c Release --project bench/Portal.Benchmarks -- --filter "$filter" --exporters github

@@ -79,7 +79,6 @@ public sealed class InferCommandTests : IDisposable
     [InlineData("garbage", "4x4", "none", "not an ONNX model")]
     [InlineData("model", "6x4", "d4", "needs a square input size")]
     [InlineData("model", "four", "none", "--size must be width x height")]
-    [InlineData("model", "4x4", "ten-crop", "not available yet")]
     public void Infer_UserMistake_ExitsTwoWithASentence(string model, string size, string tta, string expected)
     {
         var modelPath = model == "garbage" ? _dir.Write("bad.onnx", "this is not a model") : _model;
@@ -89,6 +88,24 @@ public sealed class InferCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Infer_TenCropWithCache_SecondRunReusesTheDecodedImages()
+    {
+        var cache = _dir.File("cache");
+        string[] Args(string outPath) => ["infer", "--model", _model, "--images", _images, "--size", "4x4", "--classes", "4",
+            "--tta", "ten-crop", "--provider", "cpu", "--cache", cache, "--out", outPath];
+
+        var first = PortalCli.Run(Args(_dir.File("a.csv")));
+        var second = PortalCli.Run(Args(_dir.File("b.csv")));
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("3 images (10 views, 4 classes)", first.Stdout, StringComparison.Ordinal);
+        // Crops are windows of the images decoded at 4 / 0.875 = 5 pixels a side.
+        Assert.Contains("Decoded 3 images at 5x5", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Reused the decoded images", second.Stdout, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(_dir.File("a.csv")), File.ReadAllText(_dir.File("b.csv")));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Portal.Cli.Input;
 using Portal.Core.Submissions;
+using Portal.Inference.Cache;
 using Portal.Inference.Onnx;
 using Portal.Inference.Preprocessing;
 using Portal.Inference.Tta;
@@ -10,8 +11,9 @@ namespace Portal.Cli.Commands;
 
 /// <summary>
 /// <c>portal infer --model m.onnx --images DIR [--ids info.csv] --size WxH [--resize stretch|crop] [--mean a,b,c]
-/// [--std a,b,c] [--bgr] [--tta ...] [--merge ...] [--batch N] [--provider auto|cpu|cuda] --out probs.csv</c>:
+/// [--std a,b,c] [--bgr] [--tta ...] [--merge ...] [--batch N] [--provider auto|cpu|cuda] [--cache DIR] --out probs.csv</c>:
 /// runs an ONNX model over a folder of images and writes a probabilities CSV (<c>ImageID,0,...,C-1</c>).
+/// With <c>--cache</c> the decoded pixels are kept there, so a second run (another model, other views) decodes nothing.
 /// </summary>
 internal static class InferCommand
 {
@@ -33,18 +35,28 @@ internal static class InferCommand
         var mean = new Option<string>("--mean") { Description = "Per-channel mean after scaling to [0,1], R,G,B. Default: 0.548,0.504,0.479.", HelpName = "r,g,b" };
         var std = new Option<string>("--std") { Description = "Per-channel standard deviation, R,G,B. Default: 0.237,0.247,0.246.", HelpName = "r,g,b" };
         var bgr = new Option<bool>("--bgr") { Description = "Feed the channels as B,G,R (OpenCV-trained models); --mean and --std stay R,G,B." };
-        var tta = new Option<string>("--tta") { Description = "Test-time augmentation views.", DefaultValueFactory = _ => "none" };
+        var tta = new Option<string>("--tta")
+        {
+            Description = "Test-time augmentation views: flips and quarter turns (d4: all 8), five-crop and ten-crop (of the image decoded at size / 0.875), "
+                + "multi-scale (zoom 1, 1.1, 1.2), brightness (x 1, 0.9, 1.1).",
+            DefaultValueFactory = _ => "none",
+        };
         tta.AcceptOnlyFromAmong([.. TtaPlan.Names]);
         var merge = new Option<string>("--merge") { Description = "How the views' probabilities are merged.", DefaultValueFactory = _ => "mean" };
         merge.AcceptOnlyFromAmong("mean", "gmean", "max", "min", "tsharpen");
         var batch = new Option<int>("--batch") { Description = "Images per model run.", DefaultValueFactory = _ => 32, HelpName = "N" };
         var provider = new Option<string>("--provider") { Description = "auto: CUDA when it loads, else CPU; cuda falls back to CPU too, and says why.", DefaultValueFactory = _ => "auto" };
         provider.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        var cache = new Option<string>("--cache")
+        {
+            Description = "A folder to keep the decoded images in (such as data/cache), reused by later runs over the same files and size. Default: decode per batch and keep nothing.",
+            HelpName = "DIR",
+        };
         var output = new Option<string>("--out") { Description = "The probabilities CSV to write.", Required = true, HelpName = "probs.csv" };
         var classes = CommonOptions.Classes();
         var command = new Command("infer", "Run an ONNX model over a folder of images, with optional test-time augmentation, and write a probabilities CSV.")
         {
-            model, images, ids, size, resize, mean, std, bgr, tta, merge, batch, provider, output, classes,
+            model, images, ids, size, resize, mean, std, bgr, tta, merge, batch, provider, cache, output, classes,
         };
         command.SetAction(CommandRunner.Action((parse, stdout) =>
         {
@@ -99,7 +111,9 @@ internal static class InferCommand
             ImageSetRunResult result;
             try
             {
-                result = ImageSetRunner.Run(runner, paths, options, views, mergeMode);
+                result = parse.GetValue(cache) is { } cacheFolder
+                    ? RunCached(runner, cacheFolder, paths, options, views, mergeMode, stdout)
+                    : ImageSetRunner.Run(runner, paths, options, views, mergeMode);
             }
             catch (InvalidDataException e)
             {
@@ -113,6 +127,22 @@ internal static class InferCommand
             stdout.WriteLine($"Ran on {report.Used.ToString().ToUpperInvariant()}{(report.Reason is null ? "." : $" instead of CUDA: {report.Reason}")}");
         }));
         return command;
+    }
+
+    private static ImageSetRunResult RunCached(ModelRunner runner, string folder, IReadOnlyList<string> paths, PreprocessOptions options,
+        IReadOnlyList<TtaView> views, MergeMode merge, TextWriter stdout)
+    {
+        if (File.Exists(folder))
+        {
+            throw new CliException($"--cache '{folder}' is a file; give a folder to keep the decoded images in.");
+        }
+
+        var cache = new DecodedImageCache(folder);
+        using var images = cache.Open(ImageSetKey.FromFiles(paths), paths, options, views);
+        stdout.WriteLine(images.Built
+            ? string.Create(CultureInfo.InvariantCulture, $"Decoded {images.Count:N0} images at {images.Width}x{images.Height} into {images.Path}.")
+            : $"Reused the decoded images in {images.Path}.");
+        return ImageSetRunner.Run(runner, images, options, views, merge);
     }
 
     private static ExecutionProviderChoice ParseProvider(string value) => value switch

@@ -1,16 +1,22 @@
+using Portal.Inference.Cache;
 using Portal.Inference.Preprocessing;
 using Portal.Inference.Tta;
 
 namespace Portal.Inference.Onnx;
 
 /// <summary>
-/// Runs a model over image files with test-time augmentation: each batch of images is decoded and resized once
-/// (in parallel), every view is made from those pixels by index permutation, normalised into the runner's input
-/// buffer and run; the per-view probabilities are merged at the end.
+/// Runs a model over an image set with test-time augmentation. Images come decoded at the size the views need
+/// (from a <see cref="DecodedImages"/> cache, or decoded from their files batch by batch); every view is written
+/// from those bytes by index map and lookup table straight into the model's input, and the work is double-buffered:
+/// while the model runs one (batch, view), the next is read and normalised into the runner's other input slot.
+/// The per-view probabilities are kept and merged at the end.
 /// </summary>
 public static class ImageSetRunner
 {
-    /// <summary>Runs <paramref name="runner"/> over <paramref name="paths"/>; <paramref name="progress"/> gets the images done.</summary>
+    /// <summary>
+    /// Runs <paramref name="runner"/> over <paramref name="paths"/>, decoding each batch once (in parallel) and
+    /// keeping nothing; <paramref name="progress"/> gets the images done.
+    /// </summary>
     /// <exception cref="InvalidDataException">An image cannot be decoded; the message names it.</exception>
     public static ImageSetRunResult Run(
         ModelRunner runner,
@@ -21,8 +27,41 @@ public static class ImageSetRunner
         IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(views);
+        var (width, height) = TtaViews.BaseSize(views, options.Width, options.Height);
+        return Run(runner, new FileImageSource(paths, width, height, options.Resize), options, views, merge, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="runner"/> over the cached <paramref name="images"/> (opened for these views, see
+    /// <see cref="DecodedImageCache.Open(string, IReadOnlyList{string}, PreprocessOptions, IReadOnlyList{TtaView}, IProgress{int}?, CancellationToken)"/>);
+    /// <paramref name="progress"/> gets the images done, and cancellation is checked between batches.
+    /// </summary>
+    public static ImageSetRunResult Run(
+        ModelRunner runner,
+        DecodedImages images,
+        PreprocessOptions options,
+        IReadOnlyList<TtaView> views,
+        MergeMode merge,
+        IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        return Run(runner, (IImageBatchSource)images, options, views, merge, progress, cancellationToken);
+    }
+
+    private static ImageSetRunResult Run(
+        ModelRunner runner,
+        IImageBatchSource images,
+        PreprocessOptions options,
+        IReadOnlyList<TtaView> views,
+        MergeMode merge,
+        IProgress<int>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(views);
         if (views.Count == 0)
@@ -35,33 +74,22 @@ public static class ImageSetRunner
             throw new ArgumentException("Quarter turns and diagonal mirrors need a square input size.", nameof(views));
         }
 
-        var writer = new TensorWriter(options);
-        var classes = runner.Shape.Classes;
-        var perView = views.Select(_ => new float[paths.Count * classes]).ToArray();
-        var decoded = new PixelImage[runner.BatchSize];
-        // Each view is an index permutation applied while normalising: no view is materialised, no image decoded twice.
-        var permutations = views.Select(v => v == TtaView.Identity ? null : TtaViews.Permutation(v, options.Width, options.Height)).ToArray();
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        for (var start = 0; start < paths.Count; start += runner.BatchSize)
+        if (options.Width != runner.Width || options.Height != runner.Height)
         {
-            var count = Math.Min(runner.BatchSize, paths.Count - start);
-            var first = start;
-            Parallel.For(0, count, parallel, i => decoded[i] = ImageLoader.Load(paths[first + i], options));
-            for (var v = 0; v < views.Count; v++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                for (var i = 0; i < count; i++)
-                {
-                    writer.Write(decoded[i], permutations[v], runner.InputBuffer.Slice(i * runner.ImageLength, runner.ImageLength));
-                }
-
-                runner.Run(count).CopyTo(perView[v].AsSpan(start * classes, count * classes));
-            }
-
-            progress?.Report(start + count);
+            throw new ArgumentException($"The options' size {options.Width}x{options.Height} is not the runner's {runner.Width}x{runner.Height}.", nameof(options));
         }
 
-        var merged = views.Count == 1 ? perView[0] : TtaMerger.Merge(perView, classes, merge);
-        return new ImageSetRunResult(views, perView, merged, classes);
+        var (baseWidth, baseHeight) = TtaViews.BaseSize(views, options.Width, options.Height);
+        if (images.Width != baseWidth || images.Height != baseHeight)
+        {
+            throw new ArgumentException(
+                $"These views need the images decoded at {baseWidth}x{baseHeight}, not {images.Width}x{images.Height}: open the cache for the views.", nameof(images));
+        }
+
+        var writers = views.Select(v => new ViewWriter(v, options, baseWidth, baseHeight)).ToArray();
+        var pipeline = new RunPipeline(runner, images, writers, cancellationToken);
+        var perView = pipeline.Run(progress);
+        var merged = views.Count == 1 ? perView[0] : TtaMerger.Merge(perView, runner.Shape.Classes, merge);
+        return new ImageSetRunResult(views, perView, merged, runner.Shape.Classes);
     }
 }

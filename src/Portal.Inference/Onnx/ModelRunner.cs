@@ -5,7 +5,8 @@ namespace Portal.Inference.Onnx;
 /// <summary>
 /// Runs one checked model batch by batch through the <see cref="OrtValue"/> API over buffers allocated once, and
 /// turns its outputs into probabilities (softmax, unless every row already is a distribution).
-/// Not thread-safe: one runner per concurrent run.
+/// It has two input slots, so one batch can be written while the model runs the other (double buffering); the
+/// second is allocated on first use. Not thread-safe beyond that: one runner per concurrent run.
 /// </summary>
 public sealed class ModelRunner : IDisposable
 {
@@ -15,9 +16,12 @@ public sealed class ModelRunner : IDisposable
     private readonly RunOptions _runOptions = new();
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
-    private readonly float[] _input;
+    /// <summary>Input slots: the one being written and the one being run.</summary>
+    public const int InputSlots = 2;
+
+    private readonly float[]?[] _inputs = new float[InputSlots][];
+    private readonly OrtValue?[] _fullInputs = new OrtValue[InputSlots];
     private readonly float[] _output;
-    private readonly OrtValue _fullInput;
     private readonly OrtValue _fullOutput;
     private readonly bool _ownsSession;
 
@@ -40,9 +44,8 @@ public sealed class ModelRunner : IDisposable
         BatchSize = shape.Batch ?? batchSize;
         _inputNames = [shape.InputName];
         _outputNames = [shape.OutputName];
-        _input = new float[BatchSize * ImageLength];
+        _ = Slot(0);
         _output = new float[BatchSize * shape.Classes];
-        _fullInput = OrtValue.CreateTensorValueFromMemory(_input, [BatchSize, 3, height, width]);
         _fullOutput = OrtValue.CreateTensorValueFromMemory(_output, [BatchSize, shape.Classes]);
     }
 
@@ -59,27 +62,34 @@ public sealed class ModelRunner : IDisposable
     public int ImageLength => 3 * Height * Width;
 
     /// <summary>The NCHW input of the next run: write image i at <c>i * ImageLength</c>.</summary>
-    public Span<float> InputBuffer => _input;
+    public Span<float> InputBuffer => Slot(0);
+
+    /// <summary>The NCHW input of slot <paramref name="slot"/> (0 is <see cref="InputBuffer"/>), to write from another thread while the other slot runs.</summary>
+    public Memory<float> Input(int slot) => Slot(slot);
 
     /// <summary>
     /// Runs the first <paramref name="count"/> images of <see cref="InputBuffer"/> and returns their probabilities,
     /// row-major <c>[count, classes]</c>; the span is overwritten by the next run.
     /// </summary>
-    public ReadOnlySpan<float> Run(int count)
+    public ReadOnlySpan<float> Run(int count) => Run(count, 0);
+
+    /// <summary>Runs the first <paramref name="count"/> images of input slot <paramref name="slot"/>; as <see cref="Run(int)"/>.</summary>
+    public ReadOnlySpan<float> Run(int count, int slot)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var input = Slot(slot);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, BatchSize);
         var classes = Shape.Classes;
         if (count == BatchSize || Shape.Batch is not null)
         {
             // A fixed-batch model always gets a full batch; the rows past count are stale and ignored.
-            _session.Run(_runOptions, _inputNames, [_fullInput], _outputNames, [_fullOutput]);
+            _session.Run(_runOptions, _inputNames, [_fullInputs[slot]!], _outputNames, [_fullOutput]);
         }
         else
         {
-            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _input.AsMemory(0, count * ImageLength), [count, 3, Height, Width]);
+            using var partial = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input.AsMemory(0, count * ImageLength), [count, 3, Height, Width]);
             using var output = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _output.AsMemory(0, count * classes), [count, classes]);
-            _session.Run(_runOptions, _inputNames, [input], _outputNames, [output]);
+            _session.Run(_runOptions, _inputNames, [partial], _outputNames, [output]);
         }
 
         var scores = _output.AsSpan(0, count * classes);
@@ -92,6 +102,21 @@ public sealed class ModelRunner : IDisposable
         }
 
         return scores;
+    }
+
+    private float[] Slot(int slot)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(slot);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slot, InputSlots);
+        if (_inputs[slot] is { } existing)
+        {
+            return existing;
+        }
+
+        var input = new float[BatchSize * ImageLength];
+        _fullInputs[slot] = OrtValue.CreateTensorValueFromMemory(input, [BatchSize, 3, Height, Width]);
+        _inputs[slot] = input;
+        return input;
     }
 
     /// <summary>Whether every row is non-negative and sums to 1 (within 1e-3): the model already ends in a softmax.</summary>
@@ -144,7 +169,11 @@ public sealed class ModelRunner : IDisposable
 
     public void Dispose()
     {
-        _fullInput.Dispose();
+        foreach (var value in _fullInputs)
+        {
+            value?.Dispose();
+        }
+
         _fullOutput.Dispose();
         _runOptions.Dispose();
         if (_ownsSession)

@@ -18,6 +18,32 @@ public static class ImageLoader
         return Decode(data, options, Path.GetFileName(path));
     }
 
+    /// <summary>
+    /// Decodes <paramref name="path"/>, resizes it as <paramref name="options"/> say and writes the RGB bytes into
+    /// <paramref name="destination"/> (3 x width x height), allocating no pixel array: what the cache builder calls.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file cannot be read or is not an image SkiaSharp can decode.</exception>
+    public static void LoadInto(string path, PreprocessOptions options, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (destination.Length != options.Width * options.Height * 3)
+        {
+            throw new ArgumentException("The destination must hold 3 bytes per pixel of the target size.", nameof(destination));
+        }
+
+        using var data = SKData.Create(path)
+            ?? throw new InvalidDataException($"'{Path.GetFileName(path)}' could not be read.");
+        using var bitmap = DecodeBitmap(data, Path.GetFileName(path));
+        if (bitmap.Width == options.Width && bitmap.Height == options.Height)
+        {
+            ToRgb(bitmap, destination);
+            return;
+        }
+
+        using var resized = ResizeBitmap(bitmap, options);
+        ToRgb(resized, destination);
+    }
+
     /// <summary>Decodes encoded image bytes (JPEG, PNG, ...) and resizes them as <paramref name="options"/> say.</summary>
     public static PixelImage Decode(ReadOnlySpan<byte> encoded, PreprocessOptions options, string name = "image")
     {
@@ -31,17 +57,7 @@ public static class ImageLoader
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        var crop = options.Resize == ResizeMode.Crop
-            ? CenterCrop(source.Width, source.Height, options.Width, options.Height)
-            : new SKRectI(0, 0, source.Width, source.Height);
-        using var rgba = new SKBitmap(new SKImageInfo(options.Width, options.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using (var canvas = new SKCanvas(rgba))
-        using (var image = SKImage.FromBitmap(source))
-        {
-            canvas.Clear(SKColors.Black);
-            canvas.DrawImage(image, crop, new SKRect(0, 0, options.Width, options.Height), Sampling, null);
-        }
-
+        using var rgba = ResizeBitmap(source, options);
         return ToRgb(rgba);
     }
 
@@ -66,20 +82,25 @@ public static class ImageLoader
         return new SKRectI(0, top, sourceWidth, top + cropHeight);
     }
 
-    private static PixelImage Decode(SKData data, PreprocessOptions options, string name)
+    private static SKBitmap ResizeBitmap(SKBitmap source, PreprocessOptions options)
     {
-        using var codec = SKCodec.Create(data)
-            ?? throw new InvalidDataException($"'{name}' is not an image that can be decoded (JPEG, PNG, WebP, BMP, GIF).");
-        // Decode unpremultiplied into a bitmap declared opaque: a PNG's alpha is dropped and its colours kept, as
-        // PIL's convert("RGB") does, instead of darkening transparent pixels towards black.
-        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var bitmap = new SKBitmap(info.WithAlphaType(SKAlphaType.Opaque));
-        var result = codec.GetPixels(info, bitmap.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        var crop = options.Resize == ResizeMode.Crop
+            ? CenterCrop(source.Width, source.Height, options.Width, options.Height)
+            : new SKRectI(0, 0, source.Width, source.Height);
+        var rgba = new SKBitmap(new SKImageInfo(options.Width, options.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(rgba))
+        using (var image = SKImage.FromBitmap(source))
         {
-            throw new InvalidDataException($"'{name}' could not be decoded ({result}).");
+            canvas.Clear(SKColors.Black);
+            canvas.DrawImage(image, crop, new SKRect(0, 0, options.Width, options.Height), Sampling, null);
         }
 
+        return rgba;
+    }
+
+    private static PixelImage Decode(SKData data, PreprocessOptions options, string name)
+    {
+        using var bitmap = DecodeBitmap(data, name);
         if (bitmap.Width == options.Width && bitmap.Height == options.Height)
         {
             return ToRgb(bitmap);
@@ -88,10 +109,34 @@ public static class ImageLoader
         return Resize(bitmap, options);
     }
 
+    private static SKBitmap DecodeBitmap(SKData data, string name)
+    {
+        using var codec = SKCodec.Create(data)
+            ?? throw new InvalidDataException($"'{name}' is not an image that can be decoded (JPEG, PNG, WebP, BMP, GIF).");
+        // Decode unpremultiplied into a bitmap declared opaque: a PNG's alpha is dropped and its colours kept, as
+        // PIL's convert("RGB") does, instead of darkening transparent pixels towards black.
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var bitmap = new SKBitmap(info.WithAlphaType(SKAlphaType.Opaque));
+        var result = codec.GetPixels(info, bitmap.GetPixels());
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        {
+            bitmap.Dispose();
+            throw new InvalidDataException($"'{name}' could not be decoded ({result}).");
+        }
+
+        return bitmap;
+    }
+
     private static PixelImage ToRgb(SKBitmap rgba)
     {
-        var source = rgba.GetPixelSpan();
         var pixels = new byte[rgba.Width * rgba.Height * 3];
+        ToRgb(rgba, pixels);
+        return new PixelImage(rgba.Width, rgba.Height, pixels);
+    }
+
+    private static void ToRgb(SKBitmap rgba, Span<byte> pixels)
+    {
+        var source = rgba.GetPixelSpan();
         var rowBytes = rgba.RowBytes;
         var o = 0;
         for (var y = 0; y < rgba.Height; y++)
@@ -104,7 +149,5 @@ public static class ImageLoader
                 pixels[o++] = row[x + 2];
             }
         }
-
-        return new PixelImage(rgba.Width, rgba.Height, pixels);
     }
 }

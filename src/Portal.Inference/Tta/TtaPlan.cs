@@ -1,14 +1,29 @@
 namespace Portal.Inference.Tta;
 
-/// <summary>The views of a named TTA preset (ttach's sets), the identity always first.</summary>
+/// <summary>The views of a named TTA preset (ttach's sets and torchvision's crops).</summary>
 public static class TtaPlan
 {
-    /// <summary>The preset names <c>--tta</c> accepts, including those not built yet.</summary>
-    public static readonly IReadOnlyList<string> Names = ["none", "hflip", "vflip", "flip", "d4", "rot90", "five-crop", "ten-crop"];
+    /// <summary>The preset names <c>--tta</c> accepts.</summary>
+    public static readonly IReadOnlyList<string> Names =
+        ["none", "hflip", "vflip", "flip", "d4", "rot90", "five-crop", "ten-crop", "multi-scale", "brightness"];
+
+    /// <summary>
+    /// The zooms of <c>multi-scale</c>: the whole image, then its central 91% and 83% per side enlarged to the
+    /// input size. Zooming in (not out) keeps the input size fixed, as a fixed-size model needs, and is resampled
+    /// from the input-sized cache every other preset shares, so the first view equals the plain run.
+    /// </summary>
+    public static readonly IReadOnlyList<float> Zooms = [1f, 1.1f, 1.2f];
+
+    /// <summary>The factors of <c>brightness</c> (ttach's Multiply example).</summary>
+    public static readonly IReadOnlyList<float> BrightnessFactors = [1f, 0.9f, 1.1f];
+
+    private static readonly CropPosition[] FiveCrops =
+        [CropPosition.TopLeft, CropPosition.TopRight, CropPosition.BottomLeft, CropPosition.BottomRight, CropPosition.Center];
 
     /// <summary>
     /// The views of preset <paramref name="name"/> for a <paramref name="width"/> x <paramref name="height"/> input,
-    /// or a sentence saying why it cannot be used.
+    /// or a sentence saying why it cannot be used. Every preset but the crops starts with the identity; the crops
+    /// are windows of an image cached at the input size over <see cref="TtaView.CropFraction"/> (see <see cref="TtaViews.BaseSize"/>).
     /// </summary>
     public static bool TryGetViews(string name, int width, int height, out IReadOnlyList<TtaView> views, out string? problem)
     {
@@ -25,13 +40,16 @@ public static class TtaPlan
             // ttach's d4_transform: horizontal flip x quarter turns, the 8 distinct elements of D4.
             "d4" => [TtaView.Identity, TtaView.Rot90, TtaView.Rot180, TtaView.Rot270,
                      TtaView.HFlip, TtaView.Transpose, TtaView.VFlip, TtaView.AntiTranspose],
+            // torchvision's FiveCrop / TenCrop order; ten-crop's flipped half is each crop mirrored.
+            "five-crop" => [.. FiveCrops.Select(p => TtaView.Cropped(p))],
+            "ten-crop" => [.. FiveCrops.Select(p => TtaView.Cropped(p)), .. FiveCrops.Select(p => TtaView.Cropped(p, flip: true))],
+            "multi-scale" => [.. Zooms.Select(TtaView.Zoomed)],
+            "brightness" => [.. BrightnessFactors.Select(TtaView.Brightened)],
             _ => [],
         };
         if (views.Count == 0)
         {
-            problem = name is "five-crop" or "ten-crop"
-                ? $"TTA '{name}' is not available yet; use none, hflip, vflip, flip, rot90 or d4."
-                : $"Unknown TTA '{name}'; use one of: {string.Join(", ", Names)}.";
+            problem = $"Unknown TTA '{name}'; use one of: {string.Join(", ", Names)}.";
             return false;
         }
 

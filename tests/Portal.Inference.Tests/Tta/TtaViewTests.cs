@@ -10,23 +10,24 @@ public sealed class TtaViewTests
     private static (int X, int Y) SourceOf(PixelImage view, int x, int y) => (view.At(x, y)[0], view.At(x, y)[1]);
 
     [Theory]
-    // view, output x, output y, expected source x, source y for a 3x2 input (W = 3, H = 2).
-    [InlineData(TtaView.Identity, 2, 1, 2, 1)]
-    [InlineData(TtaView.HFlip, 0, 0, 2, 0)]
-    [InlineData(TtaView.HFlip, 2, 1, 0, 1)]
-    [InlineData(TtaView.VFlip, 0, 0, 0, 1)]
-    [InlineData(TtaView.Rot180, 0, 0, 2, 1)]
+    // symmetry, output x, output y, expected source x, source y for a 3x2 input (W = 3, H = 2).
+    [InlineData(TtaSymmetry.Identity, 2, 1, 2, 1)]
+    [InlineData(TtaSymmetry.HFlip, 0, 0, 2, 0)]
+    [InlineData(TtaSymmetry.HFlip, 2, 1, 0, 1)]
+    [InlineData(TtaSymmetry.VFlip, 0, 0, 0, 1)]
+    [InlineData(TtaSymmetry.Rot180, 0, 0, 2, 1)]
     // numpy.rot90 (counter-clockwise): the top-right corner comes to the top-left.
-    [InlineData(TtaView.Rot90, 0, 0, 2, 0)]
-    [InlineData(TtaView.Rot90, 1, 2, 0, 1)]
+    [InlineData(TtaSymmetry.Rot90, 0, 0, 2, 0)]
+    [InlineData(TtaSymmetry.Rot90, 1, 2, 0, 1)]
     // A clockwise quarter: the bottom-left corner comes to the top-left.
-    [InlineData(TtaView.Rot270, 0, 0, 0, 1)]
-    [InlineData(TtaView.Rot270, 1, 2, 2, 0)]
-    [InlineData(TtaView.Transpose, 1, 2, 2, 1)]
-    [InlineData(TtaView.AntiTranspose, 0, 0, 2, 1)]
-    public void Apply_AsymmetricImage_MovesEachPixelWhereTheTransformSays(TtaView view, int x, int y, int sx, int sy)
+    [InlineData(TtaSymmetry.Rot270, 0, 0, 0, 1)]
+    [InlineData(TtaSymmetry.Rot270, 1, 2, 2, 0)]
+    [InlineData(TtaSymmetry.Transpose, 1, 2, 2, 1)]
+    [InlineData(TtaSymmetry.AntiTranspose, 0, 0, 2, 1)]
+    public void Apply_AsymmetricImage_MovesEachPixelWhereTheTransformSays(TtaSymmetry symmetry, int x, int y, int sx, int sy)
     {
         var image = TestImages.Asymmetric(3, 2);
+        var view = new TtaView { Symmetry = symmetry };
 
         var result = TtaViews.Apply(image, view);
 
@@ -60,11 +61,12 @@ public sealed class TtaViewTests
     }
 
     [Theory]
-    [InlineData(TtaView.HFlip)]
-    [InlineData(TtaView.Rot90)]
-    [InlineData(TtaView.AntiTranspose)]
-    public void TensorWriter_WithPermutation_EqualsWritingTheAppliedView(TtaView view)
+    [InlineData(TtaSymmetry.HFlip)]
+    [InlineData(TtaSymmetry.Rot90)]
+    [InlineData(TtaSymmetry.AntiTranspose)]
+    public void TensorWriter_WithPermutation_EqualsWritingTheAppliedView(TtaSymmetry symmetry)
     {
+        var view = new TtaView { Symmetry = symmetry };
         var image = TestImages.Asymmetric(4, 4);
         var writer = new TensorWriter(new PreprocessOptions { Width = 4, Height = 4 });
         var expected = new float[48];
@@ -105,7 +107,6 @@ public sealed class TtaViewTests
     [Theory]
     [InlineData("d4", "square")]
     [InlineData("rot90", "square")]
-    [InlineData("five-crop", "not available yet")]
     [InlineData("sideways", "Unknown TTA")]
     public void TryGetViews_Unusable_SaysWhy(string name, string reason)
     {

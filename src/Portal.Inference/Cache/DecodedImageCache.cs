@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.IO.MemoryMappedFiles;
+using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
+using System.Text;
+using Portal.Inference.Preprocessing;
+using Portal.Inference.Tta;
+
+namespace Portal.Inference.Cache;
+
+/// <summary>
+/// Decodes each image of a set once, in parallel, into a file of 8-bit RGB pixels at one size (see
+/// <see cref="CacheFileHeader"/> for the layout) in <see cref="Folder"/>, so repeated runs and every TTA view reuse
+/// it. Keyed by the caller's image-set key, the size and the resize mode. A file is built under a unique temporary
+/// name and renamed when complete, so a crash never leaves a half file that is trusted, and two processes building
+/// the same key never write the same file: the first rename wins and the other reuses its result.
+/// </summary>
+public sealed class DecodedImageCache
+{
+    /// <summary>The extension of complete cache files.</summary>
+    public const string FileExtension = ".rgb";
+
+    /// <summary>The extension of files being built; never read.</summary>
+    public const string TemporaryExtension = ".tmp";
+
+    // Bytes of pixels mapped at a time while building: bounds resident memory, large enough to amortise mapping.
+    private const long BuildWindowBytes = 64L << 20;
+
+    // A temporary file this old is a crashed build's leftover, not one in progress: builds take minutes.
+    private static readonly TimeSpan StaleTemporaryAge = TimeSpan.FromDays(1);
+
+    // Characters of the key hash in the file name: 96 bits, no collision between sets in practice.
+    private const int FileNameHashChars = 24;
+
+    private readonly ImageDecoder _decoder;
+
+    /// <param name="folder">Where the cache files live (created when missing), such as <c>data/cache</c>.</param>
+    /// <param name="maxDegreeOfParallelism">Images decoded at once; 0 is one per processor.</param>
+    /// <param name="decoder">How an image is decoded; <see cref="ImageLoader.LoadInto"/> when null.</param>
+    public DecodedImageCache(string folder, int maxDegreeOfParallelism = 0, ImageDecoder? decoder = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
+        Folder = folder;
+        MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+        _decoder = decoder ?? ImageLoader.LoadInto;
+    }
+
+    public string Folder { get; }
+
+    public int MaxDegreeOfParallelism { get; }
+
+    /// <summary>
+    /// Opens the cache of <paramref name="paths"/> at the size <paramref name="views"/> need for a model with
+    /// <paramref name="options"/> (the input size, or larger for crops: <see cref="TtaViews.BaseSize"/>),
+    /// decoding them first when it does not exist yet.
+    /// </summary>
+    public DecodedImages Open(string setKey, IReadOnlyList<string> paths, PreprocessOptions options, IReadOnlyList<TtaView> views,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (width, height) = TtaViews.BaseSize(views, options.Width, options.Height);
+        return Open(setKey, paths, width, height, options.Resize, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the cache of <paramref name="paths"/> decoded to <paramref name="width"/> x <paramref name="height"/>,
+    /// decoding them first (in parallel; <paramref name="progress"/> gets the images done) when no complete file exists.
+    /// </summary>
+    /// <param name="setKey">What identifies the images and their order: <see cref="ImageSetKey.FromFiles"/>, or the caller's own (a hidden set's id and version).</param>
+    /// <param name="paths">The image files, in the order the cache keeps them.</param>
+    /// <param name="width">The width to decode to.</param>
+    /// <param name="height">The height to decode to.</param>
+    /// <param name="resize">How an image of another aspect ratio is brought to that size.</param>
+    /// <param name="progress">Gets the number of images decoded so far while building.</param>
+    /// <param name="cancellationToken">Stops a build; nothing is left behind.</param>
+    /// <exception cref="InvalidDataException">An image cannot be decoded; the message names it, and no cache file is left.</exception>
+    public DecodedImages Open(string setKey, IReadOnlyList<string> paths, int width, int height, ResizeMode resize,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(setKey);
+        ArgumentNullException.ThrowIfNull(paths);
+        if (paths.Count == 0)
+        {
+            throw new ArgumentException("There must be at least one image.", nameof(paths));
+        }
+
+        if (width is < 1 or > PreprocessOptions.MaxSide * 2 || height is < 1 or > PreprocessOptions.MaxSide * 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), $"{width}x{height}", "The cached size is out of range.");
+        }
+
+        var header = new CacheFileHeader(paths.Count, width, height, KeyHash(setKey, paths.Count, width, height, resize));
+        var path = PathFor(header);
+        if (IsComplete(path, header))
+        {
+            return new DecodedImages(path, header, built: false);
+        }
+
+        Directory.CreateDirectory(Folder);
+        Build(path, header, paths, new PreprocessOptions { Width = width, Height = height, Resize = resize }, progress, cancellationToken);
+        return new DecodedImages(path, header, built: true);
+    }
+
+    /// <summary>The file the cache of these images at this size lives in (whether or not it exists yet).</summary>
+    public string PathFor(string setKey, int count, int width, int height, ResizeMode resize) =>
+        PathFor(new CacheFileHeader(count, width, height, KeyHash(setKey, count, width, height, resize)));
+
+    private string PathFor(CacheFileHeader header) =>
+        Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture,
+            $"{header.Width}x{header.Height}-{Convert.ToHexStringLower(header.KeyHash)[..FileNameHashChars]}{FileExtension}"));
+
+    private static byte[] KeyHash(string setKey, int count, int width, int height, ResizeMode resize) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"portal decoded-image cache v{CacheFileHeader.FormatVersion}\n{setKey}\n{count}\n{width}x{height}\n{resize}")));
+
+    /// <summary>Whether <paramref name="path"/> is a complete file for <paramref name="header"/>: right length, header and key.</summary>
+    private static bool IsComplete(string path, CacheFileHeader header)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (stream.Length != header.FileLength)
+            {
+                return false;
+            }
+
+            Span<byte> bytes = stackalloc byte[CacheFileHeader.Size];
+            stream.ReadExactly(bytes);
+            return header.Matches(bytes);
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private void Build(string path, CacheFileHeader header, IReadOnlyList<string> paths, PreprocessOptions size, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        RemoveStaleTemporaries(path);
+        // Unique per builder: concurrent builders of one key never share a file.
+        var temporary = string.Create(CultureInfo.InvariantCulture, $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}{TemporaryExtension}");
+        try
+        {
+            WritePixels(temporary, header, paths, size, progress, cancellationToken);
+            try
+            {
+                // Fails when the file exists (link, not rename, on Unix), so a finished file is never replaced under a reader.
+                File.Move(temporary, path, overwrite: false);
+            }
+            catch (IOException) when (IsComplete(path, header))
+            {
+                // Another builder finished first: theirs is as good as ours.
+            }
+            catch (IOException)
+            {
+                // What is there is stale (an older format, a truncated copy): replace it.
+                File.Move(temporary, path, overwrite: true);
+            }
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Decodes one image; any failure becomes an <see cref="InvalidDataException"/> that names the file.</summary>
+    internal void Decode(string path, PreprocessOptions size, Span<byte> destination)
+    {
+        try
+        {
+            _decoder(path, size, destination);
+        }
+        catch (Exception e) when (e is not (InvalidDataException or OperationCanceledException))
+        {
+            throw new InvalidDataException($"'{Path.GetFileName(path)}' could not be decoded: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Deletes leftovers of crashed builds of this file, so a cache folder does not fill up with them.</summary>
+    private static void RemoveStaleTemporaries(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        foreach (var file in Directory.EnumerateFiles(folder, Path.GetFileName(path) + ".*" + TemporaryExtension))
+        {
+            try
+            {
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > StaleTemporaryAge)
+                {
+                    File.Delete(file);
+                }
+            }
+            catch (IOException)
+            {
+                // Another process removed it or still holds it: either way not ours to worry about.
+            }
+        }
+    }
+
+    private void WritePixels(string temporary, CacheFileHeader header, IReadOnlyList<string> paths, PreprocessOptions size, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        stream.SetLength(header.FileLength);
+        var headerBytes = new byte[CacheFileHeader.Size];
+        header.Write(headerBytes);
+        stream.Write(headerBytes);
+        stream.Flush();
+        var imageBytes = (int)header.ImageBytes;
+        var perWindow = (int)Math.Max(1, BuildWindowBytes / imageBytes);
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+        using (var map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: true))
+        {
+            for (var first = 0; first < paths.Count; first += perWindow)
+            {
+                var count = Math.Min(perWindow, paths.Count - first);
+                using var view = map.CreateViewAccessor(CacheFileHeader.Size + ((long)first * imageBytes), (long)count * imageBytes, MemoryMappedFileAccess.ReadWrite);
+                var handle = view.SafeMemoryMappedViewHandle;
+                var start = (ulong)view.PointerOffset;
+                var windowFirst = first;
+                try
+                {
+                    // A buffer per worker: SkiaSharp writes RGBA, the cache keeps RGB, and safe code cannot point a span at the mapping.
+                    Parallel.For(0, count, parallel, () => new byte[imageBytes], (i, _, buffer) =>
+                    {
+                        Decode(paths[windowFirst + i], size, buffer);
+                        handle.WriteSpan(start + ((ulong)i * (ulong)imageBytes), (ReadOnlySpan<byte>)buffer);
+                        return buffer;
+                    }, _ => { });
+                }
+                catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is InvalidDataException) is { } bad)
+                {
+                    // The first bad image, with its name, rather than a list of every worker's failure.
+                    ExceptionDispatchInfo.Capture(bad).Throw();
+                }
+
+                view.Flush();
+                progress?.Report(first + count);
+            }
+        }
+
+        // On disk before the rename makes it trusted, so a power cut cannot leave a complete name over missing pages.
+        stream.Flush(flushToDisk: true);
+    }
+}
