@@ -28,8 +28,15 @@ public sealed class InferenceOptions
     /// <summary>How long one model run (all members, all views) may take before it is failed.</summary>
     public TimeSpan RunTimeLimit { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Where decoded images and other derived data are cached; relative to the working directory.</summary>
-    public string CacheDirectory { get; set; } = "data/cache";
+    /// <summary>
+    /// Where decoded images are cached (uint8 pixels per hidden set and input size, reused by every run and TTA view);
+    /// empty means <c>cache</c> under <c>Portal:DataDirectory</c>.
+    /// </summary>
+    public string CacheDirectory { get; set; } = "";
+
+    /// <summary>The cache folder: <see cref="CacheDirectory"/>, or <c>cache</c> under <paramref name="dataPath"/>.</summary>
+    public string CachePath(string dataPath) =>
+        string.IsNullOrWhiteSpace(CacheDirectory) ? Path.Combine(dataPath, "cache") : Path.GetFullPath(CacheDirectory);
 
     /// <summary>How often a running model's progress is pushed to the pages.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);

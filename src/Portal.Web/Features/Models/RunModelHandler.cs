@@ -6,11 +6,13 @@ using Microsoft.ML.OnnxRuntime;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Storage;
+using Portal.Inference.Cache;
 using Portal.Inference.Onnx;
 using Portal.Inference.Preprocessing;
 using Portal.Inference.Tta;
 using Portal.Web.Features.Competitions;
 using Portal.Web.Features.Submissions;
+using Portal.Web.Hosting;
 using Portal.Web.Jobs;
 
 namespace Portal.Web.Features.Models;
@@ -28,6 +30,7 @@ public sealed partial class RunModelHandler(
     ModelScoring scoring,
     ProviderDiagnostics diagnostics,
     IOptions<InferenceOptions> options,
+    IOptions<PortalOptions> portal,
     ILogger<RunModelHandler> logger) : IJobHandler
 {
     public JobKind Kind => JobKind.RunModel;
@@ -128,7 +131,7 @@ public sealed partial class RunModelHandler(
         using var runner = new ModelRunner(loaded.Session!, loaded.Check.Shape!, preprocess.Height, preprocess.Width, options.Value.BatchSize, ownsSession: false);
         try
         {
-            return (RunImages(runner, paths, preprocess, views, merge, tracker, cancellationToken), report);
+            return (RunImages(runner, hidden, paths, preprocess, views, merge, tracker, cancellationToken), report);
         }
         catch (OnnxRuntimeException e)
         {
@@ -142,10 +145,21 @@ public sealed partial class RunModelHandler(
         }
     }
 
-    /// <summary>The one place a model meets the images, so a cached-decoding runner is a one-line switch.</summary>
-    private static ImageSetRunResult RunImages(ModelRunner runner, IReadOnlyList<string> paths, PreprocessOptions preprocess, IReadOnlyList<TtaView> views,
-        MergeMode merge, IProgress<int> progress, CancellationToken cancellationToken) =>
-        ImageSetRunner.Run(runner, paths, preprocess, views, merge, progress, cancellationToken);
+    /// <summary>
+    /// The one place a model meets the images: each hidden image is decoded and resized once into the decoded-image cache
+    /// (per hidden set and input size, shared by later runs and every TTA view), then the model runs over the cached pixels.
+    /// </summary>
+    private ImageSetRunResult RunImages(ModelRunner runner, LoadedHiddenSet hidden, IReadOnlyList<string> paths, PreprocessOptions preprocess,
+        IReadOnlyList<TtaView> views, MergeMode merge, RunModelProgress tracker, CancellationToken cancellationToken)
+    {
+        var cache = new DecodedImageCache(options.Value.CachePath(portal.Value.DataPath));
+        // The files' identity (path, size, time) is in the key, so a re-imported hidden set never reuses stale pixels.
+        var key = string.Create(CultureInfo.InvariantCulture, $"competition {hidden.CompetitionId} {ImageSetKey.FromFiles(paths)}");
+        tracker.Decoding(true);
+        using var images = cache.Open(key, paths, preprocess, views, tracker, cancellationToken);
+        tracker.Decoding(false);
+        return ImageSetRunner.Run(runner, images, preprocess, views, merge, tracker, cancellationToken);
+    }
 
     private async Task ScoreAsync(PortalDbContext db, Submission submission, LoadedHiddenSet hidden, RunModelPayload payload,
         List<ImageSetRunResult> results, string provider, CancellationToken cancellationToken)

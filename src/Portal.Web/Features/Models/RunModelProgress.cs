@@ -16,7 +16,10 @@ internal sealed class RunModelProgress(IJobProgress progress, int members, int i
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _lastReport = TimeSpan.MinValue;
+    private TimeSpan _rateStart;
+    private long _finishedAtRateStart;
     private int _member;
+    private bool _decoding;
 
     /// <summary>Images the current member has finished (the first of the batch being run, when it fails).</summary>
     public int Done { get; private set; }
@@ -27,6 +30,21 @@ internal sealed class RunModelProgress(IJobProgress progress, int members, int i
         _member = member;
         Done = 0;
         Push(force: true);
+    }
+
+    /// <summary>
+    /// Marks the decoding of the hidden images into the cache (first run of a set and size only): reports then count
+    /// images decoded, and the model's images per second are measured from when it ends.
+    /// </summary>
+    public void Decoding(bool decoding)
+    {
+        _decoding = decoding;
+        Done = 0;
+        if (!decoding)
+        {
+            _rateStart = _clock.Elapsed;
+            _finishedAtRateStart = (long)_member * images;
+        }
     }
 
     public void Report(int value)
@@ -45,8 +63,16 @@ internal sealed class RunModelProgress(IJobProgress progress, int members, int i
 
         _lastReport = now;
         var total = (long)members * images;
+        if (_decoding)
+        {
+            progress.Report(total == 0 ? 0 : RunShare * _member * images / total,
+                string.Create(CultureInfo.InvariantCulture, $"Decoding the images once for this input size: {Done:N0} of {images:N0}"));
+            return;
+        }
+
         var finished = (long)_member * images + Done;
-        var rate = now.TotalSeconds > 0 ? finished / now.TotalSeconds : 0;
+        var seconds = (now - _rateStart).TotalSeconds;
+        var rate = seconds > 0 ? (finished - _finishedAtRateStart) / seconds : 0;
         var text = string.Create(CultureInfo.InvariantCulture, $"{Done:N0} of {images:N0} images");
         if (members > 1)
         {
