@@ -26,6 +26,9 @@ public sealed class DecodedImageCache
     // Bytes of pixels mapped at a time while building: bounds resident memory, large enough to amortise mapping.
     private const long BuildWindowBytes = 64L << 20;
 
+    // Images decoded between two progress reports while building.
+    private const int ProgressStep = 16;
+
     // A temporary file this old is a crashed build's leftover, not one in progress: builds take minutes.
     private static readonly TimeSpan StaleTemporaryAge = TimeSpan.FromDays(1);
 
@@ -212,6 +215,7 @@ public sealed class DecodedImageCache
         var imageBytes = (int)header.ImageBytes;
         var perWindow = (int)Math.Max(1, BuildWindowBytes / imageBytes);
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+        var decoded = 0;
         using (var map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: true))
         {
             for (var first = 0; first < paths.Count; first += perWindow)
@@ -228,6 +232,13 @@ public sealed class DecodedImageCache
                     {
                         Decode(paths[windowFirst + i], size, buffer);
                         handle.WriteSpan(start + ((ulong)i * (ulong)imageBytes), (ReadOnlySpan<byte>)buffer);
+                        // A window can hold thousands of small images: report as images finish, not per window.
+                        var done = Interlocked.Increment(ref decoded);
+                        if (done % ProgressStep == 0)
+                        {
+                            progress?.Report(done);
+                        }
+
                         return buffer;
                     }, _ => { });
                 }

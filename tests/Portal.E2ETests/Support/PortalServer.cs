@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portal.Data;
+using Portal.Data.Entities;
 
 namespace Portal.E2ETests.Support;
 
@@ -41,6 +44,7 @@ public sealed class PortalServer : IAsyncLifetime
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/";
 
+        await WaitForDemoJobsAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -48,6 +52,31 @@ public sealed class PortalServer : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-dev-shm-usage"],
         });
+    }
+
+    /// <summary>
+    /// Waits until the demo's seeded jobs (CSV scoring and the sample model's run) are done, so the tests start from a
+    /// finished demo and a model uploaded by a test does not queue behind the demo's model run.
+    /// </summary>
+    private async Task WaitForDemoJobsAsync()
+    {
+        var factory = Factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            if (!await db.Jobs.AnyAsync(j => j.State == JobState.Queued || j.State == JobState.Running))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The demo's seeded jobs did not finish within 3 minutes.");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>A fresh browser context and page that records every page error and console error.</summary>

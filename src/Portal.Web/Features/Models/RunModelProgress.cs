@@ -66,7 +66,7 @@ internal sealed class RunModelProgress(IJobProgress progress, int members, int i
         if (_decoding)
         {
             progress.Report(total == 0 ? 0 : RunShare * _member * images / total,
-                string.Create(CultureInfo.InvariantCulture, $"Decoding the images once for this input size: {Done:N0} of {images:N0}"));
+                string.Create(CultureInfo.InvariantCulture, $"Decoding once for this input size: {Done:N0} of {images:N0} images"));
             return;
         }
 
