@@ -21,6 +21,13 @@ echo "== portal score as a whole process"
 dotnet publish src/Portal.Cli -c Release -o artifacts/portal-cli >/dev/null
 /usr/bin/python3 bench/cli_startup.py artifacts/portal-cli/portal
 
+echo "== PyTorch eager baseline on the benchmark ResNet-18 (Debian python3-torch)"
+if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch
+fi
+[ -f bench/data/bench-model-224.onnx ] || /usr/bin/python3 tools/SampleModel/export_bench_model.py
+/usr/bin/python3 bench/pytorch_eager.py --model resnet18 --batch 32 --count 256 --warmup 32
+
 echo "== inference one-shots: cold decode of 12,600 384x512 JPEGs into the cache, then peak memory of a run over them"
 # Model: PORTAL_BENCH_MODEL, else bench/data/bench-model-224.onnx (tools/SampleModel/export_bench_model.py), else a small built-in conv net.
 dotnet build -c Release bench/Portal.Benchmarks >/dev/null
