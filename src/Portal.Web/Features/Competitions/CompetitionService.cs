@@ -109,11 +109,14 @@ public sealed class CompetitionService(
         events.PublishLeaderboardChanged(competitionId);
     }
 
-    /// <summary>Queues a rescore of every submission of the competition (after a fix to its hidden set's labels, say).</summary>
+    /// <summary>
+    /// Queues a rescore of every scored submission of the competition (after a fix to its hidden set's labels, say).
+    /// Failed ones keep their reason: their slot was given back when they failed, and failing again must not give it twice.
+    /// </summary>
     public async Task<int> RescoreAllAsync(int competitionId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ids = await db.Submissions.Where(s => s.CompetitionId == competitionId && (s.Status == SubmissionStatus.Scored || s.Status == SubmissionStatus.Failed))
+        var ids = await db.Submissions.Where(s => s.CompetitionId == competitionId && s.Status == SubmissionStatus.Scored)
             .Select(s => s.Id).ToListAsync(cancellationToken);
         foreach (var id in ids)
         {
