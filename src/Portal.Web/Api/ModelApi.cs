@@ -79,24 +79,7 @@ public static class ModelApi
         };
         var models = http.RequestServices.GetRequiredService<ModelSubmissionService>();
         var outcome = await models.SubmitAsync(competition, teamId, null, files, input, Field(form, "description"), http.RequestAborted);
-        if (outcome.SubmissionId is int id)
-        {
-            var url = $"/api/v1/submissions/{id}";
-            return TypedResults.Accepted(url, new ApiSubmissionAccepted(id, nameof(SubmissionStatus.Queued).ToLowerInvariant(), url));
-        }
-
-        var refusal = new ApiRefusal(
-            outcome.Problems.Count > 0 ? "Model refused" : "Submission refused",
-            outcome.Error ?? "",
-            outcome.Problems.Select(p => new ApiProblem(p.Line, p.Column, p.Code.ToString(), p.Message)).ToList(),
-            outcome.TotalProblems);
-        var status = outcome.Reason switch
-        {
-            RefusalReason.InvalidFile => StatusCodes.Status400BadRequest,
-            RefusalReason.DailyLimitReached => StatusCodes.Status429TooManyRequests,
-            _ => StatusCodes.Status409Conflict,
-        };
-        return TypedResults.Json(refusal, statusCode: status);
+        return SubmitOutcomeResults.ToResult(outcome, "Model refused");
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> CancelAsync(int id, HttpContext http, ModelSubmissionService models)

@@ -142,24 +142,7 @@ public static class PortalApi
 
         await using var stream = file.OpenReadStream();
         var outcome = await submissions.SubmitCsvAsync(competition, teamId, null, stream, file.FileName, description, http.RequestAborted);
-        if (outcome.SubmissionId is int id)
-        {
-            var url = $"/api/v1/submissions/{id}";
-            return TypedResults.Accepted(url, new ApiSubmissionAccepted(id, nameof(SubmissionStatus.Queued).ToLowerInvariant(), url));
-        }
-
-        var refusal = new ApiRefusal(
-            outcome.Problems.Count > 0 ? "Invalid submission" : "Submission refused",
-            outcome.Error ?? "",
-            outcome.Problems.Select(p => new ApiProblem(p.Line, p.Column, p.Code.ToString(), p.Message)).ToList(),
-            outcome.TotalProblems);
-        var status = outcome.Reason switch
-        {
-            RefusalReason.InvalidFile => StatusCodes.Status400BadRequest,
-            RefusalReason.DailyLimitReached => StatusCodes.Status429TooManyRequests,
-            _ => StatusCodes.Status409Conflict,
-        };
-        return TypedResults.Json(refusal, statusCode: status);
+        return SubmitOutcomeResults.ToResult(outcome, "Invalid submission");
     }
 
     /// <summary>Queues an ensemble of the caller team's scored submissions (JSON body); 202 with its id, or 400/429/409 with the reason.</summary>
@@ -183,19 +166,7 @@ public static class PortalApi
         }
 
         var outcome = await ensembles.SubmitAsync(competition, request, viewer, http.RequestAborted);
-        if (outcome.SubmissionId is int id)
-        {
-            var url = $"/api/v1/submissions/{id}";
-            return TypedResults.Accepted(url, new ApiSubmissionAccepted(id, nameof(SubmissionStatus.Queued).ToLowerInvariant(), url));
-        }
-
-        var status = outcome.Reason switch
-        {
-            RefusalReason.InvalidFile => StatusCodes.Status400BadRequest,
-            RefusalReason.DailyLimitReached => StatusCodes.Status429TooManyRequests,
-            _ => StatusCodes.Status409Conflict,
-        };
-        return TypedResults.Json(new ApiRefusal("Ensemble refused", outcome.Error ?? "", [], 0), statusCode: status);
+        return SubmitOutcomeResults.ToResult(outcome, "Ensemble refused", "Ensemble refused");
     }
 
     /// <summary>Several submissions compared (<c>?ids=1,2,3</c>): pairwise disagreement in clustered order; the oracle rate and scores only where allowed.</summary>

@@ -5,6 +5,9 @@ namespace Portal.Inference.Tests.Onnx;
 /// <summary>Just enough of the protobuf wire format to write small ONNX models in tests.</summary>
 internal sealed class ProtoWriter
 {
+    // TensorProto.DataType.FLOAT.
+    private const int OnnxFloat = 1;
+
     private readonly List<byte> _bytes = [];
 
     public ProtoWriter Varint(int field, long value)
@@ -33,6 +36,31 @@ internal sealed class ProtoWriter
     }
 
     public byte[] ToArray() => [.. _bytes];
+
+    /// <summary>An ONNX float32 TensorProto (an initializer): its dims, values and name.</summary>
+    public static ProtoWriter FloatTensor(string name, long[] dims, float[] values)
+    {
+        var tensor = new ProtoWriter();
+        foreach (var d in dims)
+        {
+            tensor.Varint(1, d);
+        }
+
+        return tensor.Varint(2, OnnxFloat).PackedFloats(4, values).String(8, name);
+    }
+
+    /// <summary>An ONNX ValueInfoProto of a float32 tensor; a null dimension is symbolic ("d0", "d1", ...).</summary>
+    public static ProtoWriter FloatValueInfo(string name, int?[] shape)
+    {
+        var dims = new ProtoWriter();
+        for (var i = 0; i < shape.Length; i++)
+        {
+            dims.Message(1, shape[i] is { } d ? new ProtoWriter().Varint(1, d) : new ProtoWriter().String(2, $"d{i}"));
+        }
+
+        var tensorType = new ProtoWriter().Varint(1, OnnxFloat).Message(2, dims);
+        return new ProtoWriter().String(1, name).Message(2, new ProtoWriter().Message(1, tensorType));
+    }
 
     private void Key(int field, int wire) => Raw(((ulong)field << 3) | (uint)wire);
 

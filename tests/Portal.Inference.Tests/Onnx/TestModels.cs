@@ -6,7 +6,6 @@ namespace Portal.Inference.Tests.Onnx;
 /// </summary>
 internal static class TestModels
 {
-    private const int FloatType = 1;
 
     /// <summary>A linear classifier over channel means: W is <c>[channels, classes]</c> row-major, b has one bias per class.</summary>
     /// <param name="inputShape">The input's dimensions; null entries are symbolic (dynamic).</param>
@@ -26,10 +25,10 @@ internal static class TestModels
         }
 
         graph.String(2, "test")
-            .Message(5, Tensor("W", [channels, classes], weights))
-            .Message(5, Tensor("b", [classes], bias))
-            .Message(11, ValueInfo("input", inputShape))
-            .Message(12, ValueInfo("output", [null, classes]));
+            .Message(5, ProtoWriter.FloatTensor("W", [channels, classes], weights))
+            .Message(5, ProtoWriter.FloatTensor("b", [classes], bias))
+            .Message(11, ProtoWriter.FloatValueInfo("input", inputShape))
+            .Message(12, ProtoWriter.FloatValueInfo("output", [null, classes]));
         return new ProtoWriter()
             .Varint(1, 8)
             .String(2, "Portal.Inference.Tests")
@@ -70,15 +69,15 @@ internal static class TestModels
         {
             int inputs = channels[layer - 1], outputs = channels[layer];
             var fanIn = inputs * 9;
-            graph.Message(5, Tensor($"conv{layer}.w", [outputs, inputs, 3, 3], Draw(random, outputs * fanIn, Math.Sqrt(2.0 / fanIn))))
-                .Message(5, Tensor($"conv{layer}.b", [outputs], new float[outputs]));
+            graph.Message(5, ProtoWriter.FloatTensor($"conv{layer}.w", [outputs, inputs, 3, 3], Draw(random, outputs * fanIn, Math.Sqrt(2.0 / fanIn))))
+                .Message(5, ProtoWriter.FloatTensor($"conv{layer}.b", [outputs], new float[outputs]));
         }
 
         var features = channels[^1];
-        graph.Message(5, Tensor("fc.w", [features, classes], Draw(random, features * classes, Math.Sqrt(1.0 / features))))
-            .Message(5, Tensor("fc.b", [classes], new float[classes]))
-            .Message(11, ValueInfo("input", [null, 3, height, width]))
-            .Message(12, ValueInfo("output", [null, classes]));
+        graph.Message(5, ProtoWriter.FloatTensor("fc.w", [features, classes], Draw(random, features * classes, Math.Sqrt(1.0 / features))))
+            .Message(5, ProtoWriter.FloatTensor("fc.b", [classes], new float[classes]))
+            .Message(11, ProtoWriter.FloatValueInfo("input", [null, 3, height, width]))
+            .Message(12, ProtoWriter.FloatValueInfo("output", [null, classes]));
         return new ProtoWriter()
             .Varint(1, 8)
             .String(2, "Portal.Inference.Tests")
@@ -118,28 +117,5 @@ internal static class TestModels
         }
 
         return node.String(3, outputs[0]).String(4, op);
-    }
-
-    private static ProtoWriter Tensor(string name, long[] dims, float[] values)
-    {
-        var tensor = new ProtoWriter();
-        foreach (var d in dims)
-        {
-            tensor.Varint(1, d);
-        }
-
-        return tensor.Varint(2, FloatType).PackedFloats(4, values).String(8, name);
-    }
-
-    private static ProtoWriter ValueInfo(string name, int?[] shape)
-    {
-        var dims = new ProtoWriter();
-        for (var i = 0; i < shape.Length; i++)
-        {
-            dims.Message(1, shape[i] is { } d ? new ProtoWriter().Varint(1, d) : new ProtoWriter().String(2, $"d{i}"));
-        }
-
-        var tensorType = new ProtoWriter().Varint(1, FloatType).Message(2, dims);
-        return new ProtoWriter().String(1, name).Message(2, new ProtoWriter().Message(1, tensorType));
     }
 }

@@ -203,7 +203,7 @@ public sealed class ModelSubmissionService(
         long size;
         await using (var content = file.Open())
         {
-            size = await CopyLimitedAsync(content, path, limit, cancellationToken);
+            size = await UploadFiles.CopyLimitedAsync(content, path, limit, cancellationToken);
         }
 
         if (size < 0)
@@ -259,10 +259,10 @@ public sealed class ModelSubmissionService(
                 TeamId = teamId,
                 SubmittedByUserId = userId,
                 Kind = SubmissionKind.Model,
-                Description = Truncate(description, 500),
+                Description = UploadFiles.Truncate(description, 500),
                 Status = SubmissionStatus.Queued,
                 FileKey = key,
-                FileName = Truncate(fileName, 260),
+                FileName = UploadFiles.Truncate(fileName, 260),
                 FileSize = size,
                 QuotaDay = day,
                 CreatedAtUtc = clock.UtcNow,
@@ -342,31 +342,5 @@ public sealed class ModelSubmissionService(
         }
 
         return unique;
-    }
-
-    private static async Task<long> CopyLimitedAsync(Stream source, string path, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > limit)
-            {
-                return -1;
-            }
-
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        return total;
-    }
-
-    private static string Truncate(string? text, int max)
-    {
-        text = (text ?? "").Trim();
-        return text.Length <= max ? text : text[..max];
     }
 }

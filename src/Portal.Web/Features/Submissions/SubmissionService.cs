@@ -47,7 +47,7 @@ public sealed class SubmissionService(
         var temporary = Path.Combine(storage.LocalPath(".tmp"), Guid.NewGuid().ToString("N"));
         try
         {
-            var size = await CopyLimitedAsync(content, temporary, options.Value.MaxCsvBytes, cancellationToken);
+            var size = await UploadFiles.CopyLimitedAsync(content, temporary, options.Value.MaxCsvBytes, cancellationToken);
             if (size < 0)
             {
                 return SubmitOutcome.Invalid([new SubmissionProblem(ProblemCode.FileTooLarge, 0,
@@ -97,10 +97,10 @@ public sealed class SubmissionService(
                 TeamId = teamId,
                 SubmittedByUserId = userId,
                 Kind = probabilities ? SubmissionKind.ProbabilitiesCsv : SubmissionKind.LabelsCsv,
-                Description = Truncate(description, 500),
+                Description = UploadFiles.Truncate(description, 500),
                 Status = SubmissionStatus.Queued,
                 FileKey = key,
-                FileName = Truncate(Path.GetFileName(fileName), 260),
+                FileName = UploadFiles.Truncate(Path.GetFileName(fileName), 260),
                 FileSize = size,
                 QuotaDay = day,
                 CreatedAtUtc = clock.UtcNow,
@@ -212,31 +212,5 @@ public sealed class SubmissionService(
         return new SubmissionView(s.Id, s.TeamId, s.Team?.Name ?? "", s.CreatedAtUtc, s.Kind, s.Description, s.Status, s.Error, s.FileName, s.FileSize,
             s.PublicScore, showPrivate ? s.PrivateScore : null, s.IsFinal,
             showPublicDetails ? details?.Public : null, showPrivate ? details?.Private : null);
-    }
-
-    private static async Task<long> CopyLimitedAsync(Stream source, string path, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > limit)
-            {
-                return -1;
-            }
-
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-
-        return total;
-    }
-
-    private static string Truncate(string? text, int max)
-    {
-        text = (text ?? "").Trim();
-        return text.Length <= max ? text : text[..max];
     }
 }

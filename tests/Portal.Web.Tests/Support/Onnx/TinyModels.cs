@@ -1,3 +1,5 @@
+using Portal.Inference.Tests.Onnx;
+
 namespace Portal.Web.Tests.Support.Onnx;
 
 /// <summary>
@@ -6,7 +8,6 @@ namespace Portal.Web.Tests.Support.Onnx;
 /// </summary>
 internal static class TinyModels
 {
-    private const int FloatType = 1;
 
     /// <summary>A linear classifier over channel means: W is <c>[3, classes]</c> row-major, b has one bias per class.</summary>
     public static byte[] ChannelMeanClassifier(float[] weights, float[] bias, int?[]? inputShape = null, int opset = 13, bool failsAtRunTime = false)
@@ -26,15 +27,15 @@ internal static class TinyModels
         }
 
         graph.String(2, "test")
-            .Message(5, Tensor("W", [channels, classes], weights))
-            .Message(5, Tensor("b", [classes], bias));
+            .Message(5, ProtoWriter.FloatTensor("W", [channels, classes], weights))
+            .Message(5, ProtoWriter.FloatTensor("b", [classes], bias));
         if (failsAtRunTime)
         {
             graph.Message(5, new ProtoWriter().Varint(1, 2).Varint(2, 7).Varint(7, 3).Varint(7, classes).String(8, "shape"));
         }
 
-        graph.Message(11, ValueInfo("input", inputShape))
-            .Message(12, ValueInfo("output", [null, classes]));
+        graph.Message(11, ProtoWriter.FloatValueInfo("input", inputShape))
+            .Message(12, ProtoWriter.FloatValueInfo("output", [null, classes]));
         return new ProtoWriter()
             .Varint(1, 8)
             .String(2, "Portal.Web.Tests")
@@ -92,28 +93,5 @@ internal static class TinyModels
         }
 
         return node.String(3, op).String(4, op);
-    }
-
-    private static ProtoWriter Tensor(string name, long[] dims, float[] values)
-    {
-        var tensor = new ProtoWriter();
-        foreach (var d in dims)
-        {
-            tensor.Varint(1, d);
-        }
-
-        return tensor.Varint(2, FloatType).PackedFloats(4, values).String(8, name);
-    }
-
-    private static ProtoWriter ValueInfo(string name, int?[] shape)
-    {
-        var dims = new ProtoWriter();
-        for (var i = 0; i < shape.Length; i++)
-        {
-            dims.Message(1, shape[i] is { } d ? new ProtoWriter().Varint(1, d) : new ProtoWriter().String(2, $"d{i}"));
-        }
-
-        var tensorType = new ProtoWriter().Varint(1, FloatType).Message(2, dims);
-        return new ProtoWriter().String(1, name).Message(2, new ProtoWriter().Message(1, tensorType));
     }
 }

@@ -1,0 +1,37 @@
+using Portal.Data.Entities;
+using Portal.Web.Features.Submissions;
+
+namespace Portal.Web.Api;
+
+/// <summary>
+/// The HTTP answer to an upload or an ensemble request, the same for every kind: 202 with the submission's address, or
+/// the refusal with its problems (400 for a bad file or request, 429 at the daily limit, 409 when not accepting).
+/// </summary>
+internal static class SubmitOutcomeResults
+{
+    /// <param name="outcome">What the feature service decided.</param>
+    /// <param name="invalidTitle">The refusal's title when there are problems to list ("Invalid submission", "Model refused").</param>
+    /// <param name="refusedTitle">The refusal's title otherwise.</param>
+    public static IResult ToResult(SubmitOutcome outcome, string invalidTitle, string refusedTitle = "Submission refused")
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.SubmissionId is int id)
+        {
+            var url = $"/api/v1/submissions/{id}";
+            return TypedResults.Accepted(url, new ApiSubmissionAccepted(id, nameof(SubmissionStatus.Queued).ToLowerInvariant(), url));
+        }
+
+        var refusal = new ApiRefusal(
+            outcome.Problems.Count > 0 ? invalidTitle : refusedTitle,
+            outcome.Error ?? "",
+            outcome.Problems.Select(p => new ApiProblem(p.Line, p.Column, p.Code.ToString(), p.Message)).ToList(),
+            outcome.TotalProblems);
+        var status = outcome.Reason switch
+        {
+            RefusalReason.InvalidFile => StatusCodes.Status400BadRequest,
+            RefusalReason.DailyLimitReached => StatusCodes.Status429TooManyRequests,
+            _ => StatusCodes.Status409Conflict,
+        };
+        return TypedResults.Json(refusal, statusCode: status);
+    }
+}

@@ -1,0 +1,33 @@
+namespace Portal.Web.Features.Submissions;
+
+/// <summary>What every upload (a CSV, model files) does with what it receives before it is checked and stored.</summary>
+internal static class UploadFiles
+{
+    /// <summary>Copies <paramref name="source"/> to a new file at <paramref name="path"/>; -1 as soon as it passes <paramref name="limit"/> bytes.</summary>
+    public static async Task<long> CopyLimitedAsync(Stream source, string path, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > limit)
+            {
+                return -1;
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return total;
+    }
+
+    /// <summary>A user-given text (description, file name) trimmed and cut to what the database column holds.</summary>
+    public static string Truncate(string? text, int max)
+    {
+        text = (text ?? "").Trim();
+        return text.Length <= max ? text : text[..max];
+    }
+}
