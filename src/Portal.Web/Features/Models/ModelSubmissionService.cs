@@ -152,9 +152,17 @@ public sealed class ModelSubmissionService(
             return "The model run has already finished; there is nothing to cancel.";
         }
 
-        submission.Status = SubmissionStatus.Cancelled;
-        submission.Error = CancelledReason;
-        await db.SaveChangesAsync(cancellationToken);
+        // Conditional too: a run whose scoring was written between the two updates stays scored and keeps its slot.
+        var stopped = await db.Submissions
+            .Where(s => s.Id == submissionId && (s.Status == SubmissionStatus.Queued || s.Status == SubmissionStatus.Running))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Status, SubmissionStatus.Cancelled)
+                .SetProperty(x => x.Error, CancelledReason), cancellationToken);
+        if (stopped == 0)
+        {
+            return "The model run has already finished; there is nothing to cancel.";
+        }
+
         // Cancelled submissions do not count toward the daily limit.
         await quota.ReleaseAsync(submission.TeamId, submission.QuotaDay, cancellationToken);
         var jobIds = await db.Jobs.Where(j => j.SubmissionId == submissionId && j.Kind == JobKind.RunModel).Select(j => j.Id).ToListAsync(cancellationToken);
