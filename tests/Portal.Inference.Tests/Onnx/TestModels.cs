@@ -6,7 +6,6 @@ namespace Portal.Inference.Tests.Onnx;
 /// </summary>
 internal static class TestModels
 {
-
     /// <summary>A linear classifier over channel means: W is <c>[channels, classes]</c> row-major, b has one bias per class.</summary>
     /// <param name="inputShape">The input's dimensions; null entries are symbolic (dynamic).</param>
     public static byte[] ChannelMeanClassifier(float[] weights, float[] bias, int?[]? inputShape = null, int opset = 13, bool softmax = false)

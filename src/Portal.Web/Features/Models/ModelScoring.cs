@@ -27,10 +27,6 @@ public sealed class ModelScoring(IFileStorage storage, CompetitionClock clock, J
     public static string MemberKey(int competitionId, int submissionId, int member) =>
         string.Create(CultureInfo.InvariantCulture, $"predictions/{competitionId}/{submissionId}/member{member}.f32");
 
-    /// <summary>Where the submission's own (soft-voted) probabilities are kept, as for a probabilities CSV.</summary>
-    public static string SubmissionKey(int competitionId, int submissionId) =>
-        string.Create(CultureInfo.InvariantCulture, $"predictions/{competitionId}/{submissionId}.f32");
-
     /// <summary>The public and private macro F1 of <paramref name="probabilities"/> (images x classes).</summary>
     public static F1Pair F1(LoadedHiddenSet hidden, float[] probabilities)
     {
@@ -75,17 +71,6 @@ public sealed class ModelScoring(IFileStorage storage, CompetitionClock clock, J
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(hidden);
         ArgumentNullException.ThrowIfNull(run);
-        var predictions = Predictions.FromProbabilities(ensemble, hidden.Taxonomy.Count);
-        var publicReport = Scorer.Score(hidden.Truth.Labels, predictions.Labels, hidden.Taxonomy, hidden.Split.PublicPositions);
-        var privateReport = Scorer.Score(hidden.Truth.Labels, predictions.Labels, hidden.Taxonomy, hidden.Split.PrivatePositions);
-        var key = SubmissionKey(submission.CompetitionId, submission.Id);
-        if (submission.ProbabilitiesKey != key || !storage.Exists(key))
-        {
-            await SaveAsync(key, ensemble, cancellationToken);
-        }
-
-        var details = run with { Ensemble = new F1Pair(publicReport.MacroF1, privateReport.MacroF1) };
-
         // The team may have cancelled while the last batch ran: its word stands.
         await db.Entry(submission).ReloadAsync(cancellationToken);
         if (submission.Status is not (SubmissionStatus.Queued or SubmissionStatus.Running))
@@ -93,15 +78,11 @@ public sealed class ModelScoring(IFileStorage storage, CompetitionClock clock, J
             return;
         }
 
-        submission.ProbabilitiesKey = key;
-        submission.Labels = predictions.Labels.ToArray();
-        submission.PublicScore = publicReport.MacroF1;
-        submission.PrivateScore = privateReport.MacroF1;
-        submission.DetailsJson = JsonSerializer.Serialize(
-            new ModelScoreDetails(SplitScore.From(publicReport), SplitScore.From(privateReport), details), JsonSerializerOptions.Web);
-        submission.Status = SubmissionStatus.Scored;
-        submission.Error = null;
-        submission.ScoredAtUtc = clock.UtcNow;
+        // Stored and scored like any submission with probabilities; the details add the run's per-view and per-member scores.
+        var predictions = Predictions.FromProbabilities(ensemble, hidden.Taxonomy.Count);
+        var scored = await SubmissionScoring.ApplyAsync(submission, predictions, hidden, storage, clock.UtcNow, cancellationToken);
+        var details = run with { Ensemble = new F1Pair(scored.Public.MacroF1, scored.Private.MacroF1) };
+        submission.DetailsJson = JsonSerializer.Serialize(new ModelScoreDetails(scored.Public, scored.Private, details), JsonSerializerOptions.Web);
         await db.SaveChangesAsync(cancellationToken);
         events.PublishLeaderboardChanged(submission.CompetitionId);
     }

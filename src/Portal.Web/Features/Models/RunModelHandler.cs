@@ -69,6 +69,9 @@ public sealed partial class RunModelHandler(
 
         var folder = storage.LocalPath(hidden.ImagesKey);
         var paths = hidden.Truth.Images.Ids.Select(id => Path.Combine(folder, id)).ToList();
+        // The files' identity (path, size, time) is in the cache key, so a re-imported hidden set never reuses stale
+        // pixels; computed once per run, since every member reads the same images.
+        var cacheKey = string.Create(CultureInfo.InvariantCulture, $"competition {hidden.CompetitionId} {ImageSetKey.FromFiles(paths)}");
         var tracker = new RunModelProgress(progress, payload.Members.Count, paths.Count, options.Value.ProgressInterval);
         var limit = options.Value.RunTimeLimit;
         using var timeout = new CancellationTokenSource(limit);
@@ -83,7 +86,7 @@ public sealed partial class RunModelHandler(
                 var bytes = await ModelSubmissionService.ReadMemberAsync(storage, member, run.Token);
                 tracker.StartMember(m);
                 var (result, report) = await Task.Factory.StartNew(
-                    () => RunMember(member, bytes, hidden, paths, settings.Preprocess(), views, merge, tracker, run.Token),
+                    () => RunMember(member, bytes, hidden, paths, cacheKey, settings.Preprocess(), views, merge, tracker, run.Token),
                     run.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 results.Add(result);
                 provider = report.Used.ToString().ToUpperInvariant();
@@ -116,7 +119,7 @@ public sealed partial class RunModelHandler(
     }
 
     /// <summary>Loads one member on the configured provider and runs it over the images (on a thread of its own).</summary>
-    private (ImageSetRunResult Result, ProviderReport Report) RunMember(ModelMember member, byte[] bytes, LoadedHiddenSet hidden, List<string> paths,
+    private (ImageSetRunResult Result, ProviderReport Report) RunMember(ModelMember member, byte[] bytes, LoadedHiddenSet hidden, List<string> paths, string cacheKey,
         PreprocessOptions preprocess, IReadOnlyList<TtaView> views, MergeMode merge, RunModelProgress tracker, CancellationToken cancellationToken)
     {
         using var loaded = LoadedModel.Load(bytes, hidden.Taxonomy.Count, options.Value.Provider, options.Value.IntraOpThreads);
@@ -131,7 +134,7 @@ public sealed partial class RunModelHandler(
         using var runner = new ModelRunner(loaded.Session!, loaded.Check.Shape!, preprocess.Height, preprocess.Width, options.Value.BatchSize, ownsSession: false);
         try
         {
-            return (RunImages(runner, hidden, paths, preprocess, views, merge, tracker, cancellationToken), report);
+            return (RunImages(runner, paths, cacheKey, preprocess, views, merge, tracker, cancellationToken), report);
         }
         catch (OnnxRuntimeException e)
         {
@@ -149,14 +152,12 @@ public sealed partial class RunModelHandler(
     /// The one place a model meets the images: each hidden image is decoded and resized once into the decoded-image cache
     /// (per hidden set and input size, shared by later runs and every TTA view), then the model runs over the cached pixels.
     /// </summary>
-    private ImageSetRunResult RunImages(ModelRunner runner, LoadedHiddenSet hidden, IReadOnlyList<string> paths, PreprocessOptions preprocess,
+    private ImageSetRunResult RunImages(ModelRunner runner, IReadOnlyList<string> paths, string cacheKey, PreprocessOptions preprocess,
         IReadOnlyList<TtaView> views, MergeMode merge, RunModelProgress tracker, CancellationToken cancellationToken)
     {
         var cache = new DecodedImageCache(options.Value.CachePath(portal.Value.DataPath));
-        // The files' identity (path, size, time) is in the key, so a re-imported hidden set never reuses stale pixels.
-        var key = string.Create(CultureInfo.InvariantCulture, $"competition {hidden.CompetitionId} {ImageSetKey.FromFiles(paths)}");
         tracker.Decoding(true);
-        using var images = cache.Open(key, paths, preprocess, views, tracker, cancellationToken);
+        using var images = cache.Open(cacheKey, paths, preprocess, views, tracker, cancellationToken);
         tracker.Decoding(false);
         return ImageSetRunner.Run(runner, images, preprocess, views, merge, tracker, cancellationToken);
     }

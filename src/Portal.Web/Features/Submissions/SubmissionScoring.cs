@@ -23,8 +23,11 @@ public static class SubmissionScoring
         return $"predictions/{submission.CompetitionId}/{submission.Id}.f32";
     }
 
-    /// <summary>Stores <paramref name="predictions"/> on <paramref name="submission"/> and scores it; the caller saves.</summary>
-    public static async Task ApplyAsync(Submission submission, Predictions predictions, LoadedHiddenSet hidden, IFileStorage storage, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="predictions"/> on <paramref name="submission"/> and scores it; returns the details it stored
+    /// (a kind with more to say may replace <c>DetailsJson</c> with a superset). The caller saves.
+    /// </summary>
+    public static async Task<ScoreDetails> ApplyAsync(Submission submission, Predictions predictions, LoadedHiddenSet hidden, IFileStorage storage, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(predictions);
@@ -42,10 +45,12 @@ public static class SubmissionScoring
         submission.Labels = predictions.Labels.ToArray();
         submission.PublicScore = publicReport.MacroF1;
         submission.PrivateScore = privateReport.MacroF1;
-        submission.DetailsJson = JsonSerializer.Serialize(ScoreDetails.From(publicReport, privateReport), JsonSerializerOptions.Web);
+        var details = ScoreDetails.From(publicReport, privateReport);
+        submission.DetailsJson = JsonSerializer.Serialize(details, JsonSerializerOptions.Web);
         submission.Status = SubmissionStatus.Scored;
         submission.Error = null;
         submission.ScoredAtUtc = now;
+        return details;
     }
 
     /// <summary>A scored submission's predictions: its labels, and its probabilities when stored; null when the blob is gone.</summary>

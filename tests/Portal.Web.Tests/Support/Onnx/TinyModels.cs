@@ -8,7 +8,6 @@ namespace Portal.Web.Tests.Support.Onnx;
 /// </summary>
 internal static class TinyModels
 {
-
     /// <summary>A linear classifier over channel means: W is <c>[3, classes]</c> row-major, b has one bias per class.</summary>
     public static byte[] ChannelMeanClassifier(float[] weights, float[] bias, int?[]? inputShape = null, int opset = 13, bool failsAtRunTime = false)
     {
