@@ -37,7 +37,7 @@ public sealed class LoadedModel : IDisposable
         }
         catch (OnnxRuntimeException e)
         {
-            return new LoadedModel(null, ModelCheck.Refuse($"ONNX Runtime could not load the model: {e.Message}"), null);
+            return new LoadedModel(null, ModelCheck.Refuse(OnnxRuntimeErrors.LoadRefusal(e.Message)) with { Detail = e.Message }, null);
         }
 
         var opset = OnnxProto.ReadVersions(model)?.Opset ?? 0;
