@@ -119,7 +119,7 @@ public sealed class ModelSandboxTests : IDisposable
             sandbox.RunAsync(HostileModels.LoopBomb(Classes), Run(images, "none"), null, cancel.Token));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2 + 5), $"The run outlived its cancel: {clock.Elapsed}.");
-        Assert.Empty(RunnersUnder(sandbox.Options.WorkFolder));
+        Assert.Empty(RunnerProcesses.Under(sandbox.Options.WorkFolder));
         var next = await sandbox.RunAsync(Ordinary(), Run(images, "none"), null, Ct);
         Assert.Equal(ImageCount * Classes, next.Merged.Length);
     }
@@ -132,7 +132,7 @@ public sealed class ModelSandboxTests : IDisposable
         var sandbox = Sandbox();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var run = sandbox.RunAsync(HostileModels.LoopBomb(Classes), Run(images, "none"), null, cancel.Token);
-        var pid = await WaitForRunnerAsync(sandbox.Options.WorkFolder);
+        var pid = await RunnerProcesses.WaitForOneAsync(sandbox.Options.WorkFolder, Ct);
         using (var stop = Process.Start("kill", ["-STOP", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await stop.WaitForExitAsync(Ct);
@@ -163,7 +163,7 @@ public sealed class ModelSandboxTests : IDisposable
         using var images = Cache(Views("none"));
         var sandbox = Sandbox();
         var run = sandbox.RunAsync(HostileModels.LoopBomb(Classes), Run(images, "none"), null, Ct);
-        var pid = await WaitForRunnerAsync(sandbox.Options.WorkFolder);
+        var pid = await RunnerProcesses.WaitForOneAsync(sandbox.Options.WorkFolder, Ct);
 
         Process.GetProcessById(pid).Kill();
 
@@ -197,50 +197,6 @@ public sealed class ModelSandboxTests : IDisposable
 
     private SandboxRun Run(DecodedImages images, string tta) =>
         new(images.Path, ImageCount, Classes, _options, tta, "mean", ExecutionProviderChoice.Cpu, BatchSize: 4, IntraOpThreads: 1);
-
-    /// <summary>The runner processes whose working directory is under <paramref name="workFolder"/>.</summary>
-    private static List<int> RunnersUnder(string workFolder)
-    {
-        var found = new List<int>();
-        foreach (var dir in Directory.GetDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var cwd = new DirectoryInfo(Path.Combine(dir, "cwd")).LinkTarget;
-                if (cwd is not null && cwd.StartsWith(Path.GetFullPath(workFolder), StringComparison.Ordinal))
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
-
-        return found;
-    }
-
-    private static async Task<int> WaitForRunnerAsync(string workFolder)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (RunnersUnder(workFolder) is [var pid, ..])
-            {
-                // Give it time to read its request and start the loop.
-                await Task.Delay(500, Ct);
-                return pid;
-            }
-
-            await Task.Delay(50, Ct);
-        }
-
-        throw new TimeoutException("No runner started.");
-    }
 
     private sealed class SyncProgress(Action<int> report) : IProgress<int>
     {
