@@ -15,6 +15,7 @@ internal static class SandboxMain
     public static int Run(TextReader input, TextWriter output)
     {
         ResourceLimits.Quieten();
+        WarmUp();
         output.WriteLine(SandboxProtocol.Ready);
         output.Flush();
         var requestPath = input.ReadLine();
@@ -37,6 +38,27 @@ internal static class SandboxMain
         var reply = SandboxWork.Execute(request, progress, stop.Token);
         File.WriteAllText(request.ReplyPath, JsonSerializer.Serialize(reply, SandboxProtocol.Json));
         return 0;
+    }
+
+    /// <summary>
+    /// Loads ONNX Runtime and runs the embedded sample model over one blank image, so the code of a check and a run is
+    /// compiled before the request comes: a spare runner does this while it waits, and a run only pays for its model.
+    /// </summary>
+    private static void WarmUp()
+    {
+        var sample = Portal.Inference.Samples.SampleModel.ReadBytes();
+        using var loaded = LoadedModel.Load(sample, Portal.Inference.Samples.SampleModel.Classes, ExecutionProviderChoice.Cpu, intraOpThreads: 1);
+        if (loaded.Check.Shape is { Height: { } height, Width: { } width } shape)
+        {
+            using var runner = new ModelRunner(loaded.Session!, shape, height, width, batchSize: 1, ownsSession: false);
+            _ = runner.Run(1);
+        }
+
+        _ = JsonSerializer.Deserialize<SandboxRequest>(JsonSerializer.Serialize(new SandboxRequest
+        {
+            Command = SandboxCommand.Check, ModelPath = "", ReplyPath = "", ClassCount = 1, MemoryLimitBytes = 1,
+        }, SandboxProtocol.Json), SandboxProtocol.Json);
+        _ = JsonSerializer.Serialize(new SandboxReply { Outcome = SandboxOutcome.Succeeded }, SandboxProtocol.Json);
     }
 
     /// <summary>Whether the session may go to CUDA, whose driver reserves more address space than any limit (the cgroup and the parent's watch hold it then).</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -13,15 +12,19 @@ namespace Portal.Inference.Sandbox;
 /// memory), and a stop that cannot be ignored: on cancel or time-out ONNX Runtime is told to terminate, and the
 /// process is killed if it has not ended within <see cref="SandboxOptions.StopGrace"/>. Results are read back from
 /// files the runner writes; its exit alone is never taken as success. The decoded-image cache is opened by the
-/// runner read-only and shared, not copied.
+/// runner read-only and shared, not copied. One runner is kept started and warm ahead of need, so a run pays for
+/// loading its model, not for starting .NET and ONNX Runtime. Thread-safe.
 /// </summary>
-public sealed class ModelSandbox(SandboxOptions options)
+public sealed class ModelSandbox(SandboxOptions options) : IDisposable
 {
     private const string ModelFile = "model.onnx";
     private const string RequestFile = "request.json";
     private const string ReplyFile = "reply.json";
     private const string ProbabilitiesFile = "probabilities.bin";
-    private const int MaxStandardErrorChars = 4000;
+
+    private readonly Lock _lock = new();
+    private RunnerProcess? _spare;
+    private bool _disposed;
 
     public SandboxOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
 
@@ -34,11 +37,12 @@ public sealed class ModelSandbox(SandboxOptions options)
     /// <exception cref="SandboxUnavailableException">The runner could not be started.</exception>
     public async Task<ModelShape> CheckAsync(ReadOnlyMemory<byte> model, int classCount, CancellationToken cancellationToken = default)
     {
-        var (reply, _) = await ExecuteAsync(model, folder => new SandboxRequest
+        using var runner = Take();
+        var reply = await ExecuteAsync(runner, model, new SandboxRequest
         {
             Command = SandboxCommand.Check,
-            ModelPath = Path.Combine(folder, ModelFile),
-            ReplyPath = Path.Combine(folder, ReplyFile),
+            ModelPath = Path.Combine(runner.Exchange, ModelFile),
+            ReplyPath = Path.Combine(runner.Exchange, ReplyFile),
             ClassCount = classCount,
             MemoryLimitBytes = Options.MemoryLimitBytes,
         }, null, cancellationToken);
@@ -52,12 +56,14 @@ public sealed class ModelSandbox(SandboxOptions options)
     public async Task<SandboxRunResult> RunAsync(ReadOnlyMemory<byte> model, SandboxRun run, IProgress<int>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var (reply, folder) = await ExecuteAsync(model, folder => new SandboxRequest
+        using var runner = Take();
+        var probabilities = Path.Combine(runner.Exchange, ProbabilitiesFile);
+        var reply = await ExecuteAsync(runner, model, new SandboxRequest
         {
             Command = SandboxCommand.Run,
-            ModelPath = Path.Combine(folder, ModelFile),
-            ReplyPath = Path.Combine(folder, ReplyFile),
-            ProbabilitiesPath = Path.Combine(folder, ProbabilitiesFile),
+            ModelPath = Path.Combine(runner.Exchange, ModelFile),
+            ReplyPath = Path.Combine(runner.Exchange, ReplyFile),
+            ProbabilitiesPath = probabilities,
             ClassCount = run.ClassCount,
             MemoryLimitBytes = Options.MemoryLimitBytes,
             Provider = run.Provider,
@@ -67,15 +73,63 @@ public sealed class ModelSandbox(SandboxOptions options)
             Tta = run.Tta,
             Merge = run.Merge,
             CachePath = Path.GetFullPath(run.CachePath),
-        }, progress, cancellationToken, keepFolder: true);
-        try
+        }, progress, cancellationToken);
+        return ReadProbabilities(probabilities, reply, run);
+    }
+
+    /// <summary>Ends the spare runner.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
         {
-            return ReadProbabilities(Path.Combine(folder, ProbabilitiesFile), reply, run);
+            _disposed = true;
+            _spare?.Dispose();
+            _spare = null;
         }
-        finally
+    }
+
+    /// <summary>The spare runner if it is still alive, else a new one; a new spare is started in its place.</summary>
+    private RunnerProcess Take()
+    {
+        RunnerProcess? taken;
+        lock (_lock)
         {
-            DeleteFolder(folder);
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            taken = _spare;
+            _spare = null;
         }
+
+        if (taken is { HasExited: true })
+        {
+            taken.Dispose();
+            taken = null;
+        }
+
+        taken ??= RunnerProcess.Start(Options);
+        if (Options.KeepSpare)
+        {
+            try
+            {
+                var spare = RunnerProcess.Start(Options);
+                lock (_lock)
+                {
+                    if (_disposed)
+                    {
+                        spare.Dispose();
+                    }
+                    else
+                    {
+                        _spare = spare;
+                    }
+                }
+            }
+            catch (SandboxUnavailableException)
+            {
+                // The taken one runs; the next run starts its own.
+            }
+        }
+
+        return taken;
     }
 
     private static SandboxRunResult ReadProbabilities(string path, SandboxReply reply, SandboxRun run)
@@ -99,121 +153,59 @@ public sealed class ModelSandbox(SandboxOptions options)
         return new SandboxRunResult(reply.Views, values[..^1], values[^1], reply.Provider ?? new ProviderReport(run.Provider, run.Provider, null));
     }
 
-    private async Task<(SandboxReply Reply, string Folder)> ExecuteAsync(ReadOnlyMemory<byte> model, Func<string, SandboxRequest> makeRequest,
-        IProgress<int>? progress, CancellationToken cancellationToken, bool keepFolder = false)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var root = Path.Combine(Path.GetFullPath(Options.WorkFolder), Guid.NewGuid().ToString("N"));
-        var exchange = Path.Combine(root, "io");
-        var workingDirectory = Path.Combine(root, "work");
-        Directory.CreateDirectory(exchange);
-        Directory.CreateDirectory(workingDirectory);
-        var succeeded = false;
-        try
-        {
-            var request = makeRequest(exchange);
-            await File.WriteAllBytesAsync(request.ModelPath, model, cancellationToken);
-            var requestPath = Path.Combine(exchange, RequestFile);
-            await File.WriteAllTextAsync(requestPath, JsonSerializer.Serialize(request, SandboxProtocol.Json), cancellationToken);
-            var reply = await RunProcessAsync(requestPath, request.ReplyPath, workingDirectory, progress, cancellationToken);
-            succeeded = true;
-            return (reply, exchange);
-        }
-        finally
-        {
-            if (!keepFolder || !succeeded)
-            {
-                DeleteFolder(exchange);
-            }
-
-            DeleteFolder(workingDirectory);
-            if (!keepFolder || !succeeded)
-            {
-                DeleteFolder(root);
-            }
-        }
-    }
-
-    private async Task<SandboxReply> RunProcessAsync(string requestPath, string replyPath, string workingDirectory, IProgress<int>? progress,
+    private async Task<SandboxReply> ExecuteAsync(RunnerProcess runner, ReadOnlyMemory<byte> model, SandboxRequest request, IProgress<int>? progress,
         CancellationToken cancellationToken)
     {
-        using var process = new Process { StartInfo = StartInfo(workingDirectory), EnableRaisingEvents = true };
-        var errors = new BoundedText(MaxStandardErrorChars);
-        process.ErrorDataReceived += (_, e) => errors.Append(e.Data);
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data == SandboxProtocol.Ready)
-            {
-                ready.TrySetResult();
-            }
-            else if (SandboxProtocol.ParseProgress(e.Data) is { } done)
-            {
-                progress?.Report(done);
-            }
-        };
-
-        try
-        {
-            if (!process.Start())
-            {
-                throw new SandboxUnavailableException("The model runner could not be started.");
-            }
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new SandboxUnavailableException($"The model runner could not be started: {e.Message}", e);
-        }
-
+        cancellationToken.ThrowIfCancellationRequested();
+        await WaitReadyAsync(runner);
+        await File.WriteAllBytesAsync(request.ModelPath, model, cancellationToken);
+        var requestPath = Path.Combine(runner.Exchange, RequestFile);
+        await File.WriteAllTextAsync(requestPath, JsonSerializer.Serialize(request, SandboxProtocol.Json), cancellationToken);
         using var cgroup = MemoryCgroup.TryCreate(Options.MemoryLimitBytes);
         var stop = new StopState();
-        try
+        // Before the request: from its first byte of the model on, the runner is inside the cgroup.
+        cgroup?.Add(runner.Process.Id);
+        runner.Progress = progress;
+        if (!await runner.SendAsync(requestPath))
         {
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            cgroup?.Add(process.Id);
-            var exited = process.WaitForExitAsync(CancellationToken.None);
-            using (var startTimeout = new CancellationTokenSource(Options.StartTimeout))
-            {
-                var first = await Task.WhenAny(ready.Task, exited, Task.Delay(Timeout.Infinite, startTimeout.Token).ContinueWith(_ => { }, TaskScheduler.Default));
-                if (first != ready.Task)
-                {
-                    Kill(process);
-                    throw new SandboxUnavailableException($"The model runner did not start: {errors}");
-                }
-            }
+            throw new SandboxUnavailableException($"The model runner ended before it was given its request: {runner.Errors}");
+        }
 
-            // From here on the model is the runner's business: any death is the model's doing or ours, never the server's.
-            await process.StandardInput.WriteLineAsync(requestPath.AsMemory(), CancellationToken.None);
-            await process.StandardInput.FlushAsync(CancellationToken.None);
-            using var cancelled = cancellationToken.Register(() => _ = StopAsync(process, stop));
-            using var watch = new CancellationTokenSource();
-            var watchdog = WatchMemoryAsync(process, stop, watch.Token);
-            await exited;
+        // From here on the model is the runner's business: any death is the model's doing or ours, never the server's.
+        using (cancellationToken.Register(() => _ = StopAsync(runner, stop)))
+        using (var watch = new CancellationTokenSource())
+        {
+            var watchdog = WatchMemoryAsync(runner, stop, watch.Token);
+            await runner.Process.WaitForExitAsync(CancellationToken.None);
             await watch.CancelAsync();
             await watchdog;
         }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                Kill(process);
-                await process.WaitForExitAsync(CancellationToken.None);
-            }
-        }
 
         // Let the output readers drain, so the last progress and standard error lines are in.
-        process.WaitForExit();
-        return Classify(process, replyPath, stop, cgroup?.OutOfMemoryKills > 0, errors.ToString(), cancellationToken);
+        runner.Process.WaitForExit();
+        return Classify(runner, request.ReplyPath, stop, cgroup?.OutOfMemoryKills > 0, cancellationToken);
     }
 
-    private SandboxReply Classify(Process process, string replyPath, StopState stop, bool cgroupKilled, string errors, CancellationToken cancellationToken)
+    private async Task WaitReadyAsync(RunnerProcess runner)
+    {
+        try
+        {
+            await runner.Ready.WaitAsync(Options.StartTimeout);
+        }
+        catch (TimeoutException)
+        {
+            runner.Kill();
+            throw new SandboxUnavailableException($"The model runner did not start within {Options.StartTimeout.TotalSeconds:0} s: {runner.Errors}");
+        }
+    }
+
+    private SandboxReply Classify(RunnerProcess runner, string replyPath, StopState stop, bool cgroupKilled, CancellationToken cancellationToken)
     {
         var reply = ReadReply(replyPath);
         if (stop.ForMemory || cgroupKilled || reply?.Outcome == SandboxOutcome.OutOfMemory)
         {
             throw new ModelRunFailedException(ModelRunFailure.MemoryLimit,
-                $"{OnnxRuntimeErrors.MemorySentence}: more than {FormatBytes(Options.MemoryLimitBytes)}.", reply?.Detail ?? errors, reply?.FailedAtImage);
+                $"{OnnxRuntimeErrors.MemorySentence}: more than {FormatBytes(Options.MemoryLimitBytes)}.", reply?.Detail ?? runner.Errors, reply?.FailedAtImage);
         }
 
         if (stop.Requested || reply?.Outcome == SandboxOutcome.Stopped)
@@ -222,19 +214,20 @@ public sealed class ModelSandbox(SandboxOptions options)
             throw new OperationCanceledException("The model runner was stopped.");
         }
 
+        var exitCode = runner.Process.ExitCode;
         switch (reply?.Outcome)
         {
-            case SandboxOutcome.Succeeded when process.ExitCode == 0:
+            case SandboxOutcome.Succeeded when exitCode == 0:
                 return reply;
             case SandboxOutcome.Refused:
                 throw new ModelRunFailedException(ModelRunFailure.Refused, reply.Message ?? "The model was refused.", reply.Detail);
             case SandboxOutcome.ModelFailed:
                 throw new ModelRunFailedException(ModelRunFailure.Failed, reply.Message ?? OnnxRuntimeErrors.RunFailure(null), reply.Detail, reply.FailedAtImage);
             default:
-                var how = ExitDescription(process.ExitCode);
+                var how = ExitDescription(exitCode);
                 throw new ModelRunFailedException(ModelRunFailure.Crashed,
                     $"The model stopped the runner unexpectedly ({how}) before it finished. Check that it runs with onnxruntime in Python.",
-                    $"Runner {how}; standard error: {errors}");
+                    $"Runner {how}; standard error: {runner.Errors}");
         }
     }
 
@@ -251,26 +244,17 @@ public sealed class ModelSandbox(SandboxOptions options)
     }
 
     /// <summary>Tells the runner to stop; kills it when it has not ended within the grace period.</summary>
-    private async Task StopAsync(Process process, StopState stop)
+    private async Task StopAsync(RunnerProcess runner, StopState stop)
     {
         stop.Requested = true;
+        await runner.SendAsync(SandboxProtocol.Cancel);
         try
         {
-            await process.StandardInput.WriteLineAsync(SandboxProtocol.Cancel);
-            await process.StandardInput.FlushAsync();
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // It has already ended.
-        }
-
-        try
-        {
-            await process.WaitForExitAsync(CancellationToken.None).WaitAsync(Options.StopGrace);
+            await runner.Process.WaitForExitAsync(CancellationToken.None).WaitAsync(Options.StopGrace);
         }
         catch (TimeoutException)
         {
-            Kill(process);
+            runner.Kill();
         }
         catch (InvalidOperationException)
         {
@@ -278,17 +262,17 @@ public sealed class ModelSandbox(SandboxOptions options)
         }
     }
 
-    private async Task WatchMemoryAsync(Process process, StopState stop, CancellationToken cancellationToken)
+    private async Task WatchMemoryAsync(RunnerProcess runner, StopState stop, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(Options.MemoryPollInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                if (ResidentBytes(process.Id) > Options.MemoryLimitBytes)
+                if (ResidentBytes(runner.Process.Id) > Options.MemoryLimitBytes)
                 {
                     stop.ForMemory = true;
-                    Kill(process);
+                    runner.Kill();
                     return;
                 }
             }
@@ -313,101 +297,12 @@ public sealed class ModelSandbox(SandboxOptions options)
                 }
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            // It has ended.
         }
 
         return 0;
-    }
-
-    private ProcessStartInfo StartInfo(string workingDirectory)
-    {
-        if (!File.Exists(Options.RunnerPath))
-        {
-            throw new SandboxUnavailableException($"The model runner '{Options.RunnerPath}' is missing; build or publish Portal.Sandbox beside the application.");
-        }
-
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            CreateNoWindow = true,
-        };
-        start.ArgumentList.Add(Options.RunnerPath);
-        // A clean environment: the server's secrets (connection strings, tokens) never reach the model's process.
-        start.Environment.Clear();
-        foreach (var name in PassedVariables)
-        {
-            if (Environment.GetEnvironmentVariable(name) is { } value)
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        start.Environment["HOME"] = workingDirectory;
-        start.Environment["TMPDIR"] = workingDirectory;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_gcServer"] = "0";
-        // The managed heap stays within the limit too (the model's memory is native, capped by the runner's address-space limit).
-        start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + Options.MemoryLimitBytes.ToString("x", CultureInfo.InvariantCulture);
-        start.Environment[SandboxProtocol.MemoryLimitVariable] = Options.MemoryLimitBytes.ToString(CultureInfo.InvariantCulture);
-        return start;
-    }
-
-    // What the runner needs to find .NET, the CUDA libraries and the GPU; nothing else of the server's environment.
-    private static readonly string[] PassedVariables =
-        ["PATH", "DOTNET_ROOT", "DOTNET_ROOT_X64", "LD_LIBRARY_PATH", "CUDA_VISIBLE_DEVICES", "NVIDIA_VISIBLE_DEVICES", "LANG"];
-
-    /// <summary>The .NET host that runs this process (the muxer of its runtime), which then runs the runner's assembly.</summary>
-    private static string DotnetHost()
-    {
-        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        if (Environment.ProcessPath is { } self && Path.GetFileName(self) == name)
-        {
-            return self;
-        }
-
-        // shared/Microsoft.NETCore.App/<version>/ sits three folders under the .NET root.
-        var runtime = RuntimeEnvironment.GetRuntimeDirectory().TrimEnd(Path.DirectorySeparatorChar);
-        var root = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(runtime)));
-        var candidate = root is null ? null : Path.Combine(root, name);
-        return candidate is not null && File.Exists(candidate) ? candidate : name;
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It has already ended.
-        }
-    }
-
-    private static void DeleteFolder(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Swept at the next start.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 
     private static string ExitDescription(int code) =>

@@ -21,6 +21,12 @@ public sealed record SandboxOptions
     /// <summary>How long the runner may take to start (the .NET runtime, before any model is loaded).</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Whether one runner is kept started and warm (about 30 MB, idle) so that a check or run does not wait for .NET
+    /// and ONNX Runtime to start.
+    /// </summary>
+    public bool KeepSpare { get; init; } = true;
+
     /// <summary>How often the runner's resident memory is checked against <see cref="MemoryLimitBytes"/>.</summary>
     public TimeSpan MemoryPollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 }

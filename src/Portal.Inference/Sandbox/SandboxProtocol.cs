@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Portal.Inference.Sandbox;
 
 /// <summary>
-/// The lines the parent and the runner exchange. The runner writes <see cref="Ready"/> once started; the parent
+/// The lines the parent and the runner exchange. The runner writes <see cref="Ready"/> once started and warm; the parent
 /// answers with the request's path; the runner then writes <see cref="Progress"/> lines and, at its end, its reply
 /// file. A <see cref="Cancel"/> line, or the end of its standard input (the parent died), stops the runner.
 /// </summary>
@@ -19,9 +19,6 @@ public static class SandboxProtocol
 
     /// <summary>"progress N": N images have been run through every view.</summary>
     public const string Progress = "progress";
-
-    /// <summary>The environment variable that gives the runner its memory limit (bytes) before any request is read.</summary>
-    public const string MemoryLimitVariable = "PORTAL_SANDBOX_MEMORY_LIMIT";
 
     /// <summary>How request and reply are written: camelCase, enums as names.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -22,6 +22,7 @@ public sealed class ModelSandboxTests : IDisposable
     private const long SmallLimit = 512L << 20;
 
     private readonly TempFolder _dir = new();
+    private readonly List<ModelSandbox> _sandboxes = [];
     private readonly PreprocessOptions _options = new() { Width = Side, Height = Side };
     private readonly string[] _paths;
 
@@ -37,7 +38,11 @@ public sealed class ModelSandboxTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _sandboxes.ForEach(s => s.Dispose());
+        _dir.Dispose();
+    }
 
     [Fact]
     public async Task Check_OrdinaryModel_ReportsItsShape()
@@ -119,6 +124,7 @@ public sealed class ModelSandboxTests : IDisposable
             sandbox.RunAsync(HostileModels.LoopBomb(Classes), Run(images, "none"), null, cancel.Token));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2 + 5), $"The run outlived its cancel: {clock.Elapsed}.");
+        // Only the spare waits: the cancelled runner has ended.
         Assert.Empty(RunnerProcesses.Under(sandbox.Options.WorkFolder));
         var next = await sandbox.RunAsync(Ordinary(), Run(images, "none"), null, Ct);
         Assert.Equal(ImageCount * Classes, next.Merged.Length);
@@ -173,16 +179,35 @@ public sealed class ModelSandboxTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_RunnerMissing_IsTheServersFault()
+    public async Task Runs_OneAfterAnother_EachGetsAFreshRunnerAndASpareWaits()
     {
         using var images = Cache(Views("none"));
         var sandbox = Sandbox();
-        var missing = new ModelSandbox(sandbox.Options with { RunnerPath = _dir.File("nowhere.dll") });
+
+        var first = await sandbox.RunAsync(Ordinary(), Run(images, "none"), null, Ct);
+        var second = await sandbox.RunAsync(Ordinary(), Run(images, "none"), null, Ct);
+
+        Assert.Equal(first.Merged, second.Merged);
+        // The spare (no request yet) is the only runner left; the used ones ended and their folders are gone.
+        Assert.Single(Directory.GetDirectories(sandbox.Options.WorkFolder));
+        Assert.Empty(RunnerProcesses.Under(sandbox.Options.WorkFolder));
+    }
+
+    [Fact]
+    public async Task Run_RunnerMissing_IsTheServersFault()
+    {
+        using var images = Cache(Views("none"));
+        var missing = Sandbox(new SandboxOptions { WorkFolder = _dir.File("runs"), RunnerPath = _dir.File("nowhere.dll") });
 
         await Assert.ThrowsAsync<SandboxUnavailableException>(() => missing.RunAsync(Ordinary(), Run(images, "none"), null, Ct));
     }
 
-    private ModelSandbox Sandbox() => new(new SandboxOptions { WorkFolder = _dir.File("runs"), MemoryLimitBytes = SmallLimit });
+    private ModelSandbox Sandbox(SandboxOptions? options = null)
+    {
+        var sandbox = new ModelSandbox(options ?? new SandboxOptions { WorkFolder = _dir.File("runs"), MemoryLimitBytes = SmallLimit });
+        _sandboxes.Add(sandbox);
+        return sandbox;
+    }
 
     private static byte[] Ordinary() => HostileModels.LoopBomb(Classes, iterations: 3);
 

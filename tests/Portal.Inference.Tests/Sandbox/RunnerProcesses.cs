@@ -1,6 +1,9 @@
 namespace Portal.Inference.Tests.Sandbox;
 
-/// <summary>Finds the sandboxed runners a test started: the processes whose working directory is under a folder.</summary>
+/// <summary>
+/// Finds the sandboxed runners at work that a test started: the processes whose working directory is under a folder
+/// and that were given a request (the sandbox also keeps a spare runner waiting, which this leaves out).
+/// </summary>
 internal static class RunnerProcesses
 {
     /// <summary>The ids of the processes whose working directory is under <paramref name="folder"/>.</summary>
@@ -17,7 +20,8 @@ internal static class RunnerProcesses
 
             try
             {
-                if (new DirectoryInfo(Path.Combine(dir, "cwd")).LinkTarget is { } cwd && cwd.StartsWith(root, StringComparison.Ordinal))
+                if (new DirectoryInfo(Path.Combine(dir, "cwd")).LinkTarget is { } cwd && cwd.StartsWith(root, StringComparison.Ordinal)
+                    && File.Exists(Path.Combine(Path.GetDirectoryName(cwd)!, "io", "request.json")))
                 {
                     found.Add(pid);
                 }
