@@ -1,3 +1,5 @@
+using static Portal.Inference.Tests.Onnx.ProtoWriter;
+
 namespace Portal.Inference.Tests.Onnx;
 
 /// <summary>
@@ -194,20 +196,4 @@ internal static class HostileModels
 
     private static ProtoWriter IntAttr(string name, long value) =>
         new ProtoWriter().String(1, name).Varint(3, value).Varint(20, IntAttribute);
-
-    private static ProtoWriter Node(string op, string[] inputs, string[] outputs)
-    {
-        var node = new ProtoWriter();
-        foreach (var input in inputs)
-        {
-            node.String(1, input);
-        }
-
-        foreach (var output in outputs)
-        {
-            node.String(2, output);
-        }
-
-        return node.String(3, outputs[0]).String(4, op);
-    }
 }

@@ -62,6 +62,23 @@ internal sealed class ProtoWriter
         return new ProtoWriter().String(1, name).Message(2, new ProtoWriter().Message(1, tensorType));
     }
 
+    /// <summary>An ONNX NodeProto, named after its first output (ONNX Runtime refuses two nodes of one name).</summary>
+    public static ProtoWriter Node(string op, string[] inputs, string[] outputs)
+    {
+        var node = new ProtoWriter();
+        foreach (var input in inputs)
+        {
+            node.String(1, input);
+        }
+
+        foreach (var output in outputs)
+        {
+            node.String(2, output);
+        }
+
+        return node.String(3, outputs[0]).String(4, op);
+    }
+
     private void Key(int field, int wire) => Raw(((ulong)field << 3) | (uint)wire);
 
     private void Raw(ulong value)

@@ -1,3 +1,5 @@
+using static Portal.Inference.Tests.Onnx.ProtoWriter;
+
 namespace Portal.Inference.Tests.Onnx;
 
 /// <summary>
@@ -99,22 +101,5 @@ internal static class TestModels
         }
 
         return attribute.Varint(20, intsType);
-    }
-
-    /// <summary>A NodeProto, named after its first output: ONNX Runtime refuses two nodes of one name.</summary>
-    private static ProtoWriter Node(string op, string[] inputs, string[] outputs)
-    {
-        var node = new ProtoWriter();
-        foreach (var input in inputs)
-        {
-            node.String(1, input);
-        }
-
-        foreach (var output in outputs)
-        {
-            node.String(2, output);
-        }
-
-        return node.String(3, outputs[0]).String(4, op);
     }
 }

@@ -1,4 +1,5 @@
 using Portal.Inference.Tests.Onnx;
+using static Portal.Inference.Tests.Onnx.ProtoWriter;
 
 namespace Portal.Web.Tests.Support.Onnx;
 
@@ -76,21 +77,5 @@ internal static class TinyModels
         }
 
         return logits;
-    }
-
-    private static ProtoWriter Node(string op, string[] inputs, string[] outputs)
-    {
-        var node = new ProtoWriter();
-        foreach (var input in inputs)
-        {
-            node.String(1, input);
-        }
-
-        foreach (var output in outputs)
-        {
-            node.String(2, output);
-        }
-
-        return node.String(3, op).String(4, op);
     }
 }
