@@ -4,7 +4,7 @@ using Portal.Cli.Tests.Support;
 
 namespace Portal.Cli.Tests.Cases;
 
-/// <summary>Cases 02 and 08 through <c>portal score</c> and <c>portal diff</c>: the values of their expected files.</summary>
+/// <summary>Cases 02 and 08 through <c>portal score</c>, <c>portal ensemble</c> and <c>portal diff</c>: the values of their expected files.</summary>
 public sealed class CaseDiffAndScoreTests
 {
     private static readonly string Truth = CaseFiles.Path("truth.csv");
@@ -53,6 +53,23 @@ public sealed class CaseDiffAndScoreTests
         {
             Assert.Equal(expected.RootElement.GetProperty(name).GetDouble(), json.RootElement.GetProperty(name).GetDouble(), 12);
         }
+    }
+
+    [Fact]
+    public void Ensemble_FloatLabelsSubmission_VotesWithThemAsIntegers()
+    {
+        using var dir = new TempDirectory();
+        var floats = CaseFiles.Path("02-float-labels", "submission.csv");
+        var outPath = dir.File("vote.csv");
+
+        var vote = PortalCli.Run("ensemble", "--method", "hard", "--out", outPath, floats, floats, floats);
+        var score = PortalCli.Run("score", "--truth", Truth, "--submission", outPath, "--json");
+
+        Assert.Equal(0, vote.ExitCode);
+        Assert.Equal(0, score.ExitCode);
+        using var json = JsonDocument.Parse(score.Stdout);
+        using var expected = JsonDocument.Parse(File.ReadAllText(CaseFiles.Path("02-float-labels", "expected_if_accepted.json")));
+        Assert.Equal(expected.RootElement.GetProperty("macroF1").GetDouble(), json.RootElement.GetProperty("macroF1").GetDouble(), 12);
     }
 
     [Fact]
