@@ -15,11 +15,15 @@ internal sealed class BenchModel : IDisposable
     public const int Side = 224;
     private const int FallbackClasses = 18;
 
-    private BenchModel(LoadedModel loaded, string description)
+    private BenchModel(LoadedModel loaded, byte[] bytes, string description)
     {
         Loaded = loaded;
+        Bytes = bytes;
         Description = description;
     }
+
+    /// <summary>The model file's bytes (what a participant uploads).</summary>
+    public byte[] Bytes { get; }
 
     public LoadedModel Loaded { get; }
 
@@ -60,7 +64,7 @@ internal sealed class BenchModel : IDisposable
             throw new InvalidOperationException($"The benchmark model was refused: {loaded.Check.Refusal}");
         }
 
-        return new BenchModel(loaded, $"{description}, {classes} classes, on {loaded.Provider!.Used}");
+        return new BenchModel(loaded, bytes, $"{description}, {classes} classes, on {loaded.Provider!.Used}");
     }
 
     public void Dispose() => Loaded.Dispose();

@@ -99,7 +99,9 @@ internal static class InferCommand
             using var loaded = LoadedModel.LoadFile(modelPath, taxonomy.Count, ParseProvider(parse.GetValue(provider)!));
             if (!loaded.Check.Accepted)
             {
-                throw new CliException($"The model '{modelPath}' was refused: {loaded.Check.Refusal}");
+                // The user's own model: ONNX Runtime's text (a weights file not found beside it, say) is theirs to read.
+                var refusal = $"The model '{modelPath}' was refused: {loaded.Check.Refusal}";
+                throw new CliException(loaded.Check.Detail is { } detail ? [refusal, $"ONNX Runtime said: {detail}"] : [refusal]);
             }
 
             var shape = loaded.Check.Shape!;

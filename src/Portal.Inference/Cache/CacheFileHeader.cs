@@ -41,6 +41,24 @@ internal readonly record struct CacheFileHeader(int Count, int Width, int Height
         KeyHash.CopyTo(destination[KeyHashOffset..]);
     }
 
+    /// <summary>The header at the start of <paramref name="source"/>, or null when it is not one of this format.</summary>
+    public static CacheFileHeader? Read(ReadOnlySpan<byte> source)
+    {
+        if (source.Length < Size || !source[..Magic.Length].SequenceEqual(Magic)
+            || BinaryPrimitives.ReadInt32LittleEndian(source[VersionOffset..]) != FormatVersion
+            || BinaryPrimitives.ReadInt32LittleEndian(source[ChannelsOffset..]) != Channels)
+        {
+            return null;
+        }
+
+        var header = new CacheFileHeader(
+            BinaryPrimitives.ReadInt32LittleEndian(source[CountOffset..]),
+            BinaryPrimitives.ReadInt32LittleEndian(source[WidthOffset..]),
+            BinaryPrimitives.ReadInt32LittleEndian(source[HeightOffset..]),
+            source.Slice(KeyHashOffset, KeyHashLength).ToArray());
+        return header.Count > 0 && header.Width > 0 && header.Height > 0 ? header : null;
+    }
+
     /// <summary>Whether <paramref name="source"/> is the header this one describes (same version, size and key).</summary>
     public bool Matches(ReadOnlySpan<byte> source) =>
         source.Length >= Size

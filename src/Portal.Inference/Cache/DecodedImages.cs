@@ -28,6 +28,27 @@ public sealed class DecodedImages : IDisposable, IImageBatchSource
         _file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
     }
 
+    /// <summary>
+    /// Opens a complete cache file that another process built (the sandboxed model runner reads the worker's cache,
+    /// shared, not copied); its header says the count and size.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a complete cache file.</exception>
+    public static DecodedImages OpenExisting(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            Span<byte> bytes = stackalloc byte[CacheFileHeader.Size];
+            if (stream.Length < CacheFileHeader.Size || stream.Read(bytes) != CacheFileHeader.Size
+                || CacheFileHeader.Read(bytes) is not { } header || stream.Length != header.FileLength)
+            {
+                throw new InvalidDataException($"'{System.IO.Path.GetFileName(path)}' is not a complete decoded-image cache file.");
+            }
+
+            return new DecodedImages(path, header, built: false);
+        }
+    }
+
     /// <summary>The cache file.</summary>
     public string Path { get; }
 

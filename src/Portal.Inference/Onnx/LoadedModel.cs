@@ -37,7 +37,7 @@ public sealed class LoadedModel : IDisposable
         }
         catch (OnnxRuntimeException e)
         {
-            return new LoadedModel(null, ModelCheck.Refuse($"ONNX Runtime could not load the model: {e.Message}"), null);
+            return new LoadedModel(null, ModelCheck.Refuse(OnnxRuntimeErrors.LoadRefusal(e.Message)) with { Detail = e.Message }, null);
         }
 
         var opset = OnnxProto.ReadVersions(model)?.Opset ?? 0;
@@ -58,7 +58,7 @@ public sealed class LoadedModel : IDisposable
     public static LoadedModel LoadFile(string path, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0)
     {
         var model = File.ReadAllBytes(path);
-        if (ModelCheck.CheckHeader(model) is { } refused)
+        if (ModelCheck.CheckHeader(model, allowExternalData: true) is { } refused)
         {
             return new LoadedModel(null, refused, null);
         }
@@ -71,7 +71,7 @@ public sealed class LoadedModel : IDisposable
         }
         catch (OnnxRuntimeException e)
         {
-            return new LoadedModel(null, ModelCheck.Refuse($"ONNX Runtime could not load the model: {e.Message}"), null);
+            return new LoadedModel(null, ModelCheck.Refuse(OnnxRuntimeErrors.LoadRefusal(e.Message)) with { Detail = e.Message }, null);
         }
 
         var check = ModelCheck.Inspect(session, classCount, OnnxProto.ReadVersions(model)?.Opset ?? 0);

@@ -16,20 +16,43 @@ public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
 
     public bool Accepted => Refusal is null;
 
+    /// <summary>ONNX Runtime's own text behind a refusal, for the host's log and the command line; never shown to a participant.</summary>
+    public string? Detail { get; init; }
+
     public static ModelCheck Refuse(string reason) => new(null, reason);
 
-    /// <summary>Checks the protobuf header of <paramref name="model"/> before ONNX Runtime parses it.</summary>
-    public static ModelCheck? CheckHeader(ReadOnlySpan<byte> model)
+    /// <summary>What a model that keeps tensors in other files is told (it is never run: see <see cref="CheckHeader"/>).</summary>
+    public const string OneFileAdvice =
+        "Save the model as one file, with its weights inside: onnx.save_model(model, \"model.onnx\", save_as_external_data=False), " +
+        "or torch.onnx.export(..., external_data=False).";
+
+    /// <summary>
+    /// Checks <paramref name="model"/> before ONNX Runtime parses it: an ONNX ModelProto, an opset ONNX Runtime runs,
+    /// and every tensor inside the file. A tensor stored as external data names a file that ONNX Runtime would open
+    /// beside the running process, so such a model is refused: an uploaded model must never read a file.
+    /// </summary>
+    public static ModelCheck? CheckHeader(ReadOnlySpan<byte> model) => CheckHeader(model, allowExternalData: false);
+
+    /// <summary>
+    /// As <see cref="CheckHeader(ReadOnlySpan{byte})"/>; <paramref name="allowExternalData"/> is for a user's own model
+    /// loaded from its path on the command line, where the weights beside it are the user's own files.
+    /// </summary>
+    public static ModelCheck? CheckHeader(ReadOnlySpan<byte> model, bool allowExternalData)
     {
-        if (OnnxProto.ReadVersions(model) is not { } versions)
+        if (OnnxProto.Read(model) is not { } summary)
         {
             return Refuse("The file is not an ONNX model (it could not be read as an ONNX ModelProto).");
         }
 
-        if (versions.Opset < MinOpset)
+        if (summary.Opset < MinOpset)
         {
             return Refuse(string.Create(CultureInfo.InvariantCulture,
-                $"The model uses ONNX opset {versions.Opset}; opset {MinOpset} or later is needed. Export it again with a newer opset_version."));
+                $"The model uses ONNX opset {summary.Opset}; opset {MinOpset} or later is needed. Export it again with a newer opset_version."));
+        }
+
+        if (!allowExternalData && summary.ExternalTensor is { } tensor)
+        {
+            return Refuse($"The model keeps the data of tensor '{Printable(tensor)}' in a separate file, and Portal runs a model from one file only. {OneFileAdvice}");
         }
 
         return null;
@@ -90,6 +113,14 @@ public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
         }
 
         return new ModelCheck(new ModelShape(inputName, outputName, batch, Fixed(input.Dimensions[2]), Fixed(input.Dimensions[3]), classCount, opset), null);
+    }
+
+    // A tensor name is the participant's text: shown shortened and without control characters.
+    private static string Printable(string name)
+    {
+        const int MaxShown = 80;
+        var clean = new string(name.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format).ToArray());
+        return clean.Length > MaxShown ? clean[..MaxShown] + "..." : clean;
     }
 
     private static int? Fixed(int dimension) => dimension > 0 ? dimension : null;

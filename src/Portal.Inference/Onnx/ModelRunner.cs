@@ -119,6 +119,12 @@ public sealed class ModelRunner : IDisposable
         return input;
     }
 
+    /// <summary>
+    /// Tells ONNX Runtime to stop the batch in progress (<c>RunOptions.Terminate</c>), from any thread: the running
+    /// <see cref="Run(int, int)"/> throws within one operator, even inside a Loop. The runner cannot run again after it.
+    /// </summary>
+    public void Terminate() => _runOptions.Terminate = true;
+
     /// <summary>Whether every row is non-negative and sums to 1 (within 1e-3): the model already ends in a softmax.</summary>
     public static bool AreDistributions(ReadOnlySpan<float> scores, int classes)
     {

@@ -1,131 +1,94 @@
+using Google.Protobuf;
+using Portal.Inference.Onnx.Proto;
+
 namespace Portal.Inference.Onnx;
 
 /// <summary>
-/// Reads the few top-level fields of an ONNX <c>ModelProto</c> that ONNX Runtime's managed API does not expose
-/// (the IR version and the default-domain opset), with a minimal protobuf reader.
+/// Reads what Portal needs of an ONNX <c>ModelProto</c> before ONNX Runtime sees it: the IR version, the
+/// default-domain opset, and the first tensor that keeps its data in another file. Parsed with Google.Protobuf from
+/// ONNX's own message definitions (<c>Proto/onnx_subset.proto</c>); weights and everything else are skipped unread.
 /// </summary>
 public static class OnnxProto
 {
-    private const int IrVersionField = 1;
-    private const int OpsetImportField = 8;
+    // Unknown fields (raw weights, shapes, value infos) are skipped, not copied: a 200 MB model costs no copy.
+    private static readonly MessageParser<ModelProto> Parser = ModelProto.Parser.WithDiscardUnknownFields(true);
+
+    /// <summary>What <see cref="Read"/> found in a model.</summary>
+    /// <param name="IrVersion">The ONNX IR version (ModelProto.ir_version).</param>
+    /// <param name="Opset">The default (<c>ai.onnx</c>) opset version; 0 when the model imports none.</param>
+    /// <param name="ExternalTensor">The name of the first tensor stored as external data, or null when every tensor is inside the file.</param>
+    public sealed record Summary(long IrVersion, long Opset, string? ExternalTensor);
 
     /// <summary>The IR version and default (<c>ai.onnx</c>) opset, or null when the bytes are not such a model.</summary>
-    public static (long IrVersion, long Opset)? ReadVersions(ReadOnlySpan<byte> model)
+    public static (long IrVersion, long Opset)? ReadVersions(ReadOnlySpan<byte> model) =>
+        Read(model) is { } summary ? (summary.IrVersion, summary.Opset) : null;
+
+    /// <summary>
+    /// Parses <paramref name="model"/>; null when it is not an ONNX model (not a protobuf, no IR version or no
+    /// graph, or nested deeper than protobuf's recursion limit of 100 messages).
+    /// </summary>
+    public static Summary? Read(ReadOnlySpan<byte> model)
     {
-        long ir = 0, opset = 0;
-        var position = 0;
-        while (position < model.Length)
+        ModelProto proto;
+        try
         {
-            if (!TryReadVarint(model, ref position, out var key))
+            proto = Parser.ParseFrom(model);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return null;
+        }
+
+        if (proto.IrVersion <= 0 || proto.Graph is null)
+        {
+            return null;
+        }
+
+        var opset = proto.OpsetImport.Where(o => o.Domain is "" or "ai.onnx").Select(o => o.Version).DefaultIfEmpty(0).Max();
+        return new Summary(proto.IrVersion, opset, FirstExternal(proto));
+    }
+
+    private static string? FirstExternal(ModelProto model) =>
+        FirstExternal(model.Graph)
+        ?? model.Functions.SelectMany(f => f.Node).Select(FirstExternal).FirstOrDefault(n => n is not null)
+        ?? model.TrainingInfo.SelectMany(t => new[] { t.Initialization, t.Algorithm }).Select(FirstExternal).FirstOrDefault(n => n is not null);
+
+    private static string? FirstExternal(GraphProto? graph)
+    {
+        if (graph is null)
+        {
+            return null;
+        }
+
+        return graph.Initializer.Select(FirstExternal).FirstOrDefault(n => n is not null)
+               ?? graph.SparseInitializer.Select(FirstExternal).FirstOrDefault(n => n is not null)
+               ?? graph.Node.Select(FirstExternal).FirstOrDefault(n => n is not null);
+    }
+
+    private static string? FirstExternal(NodeProto node)
+    {
+        foreach (var attribute in node.Attribute)
+        {
+            var found = FirstExternal(attribute.T)
+                        ?? FirstExternal(attribute.SparseTensor)
+                        ?? attribute.Tensors.Select(FirstExternal).FirstOrDefault(n => n is not null)
+                        ?? attribute.SparseTensors.Select(FirstExternal).FirstOrDefault(n => n is not null)
+                        ?? FirstExternal(attribute.G)
+                        ?? attribute.Graphs.Select(FirstExternal).FirstOrDefault(n => n is not null);
+            if (found is not null)
             {
-                return null;
-            }
-
-            var field = (int)(key >> 3);
-            var wire = (int)(key & 7);
-            switch (wire)
-            {
-                case 0:
-                    if (!TryReadVarint(model, ref position, out var value))
-                    {
-                        return null;
-                    }
-
-                    if (field == IrVersionField)
-                    {
-                        ir = (long)value;
-                    }
-
-                    break;
-                case 1:
-                    position += 8;
-                    break;
-                case 5:
-                    position += 4;
-                    break;
-                case 2:
-                    if (!TryReadVarint(model, ref position, out var length) || length > (ulong)(model.Length - position))
-                    {
-                        return null;
-                    }
-
-                    if (field == OpsetImportField && ReadOpset(model.Slice(position, (int)length)) is { } version)
-                    {
-                        opset = version;
-                    }
-
-                    position += (int)length;
-                    break;
-                default:
-                    return null;
+                return found;
             }
         }
 
-        return position == model.Length && ir > 0 ? (ir, opset) : null;
+        return null;
     }
 
-    // OperatorSetIdProto: domain = 1 (string), version = 2 (int64); the default domain is "" or "ai.onnx".
-    private static long? ReadOpset(ReadOnlySpan<byte> entry)
-    {
-        var position = 0;
-        var defaultDomain = true;
-        long version = 0;
-        while (position < entry.Length)
-        {
-            if (!TryReadVarint(entry, ref position, out var key))
-            {
-                return null;
-            }
+    private static string? FirstExternal(SparseTensorProto? sparse) =>
+        sparse is null ? null : FirstExternal(sparse.Values) ?? FirstExternal(sparse.Indices);
 
-            if ((key & 7) == 2)
-            {
-                if (!TryReadVarint(entry, ref position, out var length) || length > (ulong)(entry.Length - position))
-                {
-                    return null;
-                }
-
-                if (key >> 3 == 1)
-                {
-                    var domain = System.Text.Encoding.UTF8.GetString(entry.Slice(position, (int)length));
-                    defaultDomain = domain is "" or "ai.onnx";
-                }
-
-                position += (int)length;
-            }
-            else if ((key & 7) == 0)
-            {
-                if (!TryReadVarint(entry, ref position, out var value))
-                {
-                    return null;
-                }
-
-                if (key >> 3 == 2)
-                {
-                    version = (long)value;
-                }
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return defaultDomain ? version : null;
-    }
-
-    private static bool TryReadVarint(ReadOnlySpan<byte> data, ref int position, out ulong value)
-    {
-        value = 0;
-        for (var shift = 0; shift < 64 && position < data.Length; shift += 7)
-        {
-            var b = data[position++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static string? FirstExternal(TensorProto? tensor) =>
+        tensor is not null && (tensor.DataLocation == TensorProto.Types.DataLocation.External || tensor.ExternalData.Count > 0)
+            ? (tensor.Name.Length > 0 ? tensor.Name : "(unnamed)")
+            : null;
 }

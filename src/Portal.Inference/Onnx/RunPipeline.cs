@@ -57,6 +57,8 @@ internal sealed class RunPipeline
             _ = _runner.Input(slot);
         }
 
+        // Cancellation reaches a batch in progress too: ONNX Runtime stops between two operators.
+        using var terminate = _cancellationToken.Register(_runner.Terminate);
         Prepare(0, 0);
         for (var step = 0; step < Steps; step++)
         {
@@ -69,7 +71,15 @@ internal sealed class RunPipeline
                 var (batch, view) = (step / _writers.Length, step % _writers.Length);
                 var first = batch * _runner.BatchSize;
                 var count = Math.Min(_runner.BatchSize, _images.Count - first);
-                _runner.Run(count, slot).CopyTo(perView[view].AsSpan(first * classes, count * classes));
+                try
+                {
+                    _runner.Run(count, slot).CopyTo(perView[view].AsSpan(first * classes, count * classes));
+                }
+                catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException) when (_cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(_cancellationToken);
+                }
+
                 if (view == _writers.Length - 1)
                 {
                     progress?.Report(first + count);

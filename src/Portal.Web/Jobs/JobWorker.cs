@@ -103,7 +103,7 @@ public sealed partial class JobWorker(
         }
         catch (JobFailedException e)
         {
-            await FailAsync(job, handler, e.Message);
+            await FailAsync(job, handler, e.HostDetail is null ? e.Message : $"{e.Message} ({e.HostDetail})", e.Message, e.CausedBySubmission);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -134,12 +134,12 @@ public sealed partial class JobWorker(
         }
     }
 
-    private async Task FailAsync(Job job, IJobHandler? handler, string error, string? userReason = null)
+    private async Task FailAsync(Job job, IJobHandler? handler, string error, string? userReason = null, bool causedBySubmission = false)
     {
         await _store.FinishAsync(job.Id, _owner, JobState.Failed, error, CancellationToken.None);
         if (handler is not null)
         {
-            await handler.OnFailedAsync(job, userReason ?? error, CancellationToken.None);
+            await handler.OnFailedAsync(job, userReason ?? error, causedBySubmission, CancellationToken.None);
         }
 
         Publish(job, JobState.Failed, job.Progress, null, userReason ?? error);

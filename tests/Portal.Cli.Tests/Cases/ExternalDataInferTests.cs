@@ -55,6 +55,22 @@ public sealed class ExternalDataInferTests : IDisposable
         Assert.Equal(File.ReadAllText(plain), File.ReadAllText(split));
     }
 
+    [Fact]
+    public void Infer_WeightsFileNotBesideTheModel_IsRefusedWithOnnxRuntimesText()
+    {
+        var lonely = Directory.CreateDirectory(_dir.File("lonely")).FullName;
+        var model = Path.Combine(lonely, "net.onnx");
+        File.Copy(CaseFiles.Path(Case, "model", "net.onnx"), model);
+
+        var result = PortalCli.Run("infer", "--model", model, "--images", CaseFiles.Path(Case, "images"), "--size", "16x24",
+            "--provider", "cpu", "--out", _dir.File("x.csv"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"The model '{model}' was refused:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("ONNX Runtime said:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("net.onnx.data", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static void AssertEqualsReference(string outPath)
     {
         var reference = Rows(CaseFiles.Path(Case, "reference_probs.csv"));

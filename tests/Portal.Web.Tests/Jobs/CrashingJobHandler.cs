@@ -25,7 +25,7 @@ public sealed class CrashingJobHandler : IJobHandler
         throw new InvalidOperationException("The disk said no.");
     }
 
-    public Task OnFailedAsync(Job job, string reason, CancellationToken cancellationToken)
+    public Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _failures);
         LastReason = reason;

@@ -38,6 +38,21 @@ public sealed class InferenceOptions
     public string CachePath(string dataPath) =>
         string.IsNullOrWhiteSpace(CacheDirectory) ? Path.Combine(dataPath, "cache") : Path.GetFullPath(CacheDirectory);
 
+    /// <summary>
+    /// The most memory one model run or upload check may use, in bytes (the sandboxed runner's limit: its address
+    /// space on a CPU run, a memory cgroup where the machine offers one, and its resident memory watched by the worker).
+    /// </summary>
+    public long MaxRunMemory { get; set; } = 4L << 30;
+
+    /// <summary>How long the upload check of one model (a load in the sandbox) may take.</summary>
+    public TimeSpan CheckTimeLimit { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The sandboxed runner (<c>Portal.Sandbox.dll</c>); empty means the one beside the app.</summary>
+    public string RunnerPath { get; set; } = "";
+
+    /// <summary>The folder of each sandboxed run's working directory and exchange files: <c>runs</c> under <paramref name="dataPath"/>.</summary>
+    public static string RunsPath(string dataPath) => Path.Combine(dataPath, "runs");
+
     /// <summary>How often a running model's progress is pushed to the pages.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

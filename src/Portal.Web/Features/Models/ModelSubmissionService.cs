@@ -7,6 +7,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Storage;
 using Portal.Inference.Onnx;
+using Portal.Inference.Sandbox;
 using Portal.Web.Features.Access;
 using Portal.Web.Features.Competitions;
 using Portal.Web.Features.Submissions;
@@ -19,7 +20,7 @@ namespace Portal.Web.Features.Models;
 /// wrong model costs nothing and stores nothing), queuing the run, cancelling it, and the per-view and per-member
 /// scores under the visibility rules.
 /// </summary>
-public sealed class ModelSubmissionService(
+public sealed partial class ModelSubmissionService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
     HiddenSetCache hiddenSets,
@@ -28,7 +29,9 @@ public sealed class ModelSubmissionService(
     JobCancellations cancellations,
     CompetitionClock clock,
     JobEvents events,
-    IOptions<InferenceOptions> options)
+    ModelSandbox sandbox,
+    IOptions<InferenceOptions> options,
+    ILogger<ModelSubmissionService> logger)
 {
     /// <summary>What a cancelled submission says.</summary>
     public const string CancelledReason = "Cancelled by the team.";
@@ -163,8 +166,8 @@ public sealed class ModelSubmissionService(
             return "The model run has already finished; there is nothing to cancel.";
         }
 
-        // Cancelled submissions do not count toward the daily limit.
-        await quota.ReleaseAsync(submission.TeamId, submission.QuotaDay, cancellationToken);
+        // A cancelled run keeps its slot of the daily limit: it took the model slot and the machine while it ran, and
+        // a team must not be able to start and cancel runs without end.
         var jobIds = await db.Jobs.Where(j => j.SubmissionId == submissionId && j.Kind == JobKind.RunModel).Select(j => j.Id).ToListAsync(cancellationToken);
         foreach (var id in jobIds)
         {
@@ -220,13 +223,32 @@ public sealed class ModelSubmissionService(
         }
 
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        using var loaded = LoadedModel.Load(bytes, classCount, ExecutionProviderChoice.Cpu, options.Value.IntraOpThreads);
-        if (!loaded.Check.Accepted)
+        if (ModelCheck.CheckHeader(bytes) is { } refused)
         {
-            return (path, new SubmissionProblem(ProblemCode.InvalidModel, 0, $"The model '{name}' was refused: {loaded.Check.Refusal}"));
+            return (path, Refused(name, refused.Refusal!));
         }
 
-        if (loaded.Check.Shape!.SizeProblem(settings.Width, settings.Height) is { } sizeProblem)
+        // The model is loaded in the sandbox, never in this process: loading is where a crafted model first runs code.
+        ModelShape shape;
+        using (var checkTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            checkTime.CancelAfter(options.Value.CheckTimeLimit);
+            try
+            {
+                shape = await sandbox.CheckAsync(bytes, classCount, checkTime.Token);
+            }
+            catch (ModelRunFailedException e)
+            {
+                LogCheckRefused(name, e.Failure, e.Detail);
+                return (path, Refused(name, e.Message));
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return (path, Refused(name, $"Loading it took longer than {RunModelHandler.Duration(options.Value.CheckTimeLimit)}."));
+            }
+        }
+
+        if (shape.SizeProblem(settings.Width, settings.Height) is { } sizeProblem)
         {
             return (path, new SubmissionProblem(ProblemCode.InvalidSettings, 0, $"The model '{name}' does not fit the settings: {sizeProblem} Set the width and height to the model's input size."));
         }
@@ -322,6 +344,12 @@ public sealed class ModelSubmissionService(
         await stream.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
     }
+
+    private static SubmissionProblem Refused(string name, string reason) =>
+        new(ProblemCode.InvalidModel, 0, $"The model '{name}' was refused: {reason}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model upload {Model} refused by the sandbox check ({Failure}): {Detail}")]
+    private partial void LogCheckRefused(string model, ModelRunFailure failure, string? detail);
 
     private static bool IsModelFile(string name) => name.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase);
 

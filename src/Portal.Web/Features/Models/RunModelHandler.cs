@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.ML.OnnxRuntime;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Storage;
 using Portal.Inference.Cache;
 using Portal.Inference.Onnx;
 using Portal.Inference.Preprocessing;
+using Portal.Inference.Sandbox;
 using Portal.Inference.Tta;
 using Portal.Web.Features.Competitions;
 using Portal.Web.Features.Submissions;
@@ -18,7 +18,8 @@ using Portal.Web.Jobs;
 namespace Portal.Web.Features.Models;
 
 /// <summary>
-/// Runs a model submission over the hidden images (each member with the submission's preprocessing and TTA), soft-votes
+/// Runs a model submission over the hidden images (each member with the submission's preprocessing and TTA, in the
+/// sandboxed runner: a participant's model is untrusted code), soft-votes
 /// the members, and scores the result like a probabilities submission. Each view's and each member's probabilities are
 /// kept (blobs in storage) and scored on their own, so the gain of TTA and of the ensemble can be shown.
 /// </summary>
@@ -29,6 +30,7 @@ public sealed partial class RunModelHandler(
     QuotaService quota,
     ModelScoring scoring,
     ProviderDiagnostics diagnostics,
+    ModelSandbox sandbox,
     IOptions<InferenceOptions> options,
     IOptions<PortalOptions> portal,
     ILogger<RunModelHandler> logger) : IJobHandler
@@ -63,7 +65,6 @@ public sealed partial class RunModelHandler(
             throw new JobFailedException(ttaProblem!);
         }
 
-        _ = TtaMerger.TryParse(settings.Merge, out var merge);
         submission.Status = SubmissionStatus.Running;
         await db.SaveChangesAsync(cancellationToken);
 
@@ -85,23 +86,21 @@ public sealed partial class RunModelHandler(
                 var member = payload.Members[m];
                 var bytes = await ModelSubmissionService.ReadMemberAsync(storage, member, run.Token);
                 tracker.StartMember(m);
-                var (result, report) = await Task.Factory.StartNew(
-                    () => RunMember(member, bytes, hidden, paths, cacheKey, settings.Preprocess(), views, merge, tracker, run.Token),
-                    run.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                var (result, report) = await RunMemberAsync(member, bytes, hidden, paths, cacheKey, settings, views, tracker, run.Token);
                 results.Add(result);
                 provider = report.Used.ToString().ToUpperInvariant();
             }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new JobFailedException($"The model run took longer than the limit of {Duration(limit)}.");
+            throw new JobFailedException($"The model run took longer than the limit of {Duration(limit)}.") { CausedBySubmission = true };
         }
 
         progress.Report(0.96, "Scoring");
         await ScoreAsync(db, submission, hidden, payload, results, provider, cancellationToken);
     }
 
-    public async Task OnFailedAsync(Job job, string reason, CancellationToken cancellationToken)
+    public async Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -114,52 +113,70 @@ public sealed partial class RunModelHandler(
         submission.Status = SubmissionStatus.Failed;
         submission.Error = reason;
         await db.SaveChangesAsync(cancellationToken);
-        // Failed submissions do not count toward the daily limit.
-        await quota.ReleaseAsync(submission.TeamId, submission.QuotaDay, cancellationToken);
+        // A run the model made fail (refused, failed, too long, too much memory) counts toward the daily limit, or a
+        // team could repeat it without end; a failure of the server's or the host's does not.
+        if (!causedBySubmission)
+        {
+            await quota.ReleaseAsync(submission.TeamId, submission.QuotaDay, cancellationToken);
+        }
     }
 
-    /// <summary>Loads one member on the configured provider and runs it over the images (on a thread of its own).</summary>
-    private (ImageSetRunResult Result, ProviderReport Report) RunMember(ModelMember member, byte[] bytes, LoadedHiddenSet hidden, List<string> paths, string cacheKey,
-        PreprocessOptions preprocess, IReadOnlyList<TtaView> views, MergeMode merge, RunModelProgress tracker, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one member in the sandbox over the hidden images: each image is decoded and resized once, here (the server's
+    /// own files), into the decoded-image cache (per hidden set and input size, shared by later runs and every TTA
+    /// view); the runner reads that cache file, shared, not copied, and writes back the probabilities.
+    /// </summary>
+    private async Task<(ImageSetRunResult Result, ProviderReport Report)> RunMemberAsync(ModelMember member, byte[] bytes, LoadedHiddenSet hidden,
+        List<string> paths, string cacheKey, ModelRunSettings settings, IReadOnlyList<TtaView> views, RunModelProgress tracker, CancellationToken cancellationToken)
     {
-        using var loaded = LoadedModel.Load(bytes, hidden.Taxonomy.Count, options.Value.Provider, options.Value.IntraOpThreads);
-        if (!loaded.Check.Accepted)
-        {
-            throw new JobFailedException($"The model '{member.Name}' was refused: {loaded.Check.Refusal}");
-        }
-
-        var report = loaded.Provider!;
-        diagnostics.Record(report);
-        LogMemberStarted(member.Name, paths.Count, views.Count, report.Used);
-        using var runner = new ModelRunner(loaded.Session!, loaded.Check.Shape!, preprocess.Height, preprocess.Width, options.Value.BatchSize, ownsSession: false);
+        var preprocess = settings.Preprocess();
+        using var images = await Task.Run(() => OpenCache(paths, cacheKey, preprocess, views, tracker, cancellationToken), cancellationToken);
+        var run = new SandboxRun(images.Path, paths.Count, hidden.Taxonomy.Count, preprocess, settings.Tta, settings.Merge,
+            options.Value.Provider, options.Value.BatchSize, options.Value.IntraOpThreads);
+        LogMemberStarted(member.Name, paths.Count, views.Count, options.Value.Provider);
         try
         {
-            return (RunImages(runner, paths, cacheKey, preprocess, views, merge, tracker, cancellationToken), report);
+            var result = await sandbox.RunAsync(bytes, run, tracker, cancellationToken);
+            diagnostics.Record(result.Provider);
+            if (result.Views.Count != views.Count)
+            {
+                throw new SandboxUnavailableException($"The runner ran {result.Views.Count} views, not {views.Count}.");
+            }
+
+            return (new ImageSetRunResult(views, result.PerView, result.Merged, hidden.Taxonomy.Count), result.Provider);
         }
-        catch (OnnxRuntimeException e)
+        catch (ModelRunFailedException e)
         {
-            var image = hidden.Truth.Images.Ids[Math.Min(tracker.Done, paths.Count - 1)];
-            throw new JobFailedException($"The model '{member.Name}' failed on image {image}: {e.Message}");
+            LogModelFailed(member.Name, e.Failure, e.Detail);
+            var image = e.FailedAtImage is { } index ? $" on image {hidden.Truth.Images.Ids[Math.Clamp(index, 0, paths.Count - 1)]}" : "";
+            var sentence = e.Failure switch
+            {
+                ModelRunFailure.Refused => $"The model '{member.Name}' was refused: {e.Message}",
+                ModelRunFailure.MemoryLimit => $"The model '{member.Name}' was stopped{image}: {e.Message}",
+                _ => $"The model '{member.Name}' failed{image}: {e.Message}",
+            };
+            throw new JobFailedException(sentence) { CausedBySubmission = true, HostDetail = e.Detail };
+        }
+    }
+
+    private DecodedImages OpenCache(List<string> paths, string cacheKey, PreprocessOptions preprocess, IReadOnlyList<TtaView> views,
+        RunModelProgress tracker, CancellationToken cancellationToken)
+    {
+        var cache = new DecodedImageCache(options.Value.CachePath(portal.Value.DataPath));
+        tracker.Decoding(true);
+        try
+        {
+            return cache.Open(cacheKey, paths, preprocess, views, tracker, cancellationToken);
         }
         catch (Exception e) when (e is InvalidDataException || e is AggregateException { InnerException: InvalidDataException })
         {
             var message = (e as AggregateException)?.InnerException?.Message ?? e.Message;
             throw new JobFailedException($"A hidden-set image could not be read, so the model could not be run; please tell the host. {message}");
         }
-    }
-
-    /// <summary>
-    /// The one place a model meets the images: each hidden image is decoded and resized once into the decoded-image cache
-    /// (per hidden set and input size, shared by later runs and every TTA view), then the model runs over the cached pixels.
-    /// </summary>
-    private ImageSetRunResult RunImages(ModelRunner runner, IReadOnlyList<string> paths, string cacheKey, PreprocessOptions preprocess,
-        IReadOnlyList<TtaView> views, MergeMode merge, RunModelProgress tracker, CancellationToken cancellationToken)
-    {
-        var cache = new DecodedImageCache(options.Value.CachePath(portal.Value.DataPath));
-        tracker.Decoding(true);
-        using var images = cache.Open(cacheKey, paths, preprocess, views, tracker, cancellationToken);
-        tracker.Decoding(false);
-        return ImageSetRunner.Run(runner, images, preprocess, views, merge, tracker, cancellationToken);
+        finally
+        {
+            tracker.Decoding(false);
+        }
     }
 
     private async Task ScoreAsync(PortalDbContext db, Submission submission, LoadedHiddenSet hidden, RunModelPayload payload,
@@ -222,6 +239,9 @@ public sealed partial class RunModelHandler(
     private static string Plural(double value, string unit) =>
         string.Create(CultureInfo.InvariantCulture, $"{value:0.##} {unit}{(Math.Abs(value - 1) < 1e-9 ? "" : "s")}");
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Running model {Model} over {Images} images, {Views} view(s), on {Provider}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Running model {Model} over {Images} images, {Views} view(s), in the sandbox on {Provider}")]
     private partial void LogMemberStarted(string model, int images, int views, ExecutionProviderChoice provider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} failed in the sandbox ({Failure}): {Detail}")]
+    private partial void LogModelFailed(string model, ModelRunFailure failure, string? detail);
 }

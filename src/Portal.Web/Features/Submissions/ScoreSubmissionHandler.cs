@@ -60,7 +60,7 @@ public sealed class ScoreSubmissionHandler(
         events.PublishLeaderboardChanged(submission.CompetitionId);
     }
 
-    public Task OnFailedAsync(Job job, string reason, CancellationToken cancellationToken)
+    public Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         return SubmissionScoring.MarkFailedAsync(dbFactory, quota, job.SubmissionId, reason, cancellationToken);

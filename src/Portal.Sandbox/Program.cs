@@ -1,0 +1,3 @@
+using Portal.Sandbox;
+
+return SandboxMain.Run(Console.In, Console.Out);
