@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Portal.Cli.Tests.Support;
 
 namespace Portal.Cli.Tests;
@@ -50,35 +49,7 @@ public sealed class ProcessTests : IDisposable
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunPortalAsync(params string[] args)
     {
-        var start = PortalStartInfo();
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("portal did not start.");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    /// <summary>The apphost that the build copies next to the tests, else <c>dotnet portal.dll</c>.</summary>
-    private static ProcessStartInfo PortalStartInfo()
-    {
-        var apphost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "portal.exe" : "portal");
-        if (File.Exists(apphost))
-        {
-            return new ProcessStartInfo(apphost);
-        }
-
-        var dll = Path.Combine(AppContext.BaseDirectory, "portal.dll");
-        Assert.True(File.Exists(dll), $"portal.dll was not found next to the tests in {AppContext.BaseDirectory}.");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet");
-        start.ArgumentList.Add(dll);
-        return start;
+        var result = await PortalProcess.RunAsync(null, args);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }

@@ -149,8 +149,9 @@ public sealed class ScoreCommandTests : IDisposable
     [Fact]
     public void Score_MoreProblemsThanListed_SaysHowManyMore()
     {
-        // Arrange: 150 bad labels; 100 problems are listed.
-        var csv = string.Concat(_set.LabelsCsv(_set.Truth).Split('\n').Select((line, i) => i is >= 1 and <= 150 ? line.Split(',')[0] + ",x\n" : line + "\n")).TrimEnd('\n') + "\n";
+        // Arrange: 150 unknown ids (a kind that is listed line by line, unlike bad labels, which fold into one) and
+        // the 150 images they leave without a prediction; 100 problems are listed.
+        var csv = string.Concat(_set.LabelsCsv(_set.Truth).Split('\n').Select((line, i) => i is >= 1 and <= 150 ? $"unknown{i}.jpg,1\n" : line + "\n")).TrimEnd('\n') + "\n";
         var truth = _dir.Write("info.csv", _set.TruthCsv());
         var submission = _dir.Write("sub.csv", csv);
 
@@ -159,10 +160,10 @@ public sealed class ScoreCommandTests : IDisposable
 
         // Assert
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("(150 problems):", result.Stderr);
-        Assert.Contains("line 101, column ans:", result.Stderr);
+        Assert.Contains("(151 problems):", result.Stderr);
+        Assert.Contains("line 101, column ImageID:", result.Stderr);
         Assert.DoesNotContain("line 102,", result.Stderr);
-        Assert.Contains("  and 50 more problems.", result.Stderr);
+        Assert.Contains("  and 51 more problems.", result.Stderr);
     }
 
     [Fact]

@@ -95,10 +95,13 @@ internal static class InferCommand
             InputFiles.RequireFile(modelPath, "model");
             var (index, paths) = FindImages(parse.GetRequiredValue(images), parse.GetValue(ids));
 
-            using var loaded = LoadedModel.Load(File.ReadAllBytes(modelPath), taxonomy.Count, ParseProvider(parse.GetValue(provider)!));
+            // From the path, not the bytes: weights saved beside the model (net.onnx.data) are found there, from any folder.
+            using var loaded = LoadedModel.LoadFile(modelPath, taxonomy.Count, ParseProvider(parse.GetValue(provider)!));
             if (!loaded.Check.Accepted)
             {
-                throw new CliException($"The model '{modelPath}' was refused: {loaded.Check.Refusal}");
+                // The user's own model: ONNX Runtime's text (a weights file not found beside it, say) is theirs to read.
+                var refusal = $"The model '{modelPath}' was refused: {loaded.Check.Refusal}";
+                throw new CliException(loaded.Check.Detail is { } detail ? [refusal, $"ONNX Runtime said: {detail}"] : [refusal]);
             }
 
             var shape = loaded.Check.Shape!;

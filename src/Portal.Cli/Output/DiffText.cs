@@ -14,7 +14,7 @@ internal static class DiffText
         var headline = new TextTable("measure", ">value", "");
         headline.AddRow("Agreement", Format.Score(agreement.Rate),
             $"{Format.Count(agreement.Count - agreement.Differing)} images labelled the same, {Format.Count(agreement.Differing)} differently");
-        headline.AddRow("Cohen's kappa", Format.Score(agreement.Kappa), "");
+        headline.AddRow("Cohen's kappa", agreement.Kappa is { } kappa ? Format.Score(kappa) : "undefined", agreement.KappaUndefinedReason ?? "");
         headline.Write(writer, "  ", header: false);
 
         if (agreement.Attributes.Count > 0)

@@ -49,6 +49,7 @@ internal static class JsonReport
         var document = new DiffJson(
             agreement.Rate,
             agreement.Kappa,
+            agreement.KappaUndefinedReason,
             Rows(agreement.Transition),
             agreement.Attributes.Select(a => new AttributeDisagreementJson(a.Name, a.Count, a.Rate)).ToArray(),
             agreement.CountsA,

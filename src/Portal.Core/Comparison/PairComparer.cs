@@ -24,16 +24,16 @@ public static class PairComparer
     }
 
     /// <summary>
-    /// Cohen's kappa of two labellings from their transition matrix, as scikit-learn computes it.
-    /// When chance agreement is certain (both give every image the same class) kappa is 1.
+    /// Cohen's kappa of two labellings from their transition matrix, as scikit-learn computes it; null where
+    /// it is 0/0: when chance agreement is certain (both give every image the same single class) or there are no images.
     /// </summary>
-    public static double CohenKappa(ConfusionMatrix transition)
+    public static double? CohenKappa(ConfusionMatrix transition)
     {
         ArgumentNullException.ThrowIfNull(transition);
         double n = transition.Total;
         if (n == 0)
         {
-            return 1;
+            return null;
         }
 
         var rows = transition.RowTotals();
@@ -47,6 +47,10 @@ public static class PairComparer
         expectedAgreement /= n;
         var expectedDisagreement = n - expectedAgreement;
         var observedDisagreement = n - transition.Diagonal;
-        return expectedDisagreement == 0 ? 1 : 1 - observedDisagreement / expectedDisagreement;
+
+        // Expected disagreement is 0 only when A and B each put every image in the same one class, and then
+        // observed disagreement is 0 too: 0/0, which scikit-learn 1.2.1 answers with nan (later versions with
+        // a configurable replacement). Reporting 1 would call two constant submissions perfectly correlated.
+        return expectedDisagreement == 0 ? null : 1 - observedDisagreement / expectedDisagreement;
     }
 }

@@ -1,26 +1,38 @@
-using System.Buffers.Text;
 using System.Globalization;
 
 namespace Portal.Core.Submissions;
 
-/// <summary>Reads a class label field: a whole number in [0, C).</summary>
+/// <summary>Reads a class label field: a whole number in [0, C) (see <see cref="ClassIndexText"/> for how it may be written).</summary>
 internal static class LabelParsing
 {
-    /// <summary>Parses <paramref name="span"/>; on failure adds the problem (at <paramref name="line"/>) and returns false.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> span, int classCount, ProblemCollector problems, int line, string column, out byte label)
+    /// <summary>
+    /// Parses <paramref name="span"/>; on failure adds the problem (at <paramref name="line"/>) and returns false.
+    /// <paramref name="cut"/> says the field was longer than what was kept of it.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> span, int classCount, ProblemCollector problems, int line, string column, out byte label, bool cut = false)
     {
         label = 0;
-        if (span.IsEmpty || !Utf8Parser.TryParse(span, out int value, out var consumed) || consumed != span.Length)
+        long value = 0;
+        var syntax = cut ? ClassIndexSyntax.NotANumber : ClassIndexText.Parse(span, out value);
+        var shown = CsvSource.Shorten(span) + (cut ? "…" : "");
+        switch (syntax)
         {
-            problems.Add(ProblemCode.NotAnInteger, line,
-                span.IsEmpty ? "The label is empty; it must be a whole number." : $"'{CsvSource.Shorten(span)}' is not a whole number.", column);
-            return false;
+            case ClassIndexSyntax.NotANumber when span.IsEmpty:
+                problems.AddFolded(ProblemCode.NotAnInteger, line, "The label is empty", "; it must be a whole number.", column);
+                return false;
+            case ClassIndexSyntax.NotANumber:
+                problems.AddFolded(ProblemCode.NotAnInteger, line, $"'{shown}' is not a whole number", ".", column);
+                return false;
+            case ClassIndexSyntax.Fraction:
+                problems.AddFolded(ProblemCode.NotAnInteger, line, $"'{shown}' is not a whole number",
+                    $"; write class indices as integers (in pandas: df['{column}'] = df['{column}'].astype(int)).", column);
+                return false;
         }
 
         if (value < 0 || value >= classCount)
         {
-            problems.Add(ProblemCode.LabelOutOfRange, line,
-                string.Create(CultureInfo.InvariantCulture, $"Label {value} is out of range; labels are 0 to {classCount - 1}."), column);
+            problems.AddFolded(ProblemCode.LabelOutOfRange, line, $"Label {shown} is out of range",
+                string.Create(CultureInfo.InvariantCulture, $"; labels are 0 to {classCount - 1}."), column);
             return false;
         }
 

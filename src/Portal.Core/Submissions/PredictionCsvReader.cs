@@ -231,11 +231,8 @@ public static class PredictionCsvReader
                 }
 
                 var label = _pendingBytes.AsSpan(row.Label);
-                if (label.Length > MaxLabelBytes)
-                {
-                    problems.Add(ProblemCode.NotAnInteger, row.Line, $"'{CsvSource.Shorten(label)}…' is not a whole number.", HeaderNames.Answer);
-                }
-                else if (LabelParsing.TryParse(label, _classes, problems, row.Line, HeaderNames.Answer, out var parsed))
+                var cut = label.Length > MaxLabelBytes;
+                if (LabelParsing.TryParse(cut ? label[..MaxLabelBytes] : label, _classes, problems, row.Line, HeaderNames.Answer, out var parsed, cut))
                 {
                     _slots[position].Label = parsed;
                 }

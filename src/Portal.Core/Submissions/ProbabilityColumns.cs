@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text;
 using Portal.Core.Competitions;
 
 namespace Portal.Core.Submissions;
@@ -45,11 +45,13 @@ internal static class ProbabilityColumns
 
     private static int ClassOf(string name, ClassTaxonomy taxonomy)
     {
-        var digits = name.StartsWith('p') || name.StartsWith('P') ? name.AsSpan(1) : name.AsSpan();
-        if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c < taxonomy.Count &&
-            digits.Length == c.ToString(CultureInfo.InvariantCulture).Length)
+        // k or pk, k read by the label rule (pandas writes "6.0" for a class that went through float); no leading
+        // zero and no sign, so a class named "01" or "-" is matched by name below.
+        var digits = Encoding.UTF8.GetBytes(name.StartsWith('p') || name.StartsWith('P') ? name[1..] : name);
+        var plain = digits.Length > 0 && char.IsAsciiDigit((char)digits[0]) && !(digits.Length > 1 && digits[0] == '0' && char.IsAsciiDigit((char)digits[1]));
+        if (plain && ClassIndexText.Parse(digits, out var c) == ClassIndexSyntax.Whole && c < taxonomy.Count)
         {
-            return c;
+            return (int)c;
         }
 
         for (var k = 0; k < taxonomy.Count; k++)

@@ -51,5 +51,38 @@ public sealed class LoadedModel : IDisposable
         return new LoadedModel(session, check, report);
     }
 
+    /// <summary>
+    /// Checks and loads the model file at <paramref name="path"/> for the command line: weights stored as external data
+    /// are found beside the model file (see <see cref="SessionFactory.CreateFromFile"/>). Not for uploaded models.
+    /// </summary>
+    public static LoadedModel LoadFile(string path, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0)
+    {
+        var model = File.ReadAllBytes(path);
+        if (ModelCheck.CheckHeader(model, allowExternalData: true) is { } refused)
+        {
+            return new LoadedModel(null, refused, null);
+        }
+
+        InferenceSession session;
+        ProviderReport report;
+        try
+        {
+            (session, report) = SessionFactory.CreateFromFile(path, provider, intraOpThreads);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            return new LoadedModel(null, ModelCheck.Refuse(OnnxRuntimeErrors.LoadRefusal(e.Message)) with { Detail = e.Message }, null);
+        }
+
+        var check = ModelCheck.Inspect(session, classCount, OnnxProto.ReadVersions(model)?.Opset ?? 0);
+        if (!check.Accepted)
+        {
+            session.Dispose();
+            return new LoadedModel(null, check, report);
+        }
+
+        return new LoadedModel(session, check, report);
+    }
+
     public void Dispose() => Session?.Dispose();
 }

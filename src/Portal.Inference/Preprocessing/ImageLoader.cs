@@ -2,14 +2,17 @@ using SkiaSharp;
 
 namespace Portal.Inference.Preprocessing;
 
-/// <summary>Decodes an image file with SkiaSharp and resizes it to the model's input size as 8-bit RGB.</summary>
+/// <summary>
+/// Decodes an image file with SkiaSharp (by <see cref="ImageDecoding"/>'s rule: a pixel cap, and no cut-off or damaged
+/// image decoded in part) and resizes it to the model's input size as 8-bit RGB.
+/// </summary>
 public static class ImageLoader
 {
     // Bilinear without mipmaps: what torchvision's Resize does without antialiasing, and cheap.
     private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.None);
 
     /// <summary>Decodes <paramref name="path"/> and resizes it as <paramref name="options"/> say.</summary>
-    /// <exception cref="InvalidDataException">The file is not an image SkiaSharp can decode.</exception>
+    /// <exception cref="InvalidDataException">The file is not an image SkiaSharp can decode, is over the pixel cap, cut off or damaged.</exception>
     public static PixelImage Load(string path, PreprocessOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -22,7 +25,7 @@ public static class ImageLoader
     /// Decodes <paramref name="path"/>, resizes it as <paramref name="options"/> say and writes the RGB bytes into
     /// <paramref name="destination"/> (3 x width x height), allocating no pixel array: what the cache builder calls.
     /// </summary>
-    /// <exception cref="InvalidDataException">The file cannot be read or is not an image SkiaSharp can decode.</exception>
+    /// <exception cref="InvalidDataException">The file cannot be read, is not an image SkiaSharp can decode, is over the pixel cap, cut off or damaged.</exception>
     public static void LoadInto(string path, PreprocessOptions options, Span<byte> destination)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -33,7 +36,7 @@ public static class ImageLoader
 
         using var data = SKData.Create(path)
             ?? throw new InvalidDataException($"'{Path.GetFileName(path)}' could not be read.");
-        using var bitmap = DecodeBitmap(data, Path.GetFileName(path));
+        using var bitmap = ImageDecoding.Decode(data, Path.GetFileName(path));
         if (bitmap.Width == options.Width && bitmap.Height == options.Height)
         {
             ToRgb(bitmap, destination);
@@ -100,7 +103,7 @@ public static class ImageLoader
 
     private static PixelImage Decode(SKData data, PreprocessOptions options, string name)
     {
-        using var bitmap = DecodeBitmap(data, name);
+        using var bitmap = ImageDecoding.Decode(data, name);
         if (bitmap.Width == options.Width && bitmap.Height == options.Height)
         {
             return ToRgb(bitmap);
@@ -109,27 +112,9 @@ public static class ImageLoader
         return Resize(bitmap, options);
     }
 
-    private static SKBitmap DecodeBitmap(SKData data, string name)
-    {
-        using var codec = SKCodec.Create(data)
-            ?? throw new InvalidDataException($"'{name}' is not an image that can be decoded (JPEG, PNG, WebP, BMP, GIF).");
-        // Decode unpremultiplied into a bitmap declared opaque: a PNG's alpha is dropped and its colours kept, as
-        // PIL's convert("RGB") does, instead of darkening transparent pixels towards black.
-        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var bitmap = new SKBitmap(info.WithAlphaType(SKAlphaType.Opaque));
-        var result = codec.GetPixels(info, bitmap.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
-        {
-            bitmap.Dispose();
-            throw new InvalidDataException($"'{name}' could not be decoded ({result}).");
-        }
-
-        return bitmap;
-    }
-
     private static PixelImage ToRgb(SKBitmap rgba)
     {
-        var pixels = new byte[rgba.Width * rgba.Height * 3];
+        var pixels = new byte[checked(rgba.Width * rgba.Height * 3)];
         ToRgb(rgba, pixels);
         return new PixelImage(rgba.Width, rgba.Height, pixels);
     }

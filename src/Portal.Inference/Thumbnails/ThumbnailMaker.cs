@@ -1,3 +1,4 @@
+using Portal.Inference.Preprocessing;
 using SkiaSharp;
 
 namespace Portal.Inference.Thumbnails;
@@ -18,21 +19,15 @@ public static class ThumbnailMaker
     /// Decodes <paramref name="encoded"/> (JPEG, PNG, ...) and returns a JPEG whose longest edge is at most
     /// <paramref name="maxEdge"/> (images already smaller are not enlarged).
     /// </summary>
-    /// <exception cref="InvalidDataException">The bytes are not an image SkiaSharp can decode.</exception>
-    public static byte[] Make(ReadOnlySpan<byte> encoded, int maxEdge = DefaultMaxEdge, int quality = DefaultQuality)
+    /// <exception cref="InvalidDataException">The bytes are not an image SkiaSharp can decode, are over <paramref name="maxPixels"/>, cut off or damaged (see <see cref="ImageDecoding"/>).</exception>
+    public static byte[] Make(ReadOnlySpan<byte> encoded, int maxEdge = DefaultMaxEdge, int quality = DefaultQuality,
+        string name = "image", long maxPixels = ImageDecoding.DefaultMaxPixels)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEdge, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(quality, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 100);
         using var data = SKData.CreateCopy(encoded);
-        using var codec = SKCodec.Create(data)
-            ?? throw new InvalidDataException("The file is not an image that can be decoded.");
-        using var source = SKBitmap.Decode(codec)
-            ?? throw new InvalidDataException("The image could not be decoded.");
-        if (source.Width <= 0 || source.Height <= 0)
-        {
-            throw new InvalidDataException("The image is empty.");
-        }
+        using var source = ImageDecoding.Decode(data, name, maxPixels, keepAlpha: true);
 
         var (width, height) = FitWithin(source.Width, source.Height, maxEdge);
         using var target = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));

@@ -11,7 +11,7 @@ public sealed record ApiComparison(
     long Images,
     long Differing,
     double Agreement,
-    double Kappa,
+    double? Kappa,
     long[][] Transition,
     IReadOnlyList<ApiAttributeDisagreement> Attributes,
     long[] CountsA,

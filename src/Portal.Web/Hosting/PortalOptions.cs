@@ -23,6 +23,13 @@ public sealed class PortalOptions
     /// <summary>Largest accepted hidden-set zip, in bytes.</summary>
     public long MaxHiddenSetBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// Largest image of a hidden set, in pixels (width x height, read from its header before decoding); the import refuses
+    /// larger ones by name. Model runs and thumbnails hold images to <see cref="Portal.Inference.Preprocessing.ImageDecoding.DefaultMaxPixels"/>,
+    /// the same 40 megapixels by default.
+    /// </summary>
+    public long MaxImagePixels { get; set; } = Portal.Inference.Preprocessing.ImageDecoding.DefaultMaxPixels;
+
     /// <summary>How many problems of an invalid file are listed.</summary>
     public int MaxListedProblems { get; set; } = 100;
 

@@ -38,11 +38,45 @@ public sealed class ComparisonTests
     }
 
     [Fact]
-    public void Kappa_ConstantIdenticalLabellings_IsOne()
+    public void Kappa_ConstantIdenticalLabellings_IsUndefinedWithItsReason()
     {
         byte[] constant = [4, 4, 4, 4];
 
-        Assert.Equal(1.0, PairComparer.Compare(constant, constant, ClassTaxonomy.MaskGenderAge).Kappa);
+        var agreement = PairComparer.Compare(constant, constant, ClassTaxonomy.MaskGenderAge);
+
+        Assert.Null(agreement.Kappa);
+        Assert.Equal(1.0, agreement.Rate);
+        Assert.Equal("both submissions predict a single class, so chance agreement is 1", agreement.KappaUndefinedReason);
+    }
+
+    [Fact]
+    public void Kappa_ConstantOnDifferentClasses_IsZeroAsScikitLearn()
+    {
+        byte[] a = [4, 4, 4, 4];
+        byte[] b = [7, 7, 7, 7];
+
+        var agreement = PairComparer.Compare(a, b, ClassTaxonomy.MaskGenderAge);
+
+        Assert.Equal(0.0, agreement.Kappa);
+        Assert.Null(agreement.KappaUndefinedReason);
+    }
+
+    [Fact]
+    public void Kappa_OneConstantOneNot_IsDefined()
+    {
+        byte[] a = [4, 4, 4, 4];
+        byte[] b = [4, 4, 4, 7];
+
+        Assert.Equal(0.0, PairComparer.Compare(a, b, ClassTaxonomy.MaskGenderAge).Kappa);
+    }
+
+    [Fact]
+    public void Kappa_NoImages_IsUndefined()
+    {
+        var agreement = PairComparer.Compare([], [], ClassTaxonomy.MaskGenderAge);
+
+        Assert.Null(agreement.Kappa);
+        Assert.Equal("no images were compared", agreement.KappaUndefinedReason);
     }
 
     [Fact]

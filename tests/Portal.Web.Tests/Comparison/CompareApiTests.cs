@@ -148,6 +148,32 @@ public sealed class CompareApiTests(PortalFactory factory) : IClassFixture<Porta
         Assert.DoesNotContain("<th style=\"text-align: left;\">Truth</th>", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Compare_BothSubmissionsPredictOneClass_KappaIsNullAndThePageSaysUndefined()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var a = factory.WithToken(scenario.A.Token);
+        var allFour = Enumerable.Repeat((byte)4, scenario.ImageIds.Count).ToArray();
+        var first = await a.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(allFour), "all class 4");
+        var second = await a.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(allFour), "all class 4 again");
+        Assert.Equal("Scored", (await a.WaitUntilDoneAsync(first)).Status);
+        Assert.Equal("Scored", (await a.WaitUntilDoneAsync(second)).Status);
+        using var member = await factory.SignInAsync(scenario.A.FirstMember);
+
+        // Act
+        using var response = await a.GetPathAsync($"/api/v1/submissions/{first}/compare/{second}");
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        var page = await member.GetTextAsync($"/c/{scenario.Slug}/compare?a={first}&b={second}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("kappa").ValueKind);
+        Assert.Equal(1.0, json.RootElement.GetProperty("agreement").GetDouble());
+        Assert.Contains("both submissions predict a single class, so chance agreement is 1", page, StringComparison.Ordinal);
+    }
+
     private async Task SetShowPublicPerClassAsync(int competitionId)
     {
         await using var db = await factory.DbAsync();

@@ -201,6 +201,34 @@ public sealed class ComparisonComponentTests : PortalComponentTest
         Assert.Empty(cut.FindAll("[data-testid=quadrant-filter]"));
     }
 
+    [Fact]
+    public void ComparisonPanel_BothPredictOneClass_ShowsKappaUndefinedAndWhy()
+    {
+        // Arrange
+        byte[] constant = [4, 4, 4, 4];
+        var comparison = SubmissionComparison.Compute(constant, constant, Taxonomy);
+        var view = new ComparisonView(1, Submission(1), Submission(2), Taxonomy.ClassNames, comparison.Agreement, null,
+            null, "Per-class scores appear after the competition closes.", false, []);
+
+        // Act
+        var cut = Render<ComparisonPanel>(p => p.Add(c => c.View, view));
+
+        // Assert
+        Assert.Equal("undefined", cut.Find("[data-testid=kappa]").TextContent.Trim());
+        Assert.Equal("Undefined: both submissions predict a single class, so chance agreement is 1.", cut.Find("[data-testid=kappa-undefined]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void ComparisonPanel_KappaDefined_ShowsTheNumberAndNoReason()
+    {
+        // Act
+        var cut = Render<ComparisonPanel>(p => p.Add(c => c.View, View(judged: false)));
+
+        // Assert
+        Assert.Matches(@"^-?\d\.\d{4}$", cut.Find("[data-testid=kappa]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=kappa-undefined]"));
+    }
+
     private static ComparisonView View(bool judged)
     {
         var comparison = judged ? SubmissionComparison.Compute(A, B, Taxonomy, Truth, null, resamples: 100) : SubmissionComparison.Compute(A, B, Taxonomy);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -7,13 +8,15 @@ using Portal.Core.Submissions;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Storage;
+using Portal.Inference.Preprocessing;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Features.Competitions;
 
 /// <summary>
 /// Makes a competition's hidden set from <c>info.csv</c> (ImageID,ans) and its images, given as a
-/// server folder or an uploaded zip. Everything is checked before anything is stored.
+/// server folder or an uploaded zip. Everything is checked before anything is stored: the bytes a zip
+/// actually unpacks to, and every image by the decode rule model runs use.
 /// </summary>
 public sealed class HiddenSetImporter(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -79,6 +82,12 @@ public sealed class HiddenSetImporter(
             return new HiddenSetImportResult(0, missing);
         }
 
+        var unusable = UnusableImages(imageFolder, truth.Images.Ids, cancellationToken);
+        if (unusable.Count > 0)
+        {
+            return new HiddenSetImportResult(0, unusable);
+        }
+
         var imagesKey = $"hidden/{competitionId}/images";
         var target = storage.LocalPath(imagesKey);
         Directory.CreateDirectory(target);
@@ -116,6 +125,30 @@ public sealed class HiddenSetImporter(
         return new HiddenSetImportResult(truth.Count, []);
     }
 
+    /// <summary>
+    /// Every image that model runs could not use, by the decode rule they use (<see cref="ImageDecoding"/>): over the pixel
+    /// cap (read from the header, before any decoding), not an image, cut off or damaged; each named with its info.csv line.
+    /// </summary>
+    private List<string> UnusableImages(string imageFolder, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var maxPixels = options.Value.MaxImagePixels;
+        var problems = new string?[ids.Count];
+        // A few at a time: each decode may hold up to the pixel cap in memory.
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, 4) };
+        Parallel.For(0, ids.Count, parallel, i =>
+        {
+            try
+            {
+                ImageDecoding.Verify(Path.Combine(imageFolder, ids[i]), maxPixels);
+            }
+            catch (InvalidDataException e)
+            {
+                problems[i] = string.Create(CultureInfo.InvariantCulture, $"info.csv line {i + 2}: {e.Message}");
+            }
+        });
+        return problems.OfType<string>().Take(MaxProblems).ToList();
+    }
+
     private static string FindImageFolder(string infoFolder, string firstId)
     {
         foreach (var candidate in new[] { infoFolder, Path.Combine(infoFolder, "images"), Path.Combine(infoFolder, "eval", "images") })
@@ -143,21 +176,20 @@ public sealed class HiddenSetImporter(
 
         await using (archive)
         {
-            long total = 0;
+            var limit = options.Value.MaxHiddenSetBytes;
             var root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
-            foreach (var entry in archive.Entries)
+            var entries = archive.Entries.Where(e => !string.IsNullOrEmpty(e.Name)).ToList();
+
+            // What the entries declare only refuses early a zip that says it is too large; the limit itself holds
+            // on the bytes actually unpacked (ZipEntryCopier), since a declared size can lie.
+            if (entries.Sum(e => e.Length) > limit)
             {
-                if (string.IsNullOrEmpty(entry.Name))
-                {
-                    continue;
-                }
+                return $"The zip unpacks to more than the limit of {ByteSize.Format(limit)}.";
+            }
 
-                total += entry.Length;
-                if (total > options.Value.MaxHiddenSetBytes)
-                {
-                    return $"The zip unpacks to more than the limit of {ByteSize.Format(options.Value.MaxHiddenSetBytes)}.";
-                }
-
+            long total = 0;
+            foreach (var entry in entries)
+            {
                 var path = Path.GetFullPath(Path.Combine(folder, entry.FullName));
                 if (!path.StartsWith(root, StringComparison.Ordinal))
                 {
@@ -165,7 +197,14 @@ public sealed class HiddenSetImporter(
                 }
 
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await entry.ExtractToFileAsync(path, overwrite: true, cancellationToken);
+                try
+                {
+                    total += await ZipEntryCopier.CopyAsync(entry, path, limit - total, limit, cancellationToken);
+                }
+                catch (InvalidDataException e)
+                {
+                    return e.Message;
+                }
             }
         }
 
