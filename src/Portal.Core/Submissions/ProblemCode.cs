@@ -14,6 +14,9 @@ public enum ProblemCode
     MalformedQuote,
     WrongFieldCount,
     EmptyImageId,
+
+    /// <summary>A hidden set's image id that is not a plain file name (folders, '..'): it names a file of the set.</summary>
+    ImageIdNotAFileName,
     UnknownImageId,
     DuplicateImageId,
     MissingImageIds,

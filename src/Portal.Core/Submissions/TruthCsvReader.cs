@@ -51,6 +51,12 @@ public static class TruthCsvReader
                     continue;
                 }
 
+                if (!ImageFileName.IsPlain(id))
+                {
+                    problems.Add(ProblemCode.ImageIdNotAFileName, csv.Line, ImageFileName.Problem(id), HeaderNames.ImageId, id);
+                    continue;
+                }
+
                 if (!firstLine.TryAdd(id, csv.Line))
                 {
                     problems.Add(ProblemCode.DuplicateImageId, csv.Line,

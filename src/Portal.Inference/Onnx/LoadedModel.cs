@@ -20,45 +20,26 @@ public sealed class LoadedModel : IDisposable
     /// <summary>Where the session runs; null when the model could not be loaded at all.</summary>
     public ProviderReport? Provider { get; }
 
-    /// <summary>Checks and loads <paramref name="model"/> for a competition with <paramref name="classCount"/> classes.</summary>
+    /// <summary>
+    /// Checks and loads <paramref name="model"/> (an uploaded model's bytes: no tensor may live in another file) for a
+    /// competition with <paramref name="classCount"/> classes.
+    /// </summary>
     public static LoadedModel Load(byte[] model, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (ModelCheck.CheckHeader(model) is { } refused)
-        {
-            return new LoadedModel(null, refused, null);
-        }
-
-        InferenceSession session;
-        ProviderReport report;
-        try
-        {
-            (session, report) = SessionFactory.Create(model, provider, intraOpThreads);
-        }
-        catch (OnnxRuntimeException e)
-        {
-            return new LoadedModel(null, ModelCheck.Refuse(OnnxRuntimeErrors.LoadRefusal(e.Message)) with { Detail = e.Message }, null);
-        }
-
-        var opset = OnnxProto.ReadVersions(model)?.Opset ?? 0;
-        var check = ModelCheck.Inspect(session, classCount, opset);
-        if (!check.Accepted)
-        {
-            session.Dispose();
-            return new LoadedModel(null, check, report);
-        }
-
-        return new LoadedModel(session, check, report);
+        return Load(model, allowExternalData: false, () => SessionFactory.Create(model, provider, intraOpThreads), classCount);
     }
 
     /// <summary>
     /// Checks and loads the model file at <paramref name="path"/> for the command line: weights stored as external data
     /// are found beside the model file (see <see cref="SessionFactory.CreateFromFile"/>). Not for uploaded models.
     /// </summary>
-    public static LoadedModel LoadFile(string path, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0)
+    public static LoadedModel LoadFile(string path, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0) =>
+        Load(File.ReadAllBytes(path), allowExternalData: true, () => SessionFactory.CreateFromFile(path, provider, intraOpThreads), classCount);
+
+    private static LoadedModel Load(byte[] model, bool allowExternalData, Func<(InferenceSession, ProviderReport)> open, int classCount)
     {
-        var model = File.ReadAllBytes(path);
-        if (ModelCheck.CheckHeader(model, allowExternalData: true) is { } refused)
+        if (ModelCheck.CheckHeader(model, allowExternalData) is { } refused)
         {
             return new LoadedModel(null, refused, null);
         }
@@ -67,7 +48,7 @@ public sealed class LoadedModel : IDisposable
         ProviderReport report;
         try
         {
-            (session, report) = SessionFactory.CreateFromFile(path, provider, intraOpThreads);
+            (session, report) = open();
         }
         catch (OnnxRuntimeException e)
         {

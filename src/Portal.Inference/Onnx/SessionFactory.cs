@@ -14,6 +14,25 @@ public static class SessionFactory
     public static (InferenceSession Session, ProviderReport Report) Create(byte[] model, ExecutionProviderChoice requested, int intraOpThreads = 0)
     {
         ArgumentNullException.ThrowIfNull(model);
+        return Create(options => new InferenceSession(model, options), requested, intraOpThreads);
+    }
+
+    /// <summary>
+    /// A session over the model file at <paramref name="path"/>, for the command line (the user's own files): ONNX Runtime
+    /// then finds tensors stored as external data (<c>net.onnx</c> + <c>net.onnx.data</c>, as <c>torch.onnx.export</c> writes
+    /// large models) beside the model file, as <c>onnx.load</c> does, whatever the working directory. Uploaded models go
+    /// through <see cref="Create(byte[], ExecutionProviderChoice, int)"/> (bytes, in the sandbox) instead.
+    /// </summary>
+    /// <exception cref="OnnxRuntimeException">The model cannot be loaded even on CPU.</exception>
+    public static (InferenceSession Session, ProviderReport Report) CreateFromFile(string path, ExecutionProviderChoice requested, int intraOpThreads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var fullPath = Path.GetFullPath(path);
+        return Create(options => new InferenceSession(fullPath, options), requested, intraOpThreads);
+    }
+
+    private static (InferenceSession Session, ProviderReport Report) Create(Func<SessionOptions, InferenceSession> open, ExecutionProviderChoice requested, int intraOpThreads)
+    {
         var available = AvailableProviders();
         string? reason = null;
         if (requested != ExecutionProviderChoice.Cpu)
@@ -23,7 +42,7 @@ public static class SessionFactory
             {
                 options = NewOptions(intraOpThreads);
                 options.AppendExecutionProvider_CUDA(0);
-                var session = new InferenceSession(model, options);
+                var session = open(options);
                 return (session, new ProviderReport(requested, ExecutionProviderChoice.Cuda, null) { Available = available });
             }
             catch (EntryPointNotFoundException)
@@ -46,53 +65,7 @@ public static class SessionFactory
         }
 
         using var cpuOptions = NewOptions(intraOpThreads);
-        var cpu = new InferenceSession(model, cpuOptions);
-        return (cpu, new ProviderReport(requested, ExecutionProviderChoice.Cpu, reason) { Available = available });
-    }
-
-    /// <summary>
-    /// A session over the model file at <paramref name="path"/>, for the command line (the user's own files): ONNX Runtime
-    /// then finds tensors stored as external data (<c>net.onnx</c> + <c>net.onnx.data</c>, as <c>torch.onnx.export</c> writes
-    /// large models) beside the model file, as <c>onnx.load</c> does, whatever the working directory. Uploaded models go
-    /// through <see cref="Create"/> (bytes) instead. CUDA falls back to CPU as there.
-    /// </summary>
-    /// <exception cref="OnnxRuntimeException">The model cannot be loaded even on CPU.</exception>
-    public static (InferenceSession Session, ProviderReport Report) CreateFromFile(string path, ExecutionProviderChoice requested, int intraOpThreads = 0)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var fullPath = Path.GetFullPath(path);
-        var available = AvailableProviders();
-        string? reason = null;
-        if (requested != ExecutionProviderChoice.Cpu)
-        {
-            SessionOptions? options = null;
-            try
-            {
-                options = NewOptions(intraOpThreads);
-                options.AppendExecutionProvider_CUDA(0);
-                var session = new InferenceSession(fullPath, options);
-                return (session, new ProviderReport(requested, ExecutionProviderChoice.Cuda, null) { Available = available });
-            }
-            catch (EntryPointNotFoundException)
-            {
-                reason = "This ONNX Runtime build has no CUDA support (the CPU package is installed; build with -p:PortalOnnxRuntimeGpu=true for the GPU package).";
-            }
-            catch (DllNotFoundException e)
-            {
-                reason = $"The CUDA provider library could not be loaded: {e.Message}";
-            }
-            catch (OnnxRuntimeException e)
-            {
-                reason = $"CUDA could not be started: {e.Message}";
-            }
-            finally
-            {
-                options?.Dispose();
-            }
-        }
-
-        using var cpuOptions = NewOptions(intraOpThreads);
-        var cpu = new InferenceSession(fullPath, cpuOptions);
+        var cpu = open(cpuOptions);
         return (cpu, new ProviderReport(requested, ExecutionProviderChoice.Cpu, reason) { Available = available });
     }
 

@@ -26,7 +26,11 @@ public static class ImageLoader
     /// <paramref name="destination"/> (3 x width x height), allocating no pixel array: what the cache builder calls.
     /// </summary>
     /// <exception cref="InvalidDataException">The file cannot be read, is not an image SkiaSharp can decode, is over the pixel cap, cut off or damaged.</exception>
-    public static void LoadInto(string path, PreprocessOptions options, Span<byte> destination)
+    public static void LoadInto(string path, PreprocessOptions options, Span<byte> destination) =>
+        LoadInto(path, options, destination, ImageDecoding.DefaultMaxPixels);
+
+    /// <summary>As <see cref="LoadInto(string, PreprocessOptions, Span{byte})"/>, with the host's pixel cap <paramref name="maxPixels"/>.</summary>
+    public static void LoadInto(string path, PreprocessOptions options, Span<byte> destination, long maxPixels)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (destination.Length != options.Width * options.Height * 3)
@@ -36,7 +40,7 @@ public static class ImageLoader
 
         using var data = SKData.Create(path)
             ?? throw new InvalidDataException($"'{Path.GetFileName(path)}' could not be read.");
-        using var bitmap = ImageDecoding.Decode(data, Path.GetFileName(path));
+        using var bitmap = ImageDecoding.Decode(data, Path.GetFileName(path), maxPixels);
         if (bitmap.Width == options.Width && bitmap.Height == options.Height)
         {
             ToRgb(bitmap, destination);

@@ -162,7 +162,10 @@ public sealed partial class RunModelHandler(
     private DecodedImages OpenCache(List<string> paths, string cacheKey, PreprocessOptions preprocess, IReadOnlyList<TtaView> views,
         RunModelProgress tracker, CancellationToken cancellationToken)
     {
-        var cache = new DecodedImageCache(options.Value.CachePath(portal.Value.DataPath));
+        // The host's pixel cap holds here as at import, so a set the import accepted is never refused by a run.
+        var maxPixels = portal.Value.MaxImagePixels;
+        var cache = new DecodedImageCache(options.Value.CachePath(portal.Value.DataPath),
+            decoder: (path, size, destination) => ImageLoader.LoadInto(path, size, destination, maxPixels));
         tracker.Decoding(true);
         try
         {

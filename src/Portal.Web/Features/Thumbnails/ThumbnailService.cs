@@ -1,7 +1,11 @@
+using Portal.Core.Submissions;
+using Microsoft.Extensions.Options;
 using System.Globalization;
 using Portal.Data.Storage;
 using Portal.Inference.Thumbnails;
 using Portal.Web.Features.Competitions;
+
+using Portal.Web.Hosting;
 
 namespace Portal.Web.Features.Thumbnails;
 
@@ -10,7 +14,7 @@ namespace Portal.Web.Features.Thumbnails;
 /// <c>thumbs/{competitionId}/{size}/{imageId}.jpg</c>. Only images of the competition's hidden set are
 /// served, found by exact match of the id; no label ever comes with them.
 /// </summary>
-public sealed partial class ThumbnailService(IFileStorage storage, HiddenSetCache hiddenSets, ILogger<ThumbnailService> logger)
+public sealed partial class ThumbnailService(IFileStorage storage, HiddenSetCache hiddenSets, IOptions<PortalOptions> options, ILogger<ThumbnailService> logger)
 {
     /// <summary>The longest edge of the thumbnails the site shows.</summary>
     public const int DefaultSize = ThumbnailMaker.DefaultMaxEdge;
@@ -38,7 +42,7 @@ public sealed partial class ThumbnailService(IFileStorage storage, HiddenSetCach
 
         // The id as the hidden set holds it, never the raw input; and only a plain file name, so no key can leave its folder.
         var id = hidden.Truth.Images[position];
-        if (!IsPlainFileName(id))
+        if (!ImageFileName.IsPlain(id))
         {
             return null;
         }
@@ -54,7 +58,7 @@ public sealed partial class ThumbnailService(IFileStorage storage, HiddenSetCach
         try
         {
             var encoded = await File.ReadAllBytesAsync(source, cancellationToken);
-            thumbnail = ThumbnailMaker.Make(encoded, size);
+            thumbnail = ThumbnailMaker.Make(encoded, size, name: id, maxPixels: options.Value.MaxImagePixels);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -76,9 +80,6 @@ public sealed partial class ThumbnailService(IFileStorage storage, HiddenSetCach
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    private static bool IsPlainFileName(string id) =>
-        id.Length > 0 && id != "." && id != ".." && id.IndexOfAny(['/', '\\', ':', '\0']) < 0 && Path.GetFileName(id) == id;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No thumbnail for image '{ImageId}' of competition {CompetitionId}: {Reason}")]
     private partial void LogUnreadable(int competitionId, string imageId, string reason);

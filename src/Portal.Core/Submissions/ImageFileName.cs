@@ -1,0 +1,18 @@
+namespace Portal.Core.Submissions;
+
+/// <summary>
+/// A hidden set's image id is the name of its file in the set's folder: a plain file name, never a path. One rule for
+/// the truth reader (info.csv is refused otherwise) and for everything that opens an image by its id.
+/// </summary>
+public static class ImageFileName
+{
+    private static readonly char[] Forbidden = ['/', '\\', ':', '\0'];
+
+    /// <summary>Whether <paramref name="id"/> is a plain file name: not empty, not "." or "..", no folder separators, colons or NUL.</summary>
+    public static bool IsPlain(string id) =>
+        !string.IsNullOrEmpty(id) && id is not ("." or "..") && id.IndexOfAny(Forbidden) < 0;
+
+    /// <summary>Why <paramref name="id"/> is refused, as a sentence.</summary>
+    public static string Problem(string id) =>
+        $"'{id}' is not a plain file name: an image id names a file of the hidden set, without folders ('/', '\\') or '..'.";
+}
