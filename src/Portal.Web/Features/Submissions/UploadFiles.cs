@@ -1,3 +1,5 @@
+using Portal.Web.Features.Text;
+
 namespace Portal.Web.Features.Submissions;
 
 /// <summary>What every upload (a CSV, model files) does with what it receives before it is checked and stored.</summary>
@@ -24,10 +26,10 @@ internal static class UploadFiles
         return total;
     }
 
-    /// <summary>A user-given text (description, file name) trimmed and cut to what the database column holds.</summary>
+    /// <summary>A user-given text (description, file name) without bidirectional controls, trimmed and cut to what the database column holds.</summary>
     public static string Truncate(string? text, int max)
     {
-        text = (text ?? "").Trim();
+        text = BidiControls.Strip(text).Trim();
         return text.Length <= max ? text : text[..max];
     }
 }
