@@ -46,11 +46,14 @@ public static partial class StartupHosting
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        // The API answers every refusal with a problem (RFC 9457); pages show the not-found page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages(ApiProblems.WriteStatusAsync));
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
@@ -68,7 +71,8 @@ public static partial class StartupHosting
                 : Results.Json(new { status = "unhealthy" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The Content-Security-Policy (frame-ancestors included) is SecurityHeaders', in one header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 
