@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Submissions;
 using Portal.Data.Entities;
+using Portal.Data.Storage;
 using Portal.Web.Features.Access;
 using Portal.Web.Features.Comparison;
 using Portal.Web.Features.Competitions;
@@ -116,8 +117,14 @@ public static class PortalApi
     }
 
     private static async Task<IResult> SubmitAsync(
-        string slug, HttpContext http, CompetitionService competitions, SubmissionService submissions, IFormFile? file, [FromForm] string? description)
+        string slug, HttpContext http, CompetitionService competitions, SubmissionService submissions, UploadLimits limits, IFileStorage storage)
     {
+        // Refused by its declared length before anything is read; the form reader holds each part to its limit after.
+        if (limits.WhyTooLarge(http.Request.ContentLength) is { } tooLarge)
+        {
+            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, tooLarge);
+        }
+
         var viewer = Viewer.From(http.User);
         var competition = await competitions.FindAsync(slug, viewer, http.RequestAborted);
         if (competition is null)
@@ -130,18 +137,25 @@ public static class PortalApi
             return TypedResults.Problem("This team token belongs to another competition.", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        if (ModelApi.IsModelUpload(http.Request))
+        using var form = await SubmissionForm.ReadAsync(http.Request, limits, storage.LocalPath(".tmp"), http.RequestAborted);
+        if (form.Refusal is { } refusal)
         {
-            return await ModelApi.SubmitAsync(competition, teamId, http);
+            return refusal;
         }
 
-        if (file is null || file.Length == 0)
+        if (form.IsModelUpload)
+        {
+            return await ModelApi.SubmitAsync(competition, teamId, form, http);
+        }
+
+        if (form.Files.Count == 0 || form.Files[0].Length == 0)
         {
             return TypedResults.BadRequest(new ApiRefusal("No file", "Send the CSV as the multipart field 'file'.", [], 0));
         }
 
-        await using var stream = file.OpenReadStream();
-        var outcome = await submissions.SubmitCsvAsync(competition, teamId, null, stream, file.FileName, description, http.RequestAborted);
+        var file = form.Files[0];
+        await using var stream = file.Open();
+        var outcome = await submissions.SubmitCsvAsync(competition, teamId, null, stream, file.FileName, form.Field("description"), http.RequestAborted);
         return SubmitOutcomeResults.ToResult(outcome, "Invalid submission");
     }
 

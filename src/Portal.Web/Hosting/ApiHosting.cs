@@ -17,6 +17,7 @@ public static class ApiHosting
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<UploadLimits>();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
