@@ -233,7 +233,7 @@ public static class PortalApi
 
     /// <summary>The images A and B label differently, as CSV: id, A's class, B's class (and the truth where the caller may see it), optionally only one class pair or one flipping attribute.</summary>
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> DifferencesCsvAsync(
-        int a, int b, HttpContext http, ComparisonService comparisons, [FromQuery] int? classA = null, [FromQuery] int? classB = null, [FromQuery] string? flip = null)
+        int a, int b, HttpContext http, ComparisonService comparisons, [FromQuery] string? classA = null, [FromQuery] string? classB = null, [FromQuery] string? flip = null)
     {
         var outcome = await comparisons.CompareAsync(a, b, Viewer.From(http.User), judge: false, cancellationToken: http.RequestAborted);
         if (outcome.View is not { } view)
@@ -241,6 +241,12 @@ public static class PortalApi
             return outcome.NotFound ? TypedResults.NotFound() : TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status409Conflict);
         }
 
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ComparisonCsv.Differences(view, classA, classB, flip)), "text/csv", $"compare-{a}-{b}-differences.csv");
+        // Read as text: a class number too large for an int, negative or a word is the caller's mistake (400), not a server error.
+        if (!ComparisonCsv.TryParseClass(classA, view.ClassNames.Count, out var first) || !ComparisonCsv.TryParseClass(classB, view.ClassNames.Count, out var second))
+        {
+            return TypedResults.Problem($"classA and classB are class numbers, from 0 to {view.ClassNames.Count - 1}.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ComparisonCsv.Differences(view, first, second, flip)), "text/csv", $"compare-{a}-{b}-differences.csv");
     }
 }
