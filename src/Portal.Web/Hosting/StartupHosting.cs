@@ -9,6 +9,7 @@ using Portal.Web.Components;
 using Portal.Web.Components.Account;
 using Portal.Web.Features.Access;
 using Portal.Web.Features.Demo;
+using Portal.Web.Features.Storage;
 
 namespace Portal.Web.Hosting;
 
@@ -33,6 +34,9 @@ public static partial class StartupHosting
 
             await db.Database.MigrateAsync();
         }
+
+        // What a killed process left in storage (temporary files, files no submission names) goes before work starts.
+        await app.Services.GetRequiredService<OrphanFileSweep>().SweepAsync(app.Lifetime.ApplicationStopping);
 
         await using var scope = app.Services.CreateAsyncScope();
         await EnsureHostAsync(scope.ServiceProvider, options, logger);
