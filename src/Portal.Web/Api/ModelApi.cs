@@ -21,7 +21,8 @@ public static class ModelApi
         "`mean` and `std` (three numbers R,G,B; defaults 0.548,0.504,0.479 and 0.237,0.247,0.246), `channels` (rgb|bgr), " +
         "`tta` (none|hflip|vflip|flip|d4|rot90), `merge` (mean|gmean|max|min|tsharpen), `weights` (one per file, comma-separated) " +
         "and `description`. Every model is checked at once (input [N,3,H,W], output [N,classes], opset, size limit); a refused " +
-        "upload answers 400 with the reason naming the file and stores nothing. Accepted: 202 with the submission id; the run is a " +
+        "upload answers 400 with the reason naming the file and stores nothing; a body over the upload limits (a CSV's, or a model " +
+        "submission's) answers 413 with the limit, before it is read. Accepted: 202 with the submission id; the run is a " +
         "background job (poll the status URL).";
 
     /// <summary>Maps the model endpoints under <c>/api/v1</c>.</summary>

@@ -119,12 +119,6 @@ public static class PortalApi
     private static async Task<IResult> SubmitAsync(
         string slug, HttpContext http, CompetitionService competitions, SubmissionService submissions, UploadLimits limits, IFileStorage storage)
     {
-        // Refused by its declared length before anything is read; the form reader holds each part to its limit after.
-        if (limits.WhyTooLarge(http.Request.ContentLength) is { } tooLarge)
-        {
-            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, tooLarge);
-        }
-
         var viewer = Viewer.From(http.User);
         var competition = await competitions.FindAsync(slug, viewer, http.RequestAborted);
         if (competition is null)
@@ -137,6 +131,7 @@ public static class PortalApi
             return TypedResults.Problem("This team token belongs to another competition.", statusCode: StatusCodes.Status403Forbidden);
         }
 
+        // Read as a stream: refused by its declared length before a byte is read, each file held to its own limit.
         using var form = await SubmissionForm.ReadAsync(http.Request, limits, storage.LocalPath(".tmp"), http.RequestAborted);
         if (form.Refusal is { } refusal)
         {

@@ -44,6 +44,6 @@ public static class ApiHosting
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
-            $"Too many requests: your team may send {api.SubmissionPermits} in {api.SubmissionWindow.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds. Try again in {seconds} seconds.");
+            $"Too many requests: at most {api.SubmissionPermits} every {api.SubmissionWindow.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds. Try again in {seconds} seconds.");
     }
 }
