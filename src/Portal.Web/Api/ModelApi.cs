@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Portal.Data.Entities;
 using Portal.Web.Features.Access;
 using Portal.Web.Features.Models;
-using Portal.Web.Features.Submissions;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Api;
@@ -23,7 +21,8 @@ public static class ModelApi
         "`mean` and `std` (three numbers R,G,B; defaults 0.548,0.504,0.479 and 0.237,0.247,0.246), `channels` (rgb|bgr), " +
         "`tta` (none|hflip|vflip|flip|d4|rot90), `merge` (mean|gmean|max|min|tsharpen), `weights` (one per file, comma-separated) " +
         "and `description`. Every model is checked at once (input [N,3,H,W], output [N,classes], opset, size limit); a refused " +
-        "upload answers 400 with the reason naming the file and stores nothing. Accepted: 202 with the submission id; the run is a " +
+        "upload answers 400 with the reason naming the file and stores nothing; a body over the upload limits (a CSV's, or a model " +
+        "submission's) answers 413 with the limit, before it is read. Accepted: 202 with the submission id; the run is a " +
         "background job (poll the status URL).";
 
     /// <summary>Maps the model endpoints under <c>/api/v1</c>.</summary>
@@ -37,48 +36,38 @@ public static class ModelApi
         return v1;
     }
 
-    /// <summary>Lets the submissions endpoint take model files: a body as large as the largest model submission, and the description.</summary>
+    /// <summary>
+    /// Lets the submissions endpoint take model files: a body as large as the largest model submission (the form reader
+    /// holds a CSV to the CSV limit, each file to its own).
+    /// </summary>
     public static RouteHandlerBuilder AllowModelUploads(this RouteHandlerBuilder endpoint, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(services);
-        var limits = services.GetRequiredService<IOptions<InferenceOptions>>().Value;
-        var csvLimit = services.GetRequiredService<IOptions<PortalOptions>>().Value.MaxCsvBytes;
-        // Room for the files and the form fields around them; each file is still held to its own limit.
-        var body = Math.Max(csvLimit, limits.MaxModelBytes * limits.MaxModelsPerSubmission) + 1024 * 1024;
-        return endpoint.WithMetadata(new RequestSizeLimitAttribute(body))
-            .WithFormOptions(multipartBodyLengthLimit: body)
-            .WithDescription(SubmitDescription);
-    }
-
-    /// <summary>Whether a submission form carries model files rather than a CSV.</summary>
-    public static bool IsModelUpload(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.HasFormContentType &&
-               request.Form.Files.GetFiles("file").Any(f => f.FileName.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase));
+        var limits = services.GetRequiredService<UploadLimits>();
+        return endpoint.WithMetadata(new RequestSizeLimitAttribute(limits.AnyBody)).WithDescription(SubmitDescription);
     }
 
     /// <summary>Takes a model upload for <paramref name="teamId"/> (the caller checked the token's competition).</summary>
-    public static async Task<IResult> SubmitAsync(Competition competition, int teamId, HttpContext http)
+    public static async Task<IResult> SubmitAsync(Competition competition, int teamId, SubmissionForm form, HttpContext http)
     {
+        ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(http);
-        var form = http.Request.Form;
-        var files = form.Files.GetFiles("file").Select(f => new ModelUpload(f.FileName, f.Length, f.OpenReadStream)).ToList();
+        var files = form.Files.Select(f => new ModelUpload(f.FileName, f.Length, f.Open)).ToList();
         var input = new ModelSettingsInput
         {
-            Width = Field(form, "width") ?? "224",
-            Height = Field(form, "height") ?? "224",
-            Resize = Field(form, "resize") ?? "stretch",
-            Mean = Field(form, "mean") ?? "",
-            Std = Field(form, "std") ?? "",
-            Channels = Field(form, "channels") ?? "rgb",
-            Tta = Field(form, "tta") ?? "none",
-            Merge = Field(form, "merge") ?? "mean",
-            Weights = Field(form, "weights") ?? "",
+            Width = form.Field("width") ?? "224",
+            Height = form.Field("height") ?? "224",
+            Resize = form.Field("resize") ?? "stretch",
+            Mean = form.Field("mean") ?? "",
+            Std = form.Field("std") ?? "",
+            Channels = form.Field("channels") ?? "rgb",
+            Tta = form.Field("tta") ?? "none",
+            Merge = form.Field("merge") ?? "mean",
+            Weights = form.Field("weights") ?? "",
         };
         var models = http.RequestServices.GetRequiredService<ModelSubmissionService>();
-        var outcome = await models.SubmitAsync(competition, teamId, null, files, input, Field(form, "description"), http.RequestAborted);
+        var outcome = await models.SubmitAsync(competition, teamId, null, files, input, form.Field("description"), http.RequestAborted);
         return SubmitOutcomeResults.ToResult(outcome, "Model refused");
     }
 
@@ -98,11 +87,6 @@ public static class ModelApi
         var details = await models.FindRunDetailsAsync(id, Viewer.From(http.User), http.RequestAborted);
         return details is null ? TypedResults.NotFound() : TypedResults.Ok(details);
     }
-
-    private static string? Field(IFormCollection form, string name) =>
-        form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value.ToString())
-            ? value.ToString().Trim()
-            : null;
 
     internal static string ContentType(string fileName) =>
         fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv"

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Submissions;
 using Portal.Data.Entities;
+using Portal.Data.Storage;
 using Portal.Web.Features.Access;
 using Portal.Web.Features.Comparison;
 using Portal.Web.Features.Competitions;
@@ -116,7 +117,7 @@ public static class PortalApi
     }
 
     private static async Task<IResult> SubmitAsync(
-        string slug, HttpContext http, CompetitionService competitions, SubmissionService submissions, IFormFile? file, [FromForm] string? description)
+        string slug, HttpContext http, CompetitionService competitions, SubmissionService submissions, UploadLimits limits, IFileStorage storage)
     {
         var viewer = Viewer.From(http.User);
         var competition = await competitions.FindAsync(slug, viewer, http.RequestAborted);
@@ -130,18 +131,26 @@ public static class PortalApi
             return TypedResults.Problem("This team token belongs to another competition.", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        if (ModelApi.IsModelUpload(http.Request))
+        // Read as a stream: refused by its declared length before a byte is read, each file held to its own limit.
+        using var form = await SubmissionForm.ReadAsync(http.Request, limits, storage.LocalPath(".tmp"), http.RequestAborted);
+        if (form.Refusal is { } refusal)
         {
-            return await ModelApi.SubmitAsync(competition, teamId, http);
+            return refusal;
         }
 
-        if (file is null || file.Length == 0)
+        if (form.IsModelUpload)
+        {
+            return await ModelApi.SubmitAsync(competition, teamId, form, http);
+        }
+
+        if (form.Files.Count == 0 || form.Files[0].Length == 0)
         {
             return TypedResults.BadRequest(new ApiRefusal("No file", "Send the CSV as the multipart field 'file'.", [], 0));
         }
 
-        await using var stream = file.OpenReadStream();
-        var outcome = await submissions.SubmitCsvAsync(competition, teamId, null, stream, file.FileName, description, http.RequestAborted);
+        var file = form.Files[0];
+        await using var stream = file.Open();
+        var outcome = await submissions.SubmitCsvAsync(competition, teamId, null, stream, file.FileName, form.Field("description"), http.RequestAborted);
         return SubmitOutcomeResults.ToResult(outcome, "Invalid submission");
     }
 
@@ -219,7 +228,7 @@ public static class PortalApi
 
     /// <summary>The images A and B label differently, as CSV: id, A's class, B's class (and the truth where the caller may see it), optionally only one class pair or one flipping attribute.</summary>
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> DifferencesCsvAsync(
-        int a, int b, HttpContext http, ComparisonService comparisons, [FromQuery] int? classA = null, [FromQuery] int? classB = null, [FromQuery] string? flip = null)
+        int a, int b, HttpContext http, ComparisonService comparisons, [FromQuery] string? classA = null, [FromQuery] string? classB = null, [FromQuery] string? flip = null)
     {
         var outcome = await comparisons.CompareAsync(a, b, Viewer.From(http.User), judge: false, cancellationToken: http.RequestAborted);
         if (outcome.View is not { } view)
@@ -227,6 +236,12 @@ public static class PortalApi
             return outcome.NotFound ? TypedResults.NotFound() : TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status409Conflict);
         }
 
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ComparisonCsv.Differences(view, classA, classB, flip)), "text/csv", $"compare-{a}-{b}-differences.csv");
+        // Read as text: a class number too large for an int, negative or a word is the caller's mistake (400), not a server error.
+        if (!ComparisonCsv.TryParseClass(classA, view.ClassNames.Count, out var first) || !ComparisonCsv.TryParseClass(classB, view.ClassNames.Count, out var second))
+        {
+            return TypedResults.Problem($"classA and classB are class numbers, from 0 to {view.ClassNames.Count - 1}.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ComparisonCsv.Differences(view, first, second, flip)), "text/csv", $"compare-{a}-{b}-differences.csv");
     }
 }

@@ -29,7 +29,7 @@ public sealed class TeamTokenAuthenticationHandler(
         var team = await teams.FindByTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (team is null)
         {
-            return AuthenticateResult.Fail("The API token is not valid (it may have been rotated).");
+            return AuthenticateResult.Fail("This API token is not valid: it may have been rotated. Copy the current one from your team's page.");
         }
 
         var identity = new ClaimsIdentity(
@@ -38,5 +38,17 @@ public sealed class TeamTokenAuthenticationHandler(
             new Claim(CompetitionClaim, team.Value.CompetitionId.ToString(CultureInfo.InvariantCulture)),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>401 with the reason (no token, or one that is not valid) for the API's problem answer, and the bearer challenge of RFC 6750.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = result.Failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
+        if (result.Failure is { } failure)
+        {
+            ApiProblems.Explain(Context, failure.Message);
+        }
     }
 }

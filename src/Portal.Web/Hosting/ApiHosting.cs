@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Portal.Web.Api;
 using Portal.Web.Features.Access;
 
 namespace Portal.Web.Hosting;
@@ -15,13 +17,15 @@ public static class ApiHosting
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<UploadLimits>();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) => new ValueTask(RejectAsync(context, api));
             options.AddPolicy(SubmissionLimiter, context =>
             {
                 var viewer = Viewer.From(context.User);
-                var key = viewer.TokenTeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? viewer.UserId ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
+                var key = viewer.TokenTeamId?.ToString(CultureInfo.InvariantCulture) ?? viewer.UserId ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = api.SubmissionPermits,
@@ -31,5 +35,15 @@ public static class ApiHosting
             });
         });
         return builder;
+    }
+
+    /// <summary>The limiter's 429: when to try again (<c>Retry-After</c>, in seconds) and why, as a problem.</summary>
+    private static Task RejectAsync(OnRejectedContext context, ApiOptions api)
+    {
+        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : api.SubmissionWindow;
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
+            $"Too many requests: at most {api.SubmissionPermits} every {api.SubmissionWindow.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds. Try again in {seconds} seconds.");
     }
 }

@@ -29,6 +29,7 @@ public static class FeatureHosting
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Features.Thumbnails.ThumbnailService>();
         services.AddSingleton<Features.Admin.AdminService>();
+        services.AddSingleton<Features.Storage.OrphanFileSweep>();
         return builder;
     }
 }

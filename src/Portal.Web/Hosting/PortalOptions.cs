@@ -39,6 +39,12 @@ public sealed class PortalOptions
     /// <summary>Seed of the paired bootstrap, so the same two submissions always give the same interval.</summary>
     public ulong CompareBootstrapSeed { get; set; } = 42;
 
+    /// <summary>
+    /// How old a left-behind file (temporary, or stored with no row naming it) must be before the sweep at start deletes it;
+    /// younger ones may belong to an upload in progress on another instance.
+    /// </summary>
+    public TimeSpan OrphanFileAge { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The absolute data directory, resolved once at start.</summary>
     public string DataPath => Path.GetFullPath(DataDirectory);
 }

@@ -9,6 +9,7 @@ using Portal.Web.Components;
 using Portal.Web.Components.Account;
 using Portal.Web.Features.Access;
 using Portal.Web.Features.Demo;
+using Portal.Web.Features.Storage;
 
 namespace Portal.Web.Hosting;
 
@@ -34,6 +35,9 @@ public static partial class StartupHosting
             await db.Database.MigrateAsync();
         }
 
+        // What a killed process left in storage (temporary files, files no submission names) goes before work starts.
+        await app.Services.GetRequiredService<OrphanFileSweep>().SweepAsync(app.Lifetime.ApplicationStopping);
+
         await using var scope = app.Services.CreateAsyncScope();
         await EnsureHostAsync(scope.ServiceProvider, options, logger);
         if (options.SeedDemo)
@@ -46,11 +50,14 @@ public static partial class StartupHosting
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        // The API answers every refusal with a problem (RFC 9457); pages show the not-found page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages(ApiProblems.WriteStatusAsync));
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
@@ -68,7 +75,8 @@ public static partial class StartupHosting
                 : Results.Json(new { status = "unhealthy" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The Content-Security-Policy (frame-ancestors included) is SecurityHeaders', in one header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 

@@ -30,6 +30,24 @@ public static class ComparisonCsv
         return text.ToString();
     }
 
+    /// <summary>Reads an optional class number of a filter: absent is null; false when it is not one of 0 to <paramref name="classCount"/> - 1.</summary>
+    public static bool TryParseClass(string? text, int classCount, out int? value)
+    {
+        value = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number >= classCount)
+        {
+            return false;
+        }
+
+        value = number;
+        return true;
+    }
+
     private static string Field(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -3,6 +3,7 @@ using Portal.Core.Competitions;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Web.Features.Access;
+using Portal.Web.Features.Text;
 using Portal.Web.Jobs;
 
 namespace Portal.Web.Features.Competitions;
@@ -155,6 +156,12 @@ public sealed class CompetitionService(
 
     private static string? Apply(CompetitionSettings settings, Competition competition, bool classesEditable)
     {
+        var title = BidiControls.Strip(settings.Title).Trim();
+        if (title.Length == 0)
+        {
+            return "Give the competition a title.";
+        }
+
         if (settings.EndsAtUtc <= settings.StartsAtUtc)
         {
             return "The end must come after the start.";
@@ -167,7 +174,7 @@ public sealed class CompetitionService(
 
         if (classesEditable)
         {
-            var names = settings.ClassNames.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var names = BidiControls.Strip(settings.ClassNames).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             ClassTaxonomy taxonomy;
             if (names.Length == 0)
             {
@@ -189,8 +196,8 @@ public sealed class CompetitionService(
         }
 
         competition.Slug = settings.Slug;
-        competition.Title = settings.Title;
-        competition.Description = settings.Description;
+        competition.Title = title;
+        competition.Description = BidiControls.Strip(settings.Description);
         competition.StartsAtUtc = DateTime.SpecifyKind(settings.StartsAtUtc, DateTimeKind.Utc);
         competition.EndsAtUtc = DateTime.SpecifyKind(settings.EndsAtUtc, DateTimeKind.Utc);
         competition.TimeZone = settings.TimeZone;

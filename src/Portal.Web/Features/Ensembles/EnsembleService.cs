@@ -129,7 +129,7 @@ public sealed partial class EnsembleService(
                 TeamId = teamId,
                 SubmittedByUserId = viewer.UserId,
                 Kind = SubmissionKind.Ensemble,
-                Description = description.Length <= MaxDescription ? description : description[..MaxDescription],
+                Description = UploadFiles.Truncate(description, MaxDescription),
                 Status = SubmissionStatus.Queued,
                 FileName = "ensemble.csv",
                 QuotaDay = day,

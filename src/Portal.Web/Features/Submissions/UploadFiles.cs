@@ -1,3 +1,5 @@
+using Portal.Web.Features.Text;
+
 namespace Portal.Web.Features.Submissions;
 
 /// <summary>What every upload (a CSV, model files) does with what it receives before it is checked and stored.</summary>
@@ -24,10 +26,36 @@ internal static class UploadFiles
         return total;
     }
 
-    /// <summary>A user-given text (description, file name) trimmed and cut to what the database column holds.</summary>
+    /// <summary>
+    /// Copies at most <paramref name="most"/> bytes of <paramref name="source"/> to a new file at <paramref name="path"/> and
+    /// reads no further; complete when the source ended there.
+    /// </summary>
+    public static async Task<(long Length, bool Complete)> CopyAtMostAsync(Stream source, string path, long most, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        {
+            while (total < most)
+            {
+                var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, most - total)), cancellationToken);
+                if (read == 0)
+                {
+                    return (total, true);
+                }
+
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                total += read;
+            }
+        }
+
+        return (total, await source.ReadAsync(buffer.AsMemory(0, 1), cancellationToken) == 0);
+    }
+
+    /// <summary>A user-given text (description, file name) without bidirectional controls, trimmed and cut to what the database column holds.</summary>
     public static string Truncate(string? text, int max)
     {
-        text = (text ?? "").Trim();
+        text = BidiControls.Strip(text).Trim();
         return text.Length <= max ? text : text[..max];
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Web.Features.Competitions;
+using Portal.Web.Features.Text;
 
 namespace Portal.Web.Features.Teams;
 
@@ -26,7 +27,7 @@ public sealed class TeamService(IDbContextFactory<PortalDbContext> dbFactory, Co
     /// <summary>Creates a team with the user as its first member.</summary>
     public async Task<(TeamView? Team, string? Error)> CreateAsync(int competitionId, string userId, string name, CancellationToken cancellationToken = default)
     {
-        name = (name ?? "").Trim();
+        name = BidiControls.Strip(name).Trim();
         if (name.Length is < 2 or > 80)
         {
             return (null, "A team name needs 2 to 80 characters.");

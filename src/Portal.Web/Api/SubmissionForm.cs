@@ -1,0 +1,156 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using Portal.Core.Submissions;
+using Portal.Web.Features.Submissions;
+
+namespace Portal.Web.Api;
+
+/// <summary>
+/// The multipart form of the submissions endpoint, read as a stream rather than buffered whole: a body that declares more
+/// than its limit is refused before a byte is read, and each file is kept to its own limit (a CSV the CSV limit, a model
+/// the model limit) and cut off one byte past it, so nothing larger ever reaches the disk. The service that takes the
+/// upload sees the extra byte and refuses the file as too large, naming it. Disposing deletes the kept files.
+/// </summary>
+public sealed class SubmissionForm : IDisposable
+{
+    /// <summary>The field that carries the files.</summary>
+    public const string FileField = "file";
+
+    private readonly Dictionary<string, string> _fields = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<UploadedFile> _files = [];
+    private readonly List<string> _temporaries = [];
+
+    private SubmissionForm()
+    {
+    }
+
+    /// <summary>The <c>file</c> parts, in order; after a cut-off file, nothing more was read.</summary>
+    public IReadOnlyList<UploadedFile> Files => _files;
+
+    /// <summary>Why the form was refused (413 with the limit, or 400), or null.</summary>
+    public ProblemHttpResult? Refusal { get; private set; }
+
+    /// <summary>Whether the files are ONNX models rather than a CSV.</summary>
+    public bool IsModelUpload => _files.Any(f => UploadLimits.IsModelFile(f.FileName));
+
+    /// <summary>A field's trimmed value; null when absent or blank.</summary>
+    public string? Field(string name) =>
+        _fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary>Reads the form of <paramref name="request"/>, keeping its files under <paramref name="folder"/>.</summary>
+    public static async Task<SubmissionForm> ReadAsync(HttpRequest request, UploadLimits limits, string folder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(limits);
+        var form = new SubmissionForm();
+        if (limits.WhyTooLarge(request.ContentLength) is { } declaredTooLarge)
+        {
+            return form.Refuse(StatusCodes.Status413PayloadTooLarge, declaredTooLarge);
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ||
+            !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) ||
+            HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            // No form: the caller answers that the file is missing.
+            return form;
+        }
+
+        var body = new BodyLimitStream(request.Body, limits.AnyBody);
+        var reader = new MultipartReader(boundary, body);
+        string? first = null;
+        try
+        {
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    continue;
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (disposition.IsFileDisposition())
+                {
+                    if (name != FileField)
+                    {
+                        continue;
+                    }
+
+                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                    if (first is null)
+                    {
+                        // The first file tells a CSV from a model upload, and so which limit the declared length must meet.
+                        first = fileName;
+                        if (limits.WhyTooLarge(request.ContentLength, fileName) is { } tooLarge)
+                        {
+                            return form.Refuse(StatusCodes.Status413PayloadTooLarge, tooLarge);
+                        }
+
+                        body.Limit = limits.BodyLimit(fileName);
+                    }
+
+                    var path = Path.Combine(folder, Guid.NewGuid().ToString("N"));
+                    // Known before the copy starts, so a body cut off in the middle of a file leaves nothing behind.
+                    form._temporaries.Add(path);
+                    var (length, complete) = await UploadFiles.CopyAtMostAsync(section.Body, path, limits.FileLimit(fileName) + 1, cancellationToken);
+                    form._files.Add(new UploadedFile(fileName, complete ? length : null, path));
+                    if (!complete)
+                    {
+                        break;
+                    }
+                }
+                else if (disposition.IsFormDisposition())
+                {
+                    var value = await ReadFieldAsync(section.Body, cancellationToken);
+                    if (value is null)
+                    {
+                        return form.Refuse(StatusCodes.Status413PayloadTooLarge,
+                            $"The form field '{name}' is longer than {ByteSize.Format(UploadLimits.MaxFieldBytes)}.");
+                    }
+
+                    _ = form._fields.TryAdd(name, value);
+                }
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return form.Refuse(StatusCodes.Status413PayloadTooLarge, limits.TooLargeWhileReading(first));
+        }
+        catch (InvalidDataException)
+        {
+            return form.Refuse(StatusCodes.Status400BadRequest, "The upload is not a complete multipart form; send the file as the multipart field 'file'.");
+        }
+
+        return form;
+    }
+
+    public void Dispose()
+    {
+        foreach (var path in _temporaries)
+        {
+            File.Delete(path);
+        }
+    }
+
+    private SubmissionForm Refuse(int status, string detail)
+    {
+        Refusal = ApiProblems.Problem(status, detail);
+        return this;
+    }
+
+    /// <summary>A form field's text; null when it is longer than <see cref="UploadLimits.MaxFieldBytes"/>.</summary>
+    private static async Task<string?> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[UploadLimits.MaxFieldBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+        {
+            total += read;
+        }
+
+        return total > UploadLimits.MaxFieldBytes ? null : Encoding.UTF8.GetString(buffer, 0, total);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using Portal.Core.Submissions;
+using Portal.Web.Features.Models;
+using Portal.Web.Hosting;
+
+namespace Portal.Web.Api;
+
+/// <summary>
+/// How large a submission upload may be, from the options that hold the file limits (<c>Portal:MaxCsvBytes</c>,
+/// <c>Inference:MaxModelBytes</c> and <c>Inference:MaxModelsPerSubmission</c>): a CSV body is the CSV limit, a model
+/// body the model limit per file times the files, each with room for the form around the files.
+/// </summary>
+public sealed class UploadLimits(IOptions<PortalOptions> portal, IOptions<InferenceOptions> inference)
+{
+    /// <summary>Room for the multipart framing and the form fields around the files.</summary>
+    public const long FormAllowance = 1024 * 1024;
+
+    /// <summary>The largest form field (description, settings) read.</summary>
+    public const int MaxFieldBytes = 64 * 1024;
+
+    /// <summary>The largest CSV file.</summary>
+    public long CsvFile => portal.Value.MaxCsvBytes;
+
+    /// <summary>The largest model file.</summary>
+    public long ModelFile => inference.Value.MaxModelBytes;
+
+    /// <summary>The largest body of a CSV upload.</summary>
+    public long CsvBody => CsvFile + FormAllowance;
+
+    /// <summary>The largest body of a model upload.</summary>
+    public long ModelBody => ModelFile * inference.Value.MaxModelsPerSubmission + FormAllowance;
+
+    /// <summary>The largest body of the submissions endpoint, which takes either.</summary>
+    public long AnyBody => Math.Max(CsvBody, ModelBody);
+
+    /// <summary>The largest file of a part named <paramref name="fileName"/>.</summary>
+    public long FileLimit(string fileName) => IsModelFile(fileName) ? ModelFile : CsvFile;
+
+    /// <summary>The largest body of an upload whose (first) file is <paramref name="fileName"/>.</summary>
+    public long BodyLimit(string fileName) => IsModelFile(fileName) ? ModelBody : CsvBody;
+
+    /// <summary>Why a body declared as <paramref name="declared"/> bytes is refused before it is read; null when it may be read.</summary>
+    /// <param name="declared">The request's Content-Length, when it has one.</param>
+    /// <param name="fileName">The upload's first file, once its part has begun; null before (then the larger limit holds).</param>
+    public string? WhyTooLarge(long? declared, string? fileName = null) =>
+        declared is { } bytes && bytes > (fileName is null ? AnyBody : BodyLimit(fileName))
+            ? $"This upload is {ByteSize.Format(bytes)}; {Limit(fileName)}."
+            : null;
+
+    /// <summary>Why a body read past its limit (a body sent without a length) is refused.</summary>
+    public string TooLargeWhileReading(string? fileName) => $"This upload is larger than its limit: {Limit(fileName)}.";
+
+    /// <summary>Whether a file is a model (by its name, as the submissions endpoint tells CSV and models apart).</summary>
+    public static bool IsModelFile(string fileName) => fileName.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase);
+
+    private string Limit(string? fileName) => fileName is null
+        ? $"a submission may be at most {ByteSize.Format(CsvFile)} as a CSV, or {ByteSize.Format(ModelFile)} per model file and {ByteSize.Format(ModelBody)} in all"
+        : IsModelFile(fileName)
+            ? $"a model submission may be at most {ByteSize.Format(ModelFile)} per file and {ByteSize.Format(ModelBody)} in all"
+            : $"a CSV submission may be at most {ByteSize.Format(CsvFile)}";
+}

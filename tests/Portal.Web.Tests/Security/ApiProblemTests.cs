@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Features.Teams;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Security;
+
+/// <summary>A refused API call says why, as an RFC 9457 problem, however early in the pipeline it was refused.</summary>
+public sealed class ApiProblemTests(RateLimitedPortalFactory factory) : IClassFixture<RateLimitedPortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Submit_RotatedToken_401ProblemSaysTheTokenIsNotValid()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        await factory.Services.GetRequiredService<TeamService>().RotateTokenAsync(scenario.A.Id, Ct);
+        using var client = factory.WithToken(scenario.A.Token);
+
+        // Act
+        using var response = await client.SubmitAsync(scenario.Slug, scenario.Csv(scenario.Predict(1, 1)));
+
+        // Assert
+        var problem = await ProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("not valid", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("rotated", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal("Bearer error=\"invalid_token\"", response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task Read_GarbageToken_401Problem()
+    {
+        // Arrange
+        using var client = factory.WithToken("pt_not-a-token");
+
+        // Act
+        using var response = await client.GetPathAsync("/api/v1/submissions/1");
+
+        // Assert
+        var problem = await ProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("not valid", problem.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_NoToken_401ProblemSaysHowToSendOne()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var client = factory.Anonymous();
+
+        // Act
+        using var response = await client.SubmitAsync(scenario.Slug, scenario.Csv(scenario.Predict(1, 1)));
+
+        // Assert
+        var problem = await ProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("Authorization: Bearer", problem.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_OverTheRateLimit_429ProblemWithRetryAfter()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var client = factory.WithToken(scenario.A.Token);
+        var csv = scenario.Csv(scenario.Predict(1, 1));
+        for (var i = 0; i < RateLimitedPortalFactory.Permits; i++)
+        {
+            await client.SubmitAcceptedAsync(scenario.Slug, csv);
+        }
+
+        // Act
+        using var response = await client.SubmitAsync(scenario.Slug, csv);
+
+        // Assert
+        var problem = await ProblemAsync(response, HttpStatusCode.TooManyRequests);
+        Assert.Contains("Try again in", problem.Detail, StringComparison.Ordinal);
+        var retryAfter = response.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task Get_NoSuchApiAddress_404Problem()
+    {
+        // Arrange
+        using var client = factory.Anonymous();
+
+        // Act
+        using var response = await client.GetPathAsync("/api/v1/competitions/no-such-competition/leaderboard");
+
+        // Assert
+        var problem = await ProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.False(string.IsNullOrWhiteSpace(problem.Detail));
+    }
+
+    private static async Task<ProblemDetails> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(PortalHttp.Json, Ct);
+        Assert.NotNull(problem);
+        Assert.Equal((int)status, problem.Status);
+        Assert.False(string.IsNullOrWhiteSpace(problem.Title));
+        Assert.NotNull(problem.Detail);
+        Assert.EndsWith(".", problem.Detail, StringComparison.Ordinal);
+        return problem;
+    }
+}
