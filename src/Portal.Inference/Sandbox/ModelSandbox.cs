@@ -77,6 +77,47 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
         return ReadProbabilities(probabilities, reply, run);
     }
 
+    /// <summary>
+    /// Deletes the folders of runners that no live process holds (left by a worker that was killed), in this or any
+    /// other process sharing the work folder; returns how many. Call at start.
+    /// </summary>
+    public int SweepLeftovers()
+    {
+        var folder = Path.GetFullPath(Options.WorkFolder);
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var swept = 0;
+        foreach (var run in Directory.GetDirectories(folder))
+        {
+            try
+            {
+                var lockPath = Path.Combine(run, RunnerProcess.LockFile);
+                if (File.Exists(lockPath))
+                {
+                    // Throws while a live process holds it.
+                    using var probe = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                }
+                else if (Directory.GetCreationTimeUtc(run) > DateTime.UtcNow - Options.StartTimeout)
+                {
+                    // Being set up right now.
+                    continue;
+                }
+
+                Directory.Delete(run, recursive: true);
+                swept++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // In use.
+            }
+        }
+
+        return swept;
+    }
+
     /// <summary>Ends the spare runner.</summary>
     public void Dispose()
     {

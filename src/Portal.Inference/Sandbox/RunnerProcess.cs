@@ -17,12 +17,17 @@ internal sealed class RunnerProcess : IDisposable
     private readonly Process _process;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly BoundedText _errors = new(MaxStandardErrorChars);
-    private readonly string _root;
+    /// <summary>The file whose lock says a runner's folder is in use (see <see cref="ModelSandbox.SweepLeftovers"/>).</summary>
+    internal const string LockFile = "lock";
 
-    private RunnerProcess(Process process, string root)
+    private readonly string _root;
+    private readonly FileStream _lock;
+
+    private RunnerProcess(Process process, string root, FileStream lockFile)
     {
         _process = process;
         _root = root;
+        _lock = lockFile;
     }
 
     /// <summary>The folder of the model, request, reply and probabilities files.</summary>
@@ -71,8 +76,11 @@ internal sealed class RunnerProcess : IDisposable
         var root = Path.Combine(Path.GetFullPath(options.WorkFolder), Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "io"));
         Directory.CreateDirectory(Path.Combine(root, "work"));
+        // Held while the folder is in use: on Unix, .NET takes an exclusive flock for FileShare.None, which any process
+        // sweeping leftovers can test, and which the kernel drops if this process dies.
+        var held = new FileStream(Path.Combine(root, LockFile), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
         var process = new Process { StartInfo = StartInfo(options, Path.Combine(root, "work")), EnableRaisingEvents = true };
-        var runner = new RunnerProcess(process, root);
+        var runner = new RunnerProcess(process, root, held);
         process.ErrorDataReceived += (_, e) => runner._errors.Append(e.Data);
         process.OutputDataReceived += (_, e) => runner.OnLine(e.Data);
         process.Exited += (_, _) => runner._ready.TrySetException(new SandboxUnavailableException($"The model runner ended before it was ready: {runner.Errors}"));
@@ -85,6 +93,7 @@ internal sealed class RunnerProcess : IDisposable
         }
         catch (System.ComponentModel.Win32Exception e)
         {
+            held.Dispose();
             runner.DeleteFolders();
             throw new SandboxUnavailableException($"The model runner could not be started: {e.Message}", e);
         }
@@ -130,6 +139,7 @@ internal sealed class RunnerProcess : IDisposable
         }
 
         _process.Dispose();
+        _lock.Dispose();
         DeleteFolders();
     }
 

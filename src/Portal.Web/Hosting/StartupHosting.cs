@@ -37,6 +37,8 @@ public static partial class StartupHosting
 
         // What a killed process left in storage (temporary files, files no submission names) goes before work starts.
         await app.Services.GetRequiredService<OrphanFileSweep>().SweepAsync(app.Lifetime.ApplicationStopping);
+        // The folders of sandboxed runs a killed worker left (none is in use: each live runner holds its folder's lock).
+        app.Services.GetRequiredService<Portal.Inference.Sandbox.ModelSandbox>().SweepLeftovers();
 
         await using var scope = app.Services.CreateAsyncScope();
         await EnsureHostAsync(scope.ServiceProvider, options, logger);

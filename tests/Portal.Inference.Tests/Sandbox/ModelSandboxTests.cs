@@ -194,6 +194,25 @@ public sealed class ModelSandboxTests : IDisposable
     }
 
     [Fact]
+    public async Task SweepLeftovers_KeepsFoldersOfLiveRunnersAndDeletesAKilledWorkersOnes()
+    {
+        var sandbox = Sandbox();
+        _ = await sandbox.CheckAsync(Ordinary(), Classes, Ct);
+        var spare = Assert.Single(Directory.GetDirectories(sandbox.Options.WorkFolder));
+        // What a worker killed mid-run leaves: a run folder with its lock file, held by nobody.
+        var left = Path.Combine(sandbox.Options.WorkFolder, "left-by-a-killed-worker");
+        Directory.CreateDirectory(Path.Combine(left, "io"));
+        await File.WriteAllTextAsync(Path.Combine(left, "lock"), "", Ct);
+        await File.WriteAllBytesAsync(Path.Combine(left, "io", "model.onnx"), Ordinary(), Ct);
+
+        var swept = Sandbox(sandbox.Options).SweepLeftovers();
+
+        Assert.Equal(1, swept);
+        Assert.False(Directory.Exists(left));
+        Assert.True(Directory.Exists(spare));
+    }
+
+    [Fact]
     public async Task Run_RunnerMissing_IsTheServersFault()
     {
         using var images = Cache(Views("none"));
