@@ -98,7 +98,8 @@ public sealed class UploadLimitTests(UploadLimitPortalFactory factory) : IClassF
         // Assert
         var problem = await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("a model submission may be at most 32 KiB per file", problem.Detail, StringComparison.Ordinal);
-        Assert.InRange(upload.Sent, limits.ModelBody, limits.ModelBody + (4 * UploadLimitPortalFactory.MaxModelBytes));
+        // How far the client got before the answer depends on buffering; what matters is that the server stopped near the limit.
+        Assert.InRange(upload.Sent, 0, limits.ModelBody + (4 * UploadLimitPortalFactory.MaxModelBytes));
         await AssertNothingTakenAsync(scenario);
     }
 
