@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Randomness;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Web.Jobs;
+using Portal.Application.Jobs;
 
 namespace Portal.LoadTest;
 

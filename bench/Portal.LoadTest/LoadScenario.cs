@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Randomness;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Web.Features.Competitions;
-using Portal.Web.Features.Teams;
+using Portal.Application.Competitions;
+using Portal.Application.Teams;
 
 namespace Portal.LoadTest;
 

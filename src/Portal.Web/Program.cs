@@ -1,3 +1,4 @@
+using Portal.Application.Hosting;
 using Portal.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions

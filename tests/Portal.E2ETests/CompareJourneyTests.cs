@@ -5,7 +5,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.E2ETests.PageObjects;
 using Portal.E2ETests.Support;
-using Portal.Web.Features.Demo;
+using Portal.Application.Demo;
 
 namespace Portal.E2ETests;
 

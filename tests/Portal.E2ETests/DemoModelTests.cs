@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.E2ETests.Support;
-using Portal.Web.Features.Access;
-using Portal.Web.Features.Demo;
-using Portal.Web.Features.Models;
+using Portal.Application.Access;
+using Portal.Application.Demo;
+using Portal.Application.Models;
 
 namespace Portal.E2ETests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Portal.E2ETests.PageObjects;
 using Portal.E2ETests.Support;
-using Portal.Web.Features.Demo;
+using Portal.Application.Demo;
 using Portal.Web.Tests.Support.Onnx;
 
 namespace Portal.E2ETests;

@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Randomness;
 using Portal.E2ETests.PageObjects;
 using Portal.E2ETests.Support;
-using Portal.Web.Features.Access;
-using Portal.Web.Features.Competitions;
-using Portal.Web.Features.Demo;
+using Portal.Application.Access;
+using Portal.Application.Competitions;
+using Portal.Application.Demo;
 
 namespace Portal.E2ETests;
 

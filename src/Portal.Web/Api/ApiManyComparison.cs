@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Portal.Web.Features.Comparison;
+using Portal.Application.Comparison;
 
 namespace Portal.Web.Api;
 

@@ -17,7 +17,7 @@ public sealed record ApiSubmissionAccepted(int Id, string Status, string StatusU
 /// <summary>A submission's state and the scores the caller may see.</summary>
 public sealed record ApiSubmission(int Id, string Team, string Kind, string Description, string Status, string? Error, DateTime CreatedAtUtc, double? PublicScore, double? PrivateScore, bool IsFinal)
 {
-    public static ApiSubmission From(Features.Submissions.SubmissionView view)
+    public static ApiSubmission From(Portal.Application.Submissions.SubmissionView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         return new(view.Id, view.TeamName, view.Kind.ToString(), view.Description, view.Status.ToString(), view.Error, view.CreatedAtUtc,

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Data.Entities;
-using Portal.Web.Features.Access;
-using Portal.Web.Features.Models;
+using Portal.Application.Access;
+using Portal.Application.Models;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Api;

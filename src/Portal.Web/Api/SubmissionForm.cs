@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Portal.Core.Submissions;
-using Portal.Web.Features.Submissions;
+using Portal.Application.Submissions;
 
 namespace Portal.Web.Api;
 

@@ -1,5 +1,5 @@
 using Portal.Data.Entities;
-using Portal.Web.Features.Submissions;
+using Portal.Application.Submissions;
 
 namespace Portal.Web.Api;
 

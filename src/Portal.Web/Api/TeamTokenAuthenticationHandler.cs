@@ -3,8 +3,8 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Portal.Web.Features.Access;
-using Portal.Web.Features.Teams;
+using Portal.Application.Access;
+using Portal.Application.Teams;
 
 namespace Portal.Web.Api;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Submissions;
-using Portal.Web.Features.Models;
+using Portal.Application.Models;
 using Portal.Web.Hosting;
+using Portal.Application;
 
 namespace Portal.Web.Api;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Portal.Web.Api;
-using Portal.Web.Features.Access;
+using Portal.Application.Access;
 
 namespace Portal.Web.Hosting;
 

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Portal.Application;
 using Microsoft.AspNetCore.Identity;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Web.Api;
 using Portal.Web.Components.Account;
-using Portal.Web.Features.Access;
+using Portal.Application.Access;
 
 namespace Portal.Web.Hosting;
 
@@ -15,6 +17,9 @@ public static class IdentityHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        // Sign-in cookies and antiforgery tokens survive a restart (and, on shared storage, span instances).
+        var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(portal.DataPath, "keys"))).SetApplicationName("Portal");
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

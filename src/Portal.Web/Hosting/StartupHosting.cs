@@ -7,9 +7,10 @@ using Portal.Data.Entities;
 using Portal.Web.Api;
 using Portal.Web.Components;
 using Portal.Web.Components.Account;
-using Portal.Web.Features.Access;
-using Portal.Web.Features.Demo;
-using Portal.Web.Features.Storage;
+using Portal.Application.Access;
+using Portal.Application.Demo;
+using Portal.Application.Storage;
+using Portal.Application;
 
 namespace Portal.Web.Hosting;
 

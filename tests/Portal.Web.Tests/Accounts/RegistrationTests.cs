@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
-using Portal.Web.Features.Access;
+using Portal.Application.Access;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Accounts;

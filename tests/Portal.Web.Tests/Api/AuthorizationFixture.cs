@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Web.Features.Teams;
+using Portal.Application.Teams;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Api;

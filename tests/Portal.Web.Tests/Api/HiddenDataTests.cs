@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Api;
-using Portal.Web.Features.Competitions;
+using Portal.Application.Competitions;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Api;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Api;
-using Portal.Web.Features.Teams;
+using Portal.Application.Teams;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Api;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Storage;
-using Portal.Web.Features.Thumbnails;
+using Portal.Application.Thumbnails;
 using Portal.Web.Tests.Support;
 using SkiaSharp;
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Submissions;
 using Portal.Web.Api;
-using Portal.Web.Features.Teams;
+using Portal.Application.Teams;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Api;

@@ -4,8 +4,8 @@ using Portal.Core.Comparison;
 using Portal.Data.Entities;
 using Portal.Web.Components.Shared;
 using Portal.Web.Components.Shared.Charts;
-using Portal.Web.Features.Comparison;
-using Portal.Web.Features.Submissions;
+using Portal.Application.Comparison;
+using Portal.Application.Submissions;
 using Portal.Web.Tests.Components;
 
 namespace Portal.Web.Tests.Comparison;

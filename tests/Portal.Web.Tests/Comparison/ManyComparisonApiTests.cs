@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Web.Features.Comparison;
+using Portal.Application.Comparison;
 using Portal.Core.Comparison;
 using Portal.Web.Api;
 using Portal.Web.Tests.Support;
@@ -144,7 +144,7 @@ public sealed class ManyComparisonApiTests(PortalFactory factory) : IClassFixtur
         var comparisons = factory.Services.GetRequiredService<ComparisonService>();
 
         // Act
-        var outcome = await comparisons.CompareAsync(a, b, new Portal.Web.Features.Access.Viewer(null, false, scenario.A.Id), cancellationToken: Ct);
+        var outcome = await comparisons.CompareAsync(a, b, new Portal.Application.Access.Viewer(null, false, scenario.A.Id), cancellationToken: Ct);
 
         // Assert
         var view = outcome.View!;

@@ -5,7 +5,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Inference.Tests.Preprocessing;
-using Portal.Web.Features.Competitions;
+using Portal.Application.Competitions;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Competitions;

@@ -7,9 +7,9 @@ using Portal.Core.Competitions;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Web.Components.Shared;
-using Portal.Web.Features.Access;
-using Portal.Web.Features.Competitions;
-using Portal.Web.Features.Teams;
+using Portal.Application.Access;
+using Portal.Application.Competitions;
+using Portal.Application.Teams;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Components;

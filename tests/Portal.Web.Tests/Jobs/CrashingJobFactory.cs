@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Web.Jobs;
+using Portal.Application.Jobs;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Jobs;

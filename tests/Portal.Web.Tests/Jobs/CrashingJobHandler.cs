@@ -1,5 +1,5 @@
 using Portal.Data.Entities;
-using Portal.Web.Jobs;
+using Portal.Application.Jobs;
 
 namespace Portal.Web.Tests.Jobs;
 

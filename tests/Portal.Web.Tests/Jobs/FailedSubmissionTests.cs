@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Storage;
-using Portal.Web.Features.Competitions;
-using Portal.Web.Features.Teams;
+using Portal.Application.Competitions;
+using Portal.Application.Teams;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Jobs;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
-using Portal.Web.Jobs;
+using Portal.Application.Jobs;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Jobs;

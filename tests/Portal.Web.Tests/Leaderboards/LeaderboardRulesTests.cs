@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Api;
-using Portal.Web.Features.Access;
-using Portal.Web.Features.Competitions;
-using Portal.Web.Features.Submissions;
+using Portal.Application.Access;
+using Portal.Application.Competitions;
+using Portal.Application.Submissions;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Leaderboards;

@@ -6,7 +6,7 @@ using Portal.Data.Entities;
 using Portal.Inference.Tests.Onnx;
 using Portal.Inference.Tests.Sandbox;
 using Portal.Web.Api;
-using Portal.Web.Features.Models;
+using Portal.Application.Models;
 using Portal.Web.Tests.Support;
 using Portal.Web.Tests.Support.Onnx;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Portal.Web.Features.Models;
+using Portal.Application.Models;
 using Portal.Web.Tests.Support;
 using Portal.Web.Tests.Support.Onnx;
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using Portal.Inference.Preprocessing;
 using Portal.Web.Api;
-using Portal.Web.Features.Competitions;
-using Portal.Web.Features.Models;
+using Portal.Application.Competitions;
+using Portal.Application.Models;
 using Portal.Web.Tests.Support;
 using Portal.Web.Tests.Support.Onnx;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Web.Features.Teams;
+using Portal.Application.Teams;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Security;

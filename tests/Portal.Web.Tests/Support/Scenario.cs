@@ -1,5 +1,5 @@
 using Portal.Core.Scoring;
-using Portal.Web.Features.Competitions;
+using Portal.Application.Competitions;
 
 namespace Portal.Web.Tests.Support;
 

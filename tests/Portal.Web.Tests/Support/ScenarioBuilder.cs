@@ -4,8 +4,8 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
-using Portal.Web.Features.Competitions;
-using Portal.Web.Features.Teams;
+using Portal.Application.Competitions;
+using Portal.Application.Teams;
 using SkiaSharp;
 
 namespace Portal.Web.Tests.Support;

@@ -1,4 +1,4 @@
-using Portal.Web.Features.Text;
+using Portal.Application.Text;
 
 namespace Portal.Web.Tests.Text;
 

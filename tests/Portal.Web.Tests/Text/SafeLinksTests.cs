@@ -1,4 +1,4 @@
-using Portal.Web.Features.Text;
+using Portal.Web.Text;
 
 namespace Portal.Web.Tests.Text;
 

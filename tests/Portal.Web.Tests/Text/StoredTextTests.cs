@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Web.Features.Competitions;
-using Portal.Web.Features.Teams;
+using Portal.Application.Competitions;
+using Portal.Application.Teams;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Text;

@@ -1,6 +1,6 @@
 using Portal.Data.Entities;
-using Portal.Web.Features.Access;
-using Portal.Web.Features.Teams;
+using Portal.Application.Access;
+using Portal.Application.Teams;
 
 namespace Portal.Web.Components.Shared;
 

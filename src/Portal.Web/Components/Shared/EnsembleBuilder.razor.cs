@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
-using Portal.Web.Features.Comparison;
-using Portal.Web.Features.Ensembles;
+using Portal.Application.Comparison;
+using Portal.Application.Ensembles;
 
 namespace Portal.Web.Components.Shared;
 

@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Core.Competitions;
+using Portal.Core.Submissions;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Data.Storage;
+using Portal.Inference.Preprocessing;
+
+namespace Portal.Application.Competitions;
+
+/// <summary>
+/// Makes a competition's hidden set from <c>info.csv</c> (ImageID,ans) and its images, given as a
+/// server folder or an uploaded zip. Everything is checked before anything is stored: the bytes a zip
+/// actually unpacks to, and every image by the decode rule model runs use.
+/// </summary>
+public sealed class HiddenSetImporter(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IFileStorage storage,
+    HiddenSetCache cache,
+    CompetitionClock clock,
+    IOptions<PortalOptions> options)
+{
+    private const int MaxProblems = 100;
+
+    /// <summary>Imports from a zip holding info.csv and the images (at its root, or in one folder).</summary>
+    public async Task<HiddenSetImportResult> ImportZipAsync(int competitionId, Stream zip, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(zip);
+        var folder = Path.Combine(storage.LocalPath("uploads"), Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var problem = await ExtractAsync(zip, folder, cancellationToken);
+            return problem is not null
+                ? HiddenSetImportResult.Failed(problem)
+                : await ImportFolderAsync(competitionId, folder, moveFiles: true, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Imports from a folder on the server holding info.csv and the images (beside it or in images/).</summary>
+    public async Task<HiddenSetImportResult> ImportFolderAsync(int competitionId, string folder, bool moveFiles, CancellationToken cancellationToken = default)
+    {
+        var info = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "info.csv", SearchOption.AllDirectories).OrderBy(p => p.Length).FirstOrDefault()
+            : null;
+        if (info is null)
+        {
+            return HiddenSetImportResult.Failed("No info.csv was found; the hidden set needs info.csv (ImageID,ans) beside its images.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var competition = await db.Competitions.Include(c => c.HiddenSet).FirstAsync(c => c.Id == competitionId, cancellationToken);
+        if (competition.HiddenSet is not null && await db.Submissions.AnyAsync(s => s.CompetitionId == competitionId, cancellationToken))
+        {
+            return HiddenSetImportResult.Failed("This competition already has submissions scored on its hidden set; it cannot be replaced.");
+        }
+
+        var taxonomy = CompetitionTaxonomy.From(competition);
+        var read = TruthCsvReader.Read(info, taxonomy.Count, CsvReadOptions.Default with { MaxListedProblems = MaxProblems });
+        if (read.Value is not { } truth)
+        {
+            return new HiddenSetImportResult(0, read.Problems.Select(p => $"info.csv {p}").ToList());
+        }
+
+        var imageFolder = FindImageFolder(Path.GetDirectoryName(info)!, truth.Images[0]);
+        var missing = Enumerable.Range(0, truth.Count)
+            .Where(i => !File.Exists(Path.Combine(imageFolder, truth.Images[i])))
+            .Take(MaxProblems)
+            .Select(i => $"info.csv line {i + 2}: image '{truth.Images[i]}' is listed but its file is missing.")
+            .ToList();
+        if (missing.Count > 0)
+        {
+            return new HiddenSetImportResult(0, missing);
+        }
+
+        var unusable = UnusableImages(imageFolder, truth.Images.Ids, cancellationToken);
+        if (unusable.Count > 0)
+        {
+            return new HiddenSetImportResult(0, unusable);
+        }
+
+        var imagesKey = $"hidden/{competitionId}/images";
+        var target = storage.LocalPath(imagesKey);
+        Directory.CreateDirectory(target);
+        foreach (var id in truth.Images.Ids)
+        {
+            var source = Path.Combine(imageFolder, id);
+            var destination = Path.Combine(target, id);
+            if (moveFiles)
+            {
+                File.Move(source, destination, overwrite: true);
+            }
+            else
+            {
+                File.Copy(source, destination, overwrite: true);
+            }
+        }
+
+        var split = PublicPrivateSplit.Create(truth.Images.Ids, truth.Labels, taxonomy.Count, competition.PublicFraction, (ulong)competition.SplitSeed);
+        var hidden = competition.HiddenSet ?? new HiddenSet { CompetitionId = competitionId };
+        hidden.ImageCount = truth.Count;
+        hidden.ImageIds = Encoding.UTF8.GetBytes(string.Join('\n', truth.Images.Ids));
+        hidden.Labels = truth.Labels.ToArray();
+        hidden.PublicMask = Enumerable.Range(0, truth.Count).Select(i => split.IsPublic(i) ? (byte)1 : (byte)0).ToArray();
+        hidden.ImagesKey = imagesKey;
+        hidden.CreatedAtUtc = clock.UtcNow;
+        competition.HiddenSet = hidden;
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate(competitionId);
+        // Thumbnails of the old set would show the wrong pictures under reused ids.
+        var thumbnails = storage.LocalPath(Thumbnails.ThumbnailService.CompetitionCacheKey(competitionId));
+        if (Directory.Exists(thumbnails))
+        {
+            Directory.Delete(thumbnails, recursive: true);
+        }
+        return new HiddenSetImportResult(truth.Count, []);
+    }
+
+    /// <summary>
+    /// Every image that model runs could not use, by the decode rule they use (<see cref="ImageDecoding"/>): over the pixel
+    /// cap (read from the header, before any decoding), not an image, cut off or damaged; each named with its info.csv line.
+    /// </summary>
+    private List<string> UnusableImages(string imageFolder, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var maxPixels = options.Value.MaxImagePixels;
+        var problems = new string?[ids.Count];
+        // A few at a time: each decode may hold up to the pixel cap in memory.
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, 4) };
+        Parallel.For(0, ids.Count, parallel, i =>
+        {
+            try
+            {
+                ImageDecoding.Verify(Path.Combine(imageFolder, ids[i]), maxPixels);
+            }
+            catch (InvalidDataException e)
+            {
+                problems[i] = string.Create(CultureInfo.InvariantCulture, $"info.csv line {i + 2}: {e.Message}");
+            }
+        });
+        return problems.OfType<string>().Take(MaxProblems).ToList();
+    }
+
+    private static string FindImageFolder(string infoFolder, string firstId)
+    {
+        foreach (var candidate in new[] { infoFolder, Path.Combine(infoFolder, "images"), Path.Combine(infoFolder, "eval", "images") })
+        {
+            if (File.Exists(Path.Combine(candidate, firstId)))
+            {
+                return candidate;
+            }
+        }
+
+        return infoFolder;
+    }
+
+    private async Task<string?> ExtractAsync(Stream zip, string folder, CancellationToken cancellationToken)
+    {
+        ZipArchive archive;
+        try
+        {
+            archive = await ZipArchive.CreateAsync(zip, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return "The upload is not a valid zip file.";
+        }
+
+        await using (archive)
+        {
+            var limit = options.Value.MaxHiddenSetBytes;
+            var root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
+            var entries = archive.Entries.Where(e => !string.IsNullOrEmpty(e.Name)).ToList();
+
+            // What the entries declare only refuses early a zip that says it is too large; the limit itself holds
+            // on the bytes actually unpacked (ZipEntryCopier), since a declared size can lie.
+            if (entries.Sum(e => e.Length) > limit)
+            {
+                return $"The zip unpacks to more than the limit of {ByteSize.Format(limit)}.";
+            }
+
+            long total = 0;
+            foreach (var entry in entries)
+            {
+                var path = Path.GetFullPath(Path.Combine(folder, entry.FullName));
+                if (!path.StartsWith(root, StringComparison.Ordinal))
+                {
+                    return $"The zip entry '{entry.FullName}' points outside the archive.";
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                try
+                {
+                    total += await ZipEntryCopier.CopyAsync(entry, path, limit - total, limit, cancellationToken);
+                }
+                catch (InvalidDataException e)
+                {
+                    return e.Message;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Data.Storage;
+
+namespace Portal.Application.Hosting;
+
+/// <summary>Registers the database, file storage and the time source.</summary>
+public static class DataHosting
+{
+    public static IHostApplicationBuilder AddPortalData(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
+        var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        Directory.CreateDirectory(portal.DataPath);
+        builder.Services.AddPortalDatabase(database, portal.DataPath);
+        builder.Services.AddSingleton<IFileStorage>(sp => new LocalFileStorage(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.DataPath, "files")));
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+}

@@ -1,0 +1,40 @@
+using Portal.Application.Storage;
+using Portal.Application.Admin;
+using Portal.Application.Thumbnails;
+using Portal.Application.Comparison;
+using Portal.Application.Competitions;
+using Portal.Application.Demo;
+using Portal.Application.Leaderboards;
+using Portal.Application.Submissions;
+using Portal.Application.Teams;
+using Portal.Application.Ensembles;
+
+namespace Portal.Application.Hosting;
+
+/// <summary>Registers the feature services the pages and the API call.</summary>
+public static class FeatureHosting
+{
+    public static IHostApplicationBuilder AddPortalFeatures(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddPortalModels();
+        var services = builder.Services;
+        services.AddSingleton<CompetitionClock>();
+        services.AddSingleton<HiddenSetCache>();
+        services.AddSingleton<HiddenSetImporter>();
+        services.AddSingleton<CompetitionService>();
+        services.AddSingleton<TeamService>();
+        services.AddSingleton<QuotaService>();
+        services.AddSingleton<SubmissionService>();
+        services.AddSingleton<LeaderboardService>();
+        services.AddSingleton<Comparison.ComparisonService>();
+        services.Configure<EnsembleOptions>(builder.Configuration.GetSection(EnsembleOptions.Section));
+        services.AddSingleton<Comparison.ManyComparisonService>();
+        services.AddSingleton<Ensembles.EnsembleService>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<Thumbnails.ThumbnailService>();
+        services.AddSingleton<Admin.AdminService>();
+        services.AddSingleton<Storage.OrphanFileSweep>();
+        return builder;
+    }
+}

@@ -1,0 +1,58 @@
+using Portal.Inference.Onnx;
+
+namespace Portal.Application.Models;
+
+/// <summary>The <c>Inference</c> section of appsettings.json: where and how uploaded models run.</summary>
+public sealed class InferenceOptions
+{
+    public const string Section = "Inference";
+
+    /// <summary>auto (CUDA when it loads, else CPU), cuda (the same, but a fallback is worth a warning) or cpu.</summary>
+    public ExecutionProviderChoice Provider { get; set; } = ExecutionProviderChoice.Auto;
+
+    /// <summary>Threads ONNX Runtime uses inside one operator; 0 lets it choose.</summary>
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>Images per model run (a model with a fixed batch dimension gets its own).</summary>
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>Largest accepted model file, in bytes.</summary>
+    public long MaxModelBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>Most model files in one submission (fold models soft-voted together).</summary>
+    public int MaxModelsPerSubmission { get; set; } = 10;
+
+    /// <summary>Model runs one worker runs at once; the other job slots stay free for CSV scoring.</summary>
+    public int ConcurrentModelRuns { get; set; } = 1;
+
+    /// <summary>How long one model run (all members, all views) may take before it is failed.</summary>
+    public TimeSpan RunTimeLimit { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Where decoded images are cached (uint8 pixels per hidden set and input size, reused by every run and TTA view);
+    /// empty means <c>cache</c> under <c>Portal:DataDirectory</c>.
+    /// </summary>
+    public string CacheDirectory { get; set; } = "";
+
+    /// <summary>The cache folder: <see cref="CacheDirectory"/>, or <c>cache</c> under <paramref name="dataPath"/>.</summary>
+    public string CachePath(string dataPath) =>
+        string.IsNullOrWhiteSpace(CacheDirectory) ? Path.Combine(dataPath, "cache") : Path.GetFullPath(CacheDirectory);
+
+    /// <summary>
+    /// The most memory one model run or upload check may use, in bytes (the sandboxed runner's limit: its address
+    /// space on a CPU run, a memory cgroup where the machine offers one, and its resident memory watched by the worker).
+    /// </summary>
+    public long MaxRunMemory { get; set; } = 4L << 30;
+
+    /// <summary>How long the upload check of one model (a load in the sandbox) may take.</summary>
+    public TimeSpan CheckTimeLimit { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The sandboxed runner (<c>Portal.Sandbox.dll</c>); empty means the one beside the app.</summary>
+    public string RunnerPath { get; set; } = "";
+
+    /// <summary>The folder of each sandboxed run's working directory and exchange files: <c>runs</c> under <paramref name="dataPath"/>.</summary>
+    public static string RunsPath(string dataPath) => Path.Combine(dataPath, "runs");
+
+    /// <summary>How often a running model's progress is pushed to the pages.</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+}

@@ -1,0 +1,382 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Core.Submissions;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Data.Storage;
+using Portal.Inference.Onnx;
+using Portal.Inference.Sandbox;
+using Portal.Application.Access;
+using Portal.Application.Competitions;
+using Portal.Application.Submissions;
+using Portal.Application.Jobs;
+
+namespace Portal.Application.Models;
+
+/// <summary>
+/// Model submissions: taking one or several ONNX files with their preprocessing (each file checked at once, so a
+/// wrong model costs nothing and stores nothing), queuing the run, cancelling it, and the per-view and per-member
+/// scores under the visibility rules.
+/// </summary>
+public sealed partial class ModelSubmissionService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IFileStorage storage,
+    HiddenSetCache hiddenSets,
+    QuotaService quota,
+    JobStore jobs,
+    JobCancellations cancellations,
+    CompetitionClock clock,
+    JobEvents events,
+    ModelSandbox sandbox,
+    IOptions<InferenceOptions> options,
+    ILogger<ModelSubmissionService> logger)
+{
+    /// <summary>What a cancelled submission says.</summary>
+    public const string CancelledReason = "Cancelled by the team.";
+
+    /// <summary>The name of the stored file of a submission of several models.</summary>
+    public const string ZipName = "models.zip";
+
+    /// <summary>
+    /// Checks <paramref name="files"/> (size, then a CPU load of each: input and output shapes, class count, opset) and
+    /// <paramref name="input"/>, takes a slot of the daily limit, stores the files and queues the run.
+    /// </summary>
+    public async Task<SubmitOutcome> SubmitAsync(Competition competition, int teamId, string? userId, IReadOnlyList<ModelUpload> files,
+        ModelSettingsInput input, string? description, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(competition);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(input);
+        if (clock.WhyClosed(competition) is { } closed)
+        {
+            return SubmitOutcome.Refused(RefusalReason.NotAccepting, closed);
+        }
+
+        if (await hiddenSets.GetAsync(competition.Id) is not { } hidden)
+        {
+            return SubmitOutcome.Refused(RefusalReason.NotAccepting, "The competition has no hidden set yet.");
+        }
+
+        var limits = options.Value;
+        if (files.Count == 0)
+        {
+            return Invalid(ProblemCode.InvalidModel, ["Choose at least one .onnx model file."]);
+        }
+
+        if (files.Count > limits.MaxModelsPerSubmission)
+        {
+            return Invalid(ProblemCode.InvalidModel, [$"One submission takes at most {limits.MaxModelsPerSubmission} model files; you sent {files.Count}."]);
+        }
+
+        if (files.FirstOrDefault(f => !IsModelFile(f.FileName)) is { } notModel)
+        {
+            return Invalid(ProblemCode.InvalidModel, [$"'{notModel.FileName}' is not an .onnx file; a model submission takes .onnx files only."]);
+        }
+
+        var (settings, settingsProblems) = input.Validate(files.Count);
+        if (settings is null)
+        {
+            return Invalid(ProblemCode.InvalidSettings, settingsProblems);
+        }
+
+        var temporaries = new List<string>();
+        try
+        {
+            foreach (var file in files)
+            {
+                var (path, problem) = await CheckAsync(file, settings, hidden.Taxonomy.Count, cancellationToken);
+                if (path is not null)
+                {
+                    temporaries.Add(path);
+                }
+
+                if (problem is not null)
+                {
+                    return Invalid(problem.Code, [problem.Message]);
+                }
+            }
+
+            var day = clock.QuotaDay(competition);
+            if (!await quota.TryTakeAsync(teamId, day, competition.DailySubmissionLimit, cancellationToken))
+            {
+                return SubmitOutcome.Refused(RefusalReason.DailyLimitReached,
+                    $"Your team has used all {competition.DailySubmissionLimit} submissions for today; the limit resets at midnight ({competition.TimeZone}).");
+            }
+
+            try
+            {
+                return SubmitOutcome.Ok(await StoreAsync(competition, teamId, userId, files, temporaries, settings, description, day, cancellationToken));
+            }
+            catch
+            {
+                await quota.ReleaseAsync(teamId, day, CancellationToken.None);
+                throw;
+            }
+        }
+        finally
+        {
+            foreach (var path in temporaries)
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    /// <summary>Cancels a queued or running model run of the viewer's team; returns why not, or null.</summary>
+    public async Task<string?> CancelAsync(int submissionId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission is null || !await SubmissionService.MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken))
+        {
+            return "Submission not found.";
+        }
+
+        if (submission.Kind != SubmissionKind.Model)
+        {
+            return "Only a model run can be cancelled.";
+        }
+
+        // The job is taken from its worker in one conditional update: a worker that finishes at the same moment either
+        // sees the cancellation (its lease is gone) or has already finished, and then there is nothing to cancel.
+        var cancelled = await db.Jobs
+            .Where(j => j.SubmissionId == submissionId && j.Kind == JobKind.RunModel && (j.State == JobState.Queued || j.State == JobState.Running))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, JobState.Cancelled)
+                .SetProperty(j => j.Error, CancelledReason)
+                .SetProperty(j => j.FinishedAtUtc, clock.UtcNow)
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.LeaseExpiresAtUtc, (DateTime?)null), cancellationToken);
+        if (cancelled == 0 || submission.Status is not (SubmissionStatus.Queued or SubmissionStatus.Running))
+        {
+            return "The model run has already finished; there is nothing to cancel.";
+        }
+
+        // Conditional too: a run whose scoring was written between the two updates stays scored and keeps its slot.
+        var stopped = await db.Submissions
+            .Where(s => s.Id == submissionId && (s.Status == SubmissionStatus.Queued || s.Status == SubmissionStatus.Running))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Status, SubmissionStatus.Cancelled)
+                .SetProperty(x => x.Error, CancelledReason), cancellationToken);
+        if (stopped == 0)
+        {
+            return "The model run has already finished; there is nothing to cancel.";
+        }
+
+        // A cancelled run keeps its slot of the daily limit: it took the model slot and the machine while it ran, and
+        // a team must not be able to start and cancel runs without end.
+        var jobIds = await db.Jobs.Where(j => j.SubmissionId == submissionId && j.Kind == JobKind.RunModel).Select(j => j.Id).ToListAsync(cancellationToken);
+        foreach (var id in jobIds)
+        {
+            cancellations.Cancel(id);
+            events.Publish(new JobUpdate(id, JobKind.RunModel, submission.CompetitionId, submissionId, JobState.Cancelled, 0, CancelledReason, CancelledReason));
+        }
+
+        return null;
+    }
+
+    /// <summary>The per-view and per-member scores of a model submission as the viewer may see them, or null.</summary>
+    public async Task<ModelRunDetails?> FindRunDetailsAsync(int submissionId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.AsNoTracking().Include(s => s.Team).ThenInclude(t => t!.Competition)
+            .FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission?.Team?.Competition is not { } competition || submission.DetailsJson is null ||
+            !await SubmissionService.MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken))
+        {
+            return null;
+        }
+
+        var details = JsonSerializer.Deserialize<ModelScoreDetails>(submission.DetailsJson, JsonSerializerOptions.Web)?.ModelRun;
+        if (details is null)
+        {
+            return null;
+        }
+
+        // During the competition a team sees what TTA and the ensemble gained on the public split only.
+        return viewer.IsHost || competition.State == CompetitionState.Closed ? details : details.PublicOnly();
+    }
+
+    private async Task<(string? Path, SubmissionProblem? Problem)> CheckAsync(ModelUpload file, ModelRunSettings settings, int classCount, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxModelBytes;
+        var name = Path.GetFileName(file.FileName);
+        if (file.Length > limit)
+        {
+            return (null, TooLarge(name, file.Length.Value, limit));
+        }
+
+        var path = Path.Combine(storage.LocalPath(".tmp"), Guid.NewGuid().ToString("N"));
+        long size;
+        await using (var content = file.Open())
+        {
+            size = await UploadFiles.CopyLimitedAsync(content, path, limit, cancellationToken);
+        }
+
+        if (size < 0)
+        {
+            return (path, TooLarge(name, null, limit));
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        if (ModelCheck.CheckHeader(bytes) is { } refused)
+        {
+            return (path, Refused(name, refused.Refusal!));
+        }
+
+        // The model is loaded in the sandbox, never in this process: loading is where a crafted model first runs code.
+        ModelShape shape;
+        using (var checkTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            checkTime.CancelAfter(options.Value.CheckTimeLimit);
+            try
+            {
+                shape = await sandbox.CheckAsync(bytes, classCount, checkTime.Token);
+            }
+            catch (ModelRunFailedException e)
+            {
+                LogCheckRefused(name, e.Failure, e.Detail);
+                return (path, Refused(name, e.Message));
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return (path, Refused(name, $"Loading it took longer than {RunModelHandler.Duration(options.Value.CheckTimeLimit)}."));
+            }
+        }
+
+        if (shape.SizeProblem(settings.Width, settings.Height) is { } sizeProblem)
+        {
+            return (path, new SubmissionProblem(ProblemCode.InvalidSettings, 0, $"The model '{name}' does not fit the settings: {sizeProblem} Set the width and height to the model's input size."));
+        }
+
+        return (path, null);
+    }
+
+    private async Task<int> StoreAsync(Competition competition, int teamId, string? userId, IReadOnlyList<ModelUpload> files, List<string> temporaries,
+        ModelRunSettings settings, string? description, string day, CancellationToken cancellationToken)
+    {
+        var folder = $"submissions/{competition.Id}/{teamId}/{Guid.NewGuid():N}";
+        var names = UniqueNames(files.Select(f => Path.GetFileName(f.FileName)).ToList());
+        string key;
+        string fileName;
+        List<ModelMember> members;
+        if (files.Count == 1)
+        {
+            key = $"{folder}/model.onnx";
+            fileName = names[0];
+            members = [new ModelMember(names[0], key, null, settings.Weights[0])];
+        }
+        else
+        {
+            key = $"{folder}/{ZipName}";
+            fileName = ZipName;
+            members = names.Select((n, i) => new ModelMember(n, key, n, settings.Weights[i])).ToList();
+        }
+
+        var size = files.Count == 1
+            ? await storage.ImportAsync(key, temporaries[0], cancellationToken)
+            : await ImportZipAsync(key, names, temporaries, cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var submission = new Submission
+            {
+                CompetitionId = competition.Id,
+                TeamId = teamId,
+                SubmittedByUserId = userId,
+                Kind = SubmissionKind.Model,
+                Description = UploadFiles.Truncate(description, 500),
+                Status = SubmissionStatus.Queued,
+                FileKey = key,
+                FileName = UploadFiles.Truncate(fileName, 260),
+                FileSize = size,
+                QuotaDay = day,
+                CreatedAtUtc = clock.UtcNow,
+            };
+            db.Submissions.Add(submission);
+            await db.SaveChangesAsync(cancellationToken);
+            jobs.Add(db, JobKind.RunModel, competition.Id, submission.Id, JsonSerializer.Serialize(new RunModelPayload(settings, members), JsonSerializerOptions.Web));
+            await db.SaveChangesAsync(cancellationToken);
+            jobs.Wake();
+            return submission.Id;
+        }
+        catch
+        {
+            storage.Delete(key);
+            throw;
+        }
+    }
+
+    private async Task<long> ImportZipAsync(string key, List<string> names, List<string> temporaries, CancellationToken cancellationToken)
+    {
+        var zipPath = Path.Combine(storage.LocalPath(".tmp"), Guid.NewGuid().ToString("N"));
+        temporaries.Add(zipPath);
+        await using (var zip = await ZipArchive.CreateAsync(File.Create(zipPath), ZipArchiveMode.Create, leaveOpen: false, entryNameEncoding: null, cancellationToken))
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                // Model weights barely compress; storing them keeps upload checks fast.
+                await zip.CreateEntryFromFileAsync(temporaries[i], names[i], CompressionLevel.NoCompression, cancellationToken);
+            }
+        }
+
+        return await storage.ImportAsync(key, zipPath, cancellationToken);
+    }
+
+    /// <summary>Reads a member's model bytes from storage (a file, or an entry of the stored zip).</summary>
+    public static async Task<byte[]> ReadMemberAsync(IFileStorage storage, ModelMember member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(member);
+        if (member.Entry is null)
+        {
+            return await File.ReadAllBytesAsync(storage.LocalPath(member.Key), cancellationToken);
+        }
+
+        await using var zip = await ZipArchive.CreateAsync(storage.OpenRead(member.Key), ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, cancellationToken);
+        var entry = zip.GetEntry(member.Entry) ?? throw new JobFailedException($"The model '{member.Name}' is missing from the stored upload; please submit again.");
+        await using var stream = await entry.OpenAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private static SubmissionProblem Refused(string name, string reason) =>
+        new(ProblemCode.InvalidModel, 0, $"The model '{name}' was refused: {reason}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model upload {Model} refused by the sandbox check ({Failure}): {Detail}")]
+    private partial void LogCheckRefused(string model, ModelRunFailure failure, string? detail);
+
+    private static bool IsModelFile(string name) => name.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase);
+
+    private static SubmitOutcome Invalid(ProblemCode code, IReadOnlyList<string> problems) =>
+        SubmitOutcome.Invalid(problems.Select(p => new SubmissionProblem(code, 0, p)).ToList(), problems.Count);
+
+    private static SubmissionProblem TooLarge(string name, long? size, long limit) =>
+        new(ProblemCode.FileTooLarge, 0, size is { } s
+            ? $"The model '{name}' is {ByteSize.Format(s)}, over the limit of {ByteSize.Format(limit)}."
+            : $"The model '{name}' is larger than the limit of {ByteSize.Format(limit)}.");
+
+    /// <summary>File names as entries of one zip: two folds both called model.onnx become model.onnx and model-2.onnx.</summary>
+    private static List<string> UniqueNames(List<string> names)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var unique = new List<string>();
+        foreach (var name in names)
+        {
+            var candidate = string.IsNullOrWhiteSpace(name) ? "model.onnx" : name;
+            for (var n = 2; !seen.Add(candidate); n++)
+            {
+                candidate = $"{Path.GetFileNameWithoutExtension(name)}-{n}{Path.GetExtension(name)}";
+            }
+
+            unique.Add(candidate);
+        }
+
+        return unique;
+    }
+}

@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Data.Storage;
+using Portal.Inference.Cache;
+using Portal.Inference.Onnx;
+using Portal.Inference.Preprocessing;
+using Portal.Inference.Sandbox;
+using Portal.Inference.Tta;
+using Portal.Application.Competitions;
+using Portal.Application.Submissions;
+using Portal.Application.Jobs;
+
+namespace Portal.Application.Models;
+
+/// <summary>
+/// Runs a model submission over the hidden images (each member with the submission's preprocessing and TTA, in the
+/// sandboxed runner: a participant's model is untrusted code), soft-votes
+/// the members, and scores the result like a probabilities submission. Each view's and each member's probabilities are
+/// kept (blobs in storage) and scored on their own, so the gain of TTA and of the ensemble can be shown.
+/// </summary>
+public sealed partial class RunModelHandler(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IFileStorage storage,
+    HiddenSetCache hiddenSets,
+    QuotaService quota,
+    ModelScoring scoring,
+    ProviderDiagnostics diagnostics,
+    ModelSandbox sandbox,
+    IOptions<InferenceOptions> options,
+    IOptions<PortalOptions> portal,
+    ILogger<RunModelHandler> logger) : IJobHandler
+{
+    public JobKind Kind => JobKind.RunModel;
+
+    public int? MaxConcurrentRuns => Math.Max(1, options.Value.ConcurrentModelRuns);
+
+    public async Task RunAsync(Job job, IJobProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(progress);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == job.SubmissionId, cancellationToken)
+                         ?? throw new JobFailedException("The submission no longer exists.");
+        if (submission.Status is not (SubmissionStatus.Queued or SubmissionStatus.Running))
+        {
+            // Cancelled by the team before a worker got to it.
+            return;
+        }
+
+        var payload = job.Payload is null ? null : JsonSerializer.Deserialize<RunModelPayload>(job.Payload, JsonSerializerOptions.Web);
+        if (payload is null || payload.Members.Count == 0)
+        {
+            throw new JobFailedException("The model run has no models to run; please submit again.");
+        }
+
+        var hidden = await hiddenSets.GetAsync(submission.CompetitionId) ?? throw new JobFailedException("The competition has no hidden set.");
+        var settings = payload.Settings;
+        if (!TtaPlan.TryGetViews(settings.Tta, settings.Width, settings.Height, out var views, out var ttaProblem))
+        {
+            throw new JobFailedException(ttaProblem!);
+        }
+
+        submission.Status = SubmissionStatus.Running;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var folder = storage.LocalPath(hidden.ImagesKey);
+        var paths = hidden.Truth.Images.Ids.Select(id => Path.Combine(folder, id)).ToList();
+        // The files' identity (path, size, time) is in the cache key, so a re-imported hidden set never reuses stale
+        // pixels; computed once per run, since every member reads the same images.
+        var cacheKey = string.Create(CultureInfo.InvariantCulture, $"competition {hidden.CompetitionId} {ImageSetKey.FromFiles(paths)}");
+        var tracker = new RunModelProgress(progress, payload.Members.Count, paths.Count, options.Value.ProgressInterval);
+        var limit = options.Value.RunTimeLimit;
+        using var timeout = new CancellationTokenSource(limit);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var results = new List<ImageSetRunResult>();
+        string provider = "";
+        try
+        {
+            for (var m = 0; m < payload.Members.Count; m++)
+            {
+                var member = payload.Members[m];
+                var bytes = await ModelSubmissionService.ReadMemberAsync(storage, member, run.Token);
+                tracker.StartMember(m);
+                var (result, report) = await RunMemberAsync(member, bytes, hidden, paths, cacheKey, settings, views, tracker, run.Token);
+                results.Add(result);
+                provider = report.Used.ToString().ToUpperInvariant();
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new JobFailedException($"The model run took longer than the limit of {Duration(limit)}.") { CausedBySubmission = true };
+        }
+
+        progress.Report(0.96, "Scoring");
+        await ScoreAsync(db, submission, hidden, payload, results, provider, cancellationToken);
+    }
+
+    public async Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == job.SubmissionId, cancellationToken);
+        if (submission is null || submission.Status is SubmissionStatus.Failed or SubmissionStatus.Cancelled)
+        {
+            return;
+        }
+
+        submission.Status = SubmissionStatus.Failed;
+        submission.Error = reason;
+        await db.SaveChangesAsync(cancellationToken);
+        // A run the model made fail (refused, failed, too long, too much memory) counts toward the daily limit, or a
+        // team could repeat it without end; a failure of the server's or the host's does not.
+        if (!causedBySubmission)
+        {
+            await quota.ReleaseAsync(submission.TeamId, submission.QuotaDay, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs one member in the sandbox over the hidden images: each image is decoded and resized once, here (the server's
+    /// own files), into the decoded-image cache (per hidden set and input size, shared by later runs and every TTA
+    /// view); the runner reads that cache file, shared, not copied, and writes back the probabilities.
+    /// </summary>
+    private async Task<(ImageSetRunResult Result, ProviderReport Report)> RunMemberAsync(ModelMember member, byte[] bytes, LoadedHiddenSet hidden,
+        List<string> paths, string cacheKey, ModelRunSettings settings, IReadOnlyList<TtaView> views, RunModelProgress tracker, CancellationToken cancellationToken)
+    {
+        var preprocess = settings.Preprocess();
+        using var images = await Task.Run(() => OpenCache(paths, cacheKey, preprocess, views, tracker, cancellationToken), cancellationToken);
+        var run = new SandboxRun(images.Path, paths.Count, hidden.Taxonomy.Count, preprocess, settings.Tta, settings.Merge,
+            options.Value.Provider, options.Value.BatchSize, options.Value.IntraOpThreads);
+        LogMemberStarted(member.Name, paths.Count, views.Count, options.Value.Provider);
+        try
+        {
+            var result = await sandbox.RunAsync(bytes, run, tracker, cancellationToken);
+            diagnostics.Record(result.Provider);
+            if (result.Views.Count != views.Count)
+            {
+                throw new SandboxUnavailableException($"The runner ran {result.Views.Count} views, not {views.Count}.");
+            }
+
+            return (new ImageSetRunResult(views, result.PerView, result.Merged, hidden.Taxonomy.Count), result.Provider);
+        }
+        catch (ModelRunFailedException e)
+        {
+            LogModelFailed(member.Name, e.Failure, e.Detail);
+            var image = e.FailedAtImage is { } index ? $" on image {hidden.Truth.Images.Ids[Math.Clamp(index, 0, paths.Count - 1)]}" : "";
+            var sentence = e.Failure switch
+            {
+                ModelRunFailure.Refused => $"The model '{member.Name}' was refused: {e.Message}",
+                ModelRunFailure.MemoryLimit => $"The model '{member.Name}' was stopped{image}: {e.Message}",
+                _ => $"The model '{member.Name}' failed{image}: {e.Message}",
+            };
+            throw new JobFailedException(sentence) { CausedBySubmission = true, HostDetail = e.Detail };
+        }
+    }
+
+    private DecodedImages OpenCache(List<string> paths, string cacheKey, PreprocessOptions preprocess, IReadOnlyList<TtaView> views,
+        RunModelProgress tracker, CancellationToken cancellationToken)
+    {
+        // The host's pixel cap holds here as at import, so a set the import accepted is never refused by a run.
+        var maxPixels = portal.Value.MaxImagePixels;
+        var cache = new DecodedImageCache(options.Value.CachePath(portal.Value.DataPath),
+            decoder: (path, size, destination) => ImageLoader.LoadInto(path, size, destination, maxPixels));
+        tracker.Decoding(true);
+        try
+        {
+            return cache.Open(cacheKey, paths, preprocess, views, tracker, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException || e is AggregateException { InnerException: InvalidDataException })
+        {
+            var message = (e as AggregateException)?.InnerException?.Message ?? e.Message;
+            throw new JobFailedException($"A hidden-set image could not be read, so the model could not be run; please tell the host. {message}");
+        }
+        finally
+        {
+            tracker.Decoding(false);
+        }
+    }
+
+    private async Task ScoreAsync(PortalDbContext db, Submission submission, LoadedHiddenSet hidden, RunModelPayload payload,
+        List<ImageSetRunResult> results, string provider, CancellationToken cancellationToken)
+    {
+        var ensemble = SoftVote(results.Select(r => r.Merged).ToList(), payload.Members.Select(m => m.Weight).ToList());
+        var members = new List<MemberRun>();
+        for (var m = 0; m < results.Count; m++)
+        {
+            var result = results[m];
+            var viewScores = new List<ViewScore>();
+            for (var v = 0; v < result.Views.Count; v++)
+            {
+                var view = TtaViews.Name(result.Views[v]);
+                await scoring.SaveAsync(ModelScoring.ViewKey(submission.CompetitionId, submission.Id, m, view), result.PerView[v], cancellationToken);
+                viewScores.Add(new ViewScore(view, ModelScoring.F1(hidden, result.PerView[v])));
+            }
+
+            await scoring.SaveAsync(ModelScoring.MemberKey(submission.CompetitionId, submission.Id, m), result.Merged, cancellationToken);
+            members.Add(new MemberRun(payload.Members[m].Name, payload.Members[m].Weight, viewScores, ModelScoring.F1(hidden, result.Merged)));
+        }
+
+        var details = new ModelRunDetails(payload.Settings.Tta, payload.Settings.Merge, members, new F1Pair(0, null), provider);
+        await scoring.ApplyAsync(db, submission, hidden, ensemble, details, cancellationToken);
+    }
+
+    /// <summary>The weighted mean of the members' probabilities (soft voting); one member is itself.</summary>
+    private static float[] SoftVote(List<float[]> members, List<double> weights)
+    {
+        if (members.Count == 1)
+        {
+            return members[0];
+        }
+
+        var total = weights.Sum();
+        var voted = new float[members[0].Length];
+        for (var i = 0; i < voted.Length; i++)
+        {
+            double sum = 0;
+            for (var m = 0; m < members.Count; m++)
+            {
+                sum += weights[m] * members[m][i];
+            }
+
+            voted[i] = (float)(sum / total);
+        }
+
+        return voted;
+    }
+
+    /// <summary>"30 minutes", "2 seconds": the limit as a student reads it.</summary>
+    internal static string Duration(TimeSpan span) => span.TotalSeconds switch
+    {
+        < 1 => Plural(span.TotalMilliseconds, "millisecond"),
+        < 60 => Plural(span.TotalSeconds, "second"),
+        < 3600 => Plural(span.TotalMinutes, "minute"),
+        _ => Plural(span.TotalHours, "hour"),
+    };
+
+    private static string Plural(double value, string unit) =>
+        string.Create(CultureInfo.InvariantCulture, $"{value:0.##} {unit}{(Math.Abs(value - 1) < 1e-9 ? "" : "s")}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Running model {Model} over {Images} images, {Views} view(s), in the sandbox on {Provider}")]
+    private partial void LogMemberStarted(string model, int images, int views, ExecutionProviderChoice provider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} failed in the sandbox ({Failure}): {Detail}")]
+    private partial void LogModelFailed(string model, ModelRunFailure failure, string? detail);
+}

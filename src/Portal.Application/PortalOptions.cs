@@ -1,0 +1,50 @@
+namespace Portal.Application;
+
+/// <summary>The <c>Portal</c> section of appsettings.json.</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>Where the database and files live; relative to the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Seed the demo competition when the database has no competition yet.</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    /// <summary>The host account created on first run.</summary>
+    public string AdminEmail { get; set; } = "host@portal.local";
+
+    /// <summary>The host account's password; when empty a random one is generated and printed once.</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>Largest accepted CSV upload, in bytes.</summary>
+    public long MaxCsvBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Largest accepted hidden-set zip, in bytes.</summary>
+    public long MaxHiddenSetBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Largest image of a hidden set, in pixels (width x height, read from its header before decoding); the import refuses
+    /// larger ones by name. Model runs and thumbnails hold images to <see cref="Portal.Inference.Preprocessing.ImageDecoding.DefaultMaxPixels"/>,
+    /// the same 40 megapixels by default.
+    /// </summary>
+    public long MaxImagePixels { get; set; } = Portal.Inference.Preprocessing.ImageDecoding.DefaultMaxPixels;
+
+    /// <summary>How many problems of an invalid file are listed.</summary>
+    public int MaxListedProblems { get; set; } = 100;
+
+    /// <summary>Resamples of the paired bootstrap on the Compare screen and API.</summary>
+    public int CompareBootstrapResamples { get; set; } = 1000;
+
+    /// <summary>Seed of the paired bootstrap, so the same two submissions always give the same interval.</summary>
+    public ulong CompareBootstrapSeed { get; set; } = 42;
+
+    /// <summary>
+    /// How old a left-behind file (temporary, or stored with no row naming it) must be before the sweep at start deletes it;
+    /// younger ones may belong to an upload in progress on another instance.
+    /// </summary>
+    public TimeSpan OrphanFileAge { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The absolute data directory, resolved once at start.</summary>
+    public string DataPath => Path.GetFullPath(DataDirectory);
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Data.Storage;
+
+namespace Portal.Application.Storage;
+
+/// <summary>
+/// Deletes, at start, the files a killed process left behind: temporary files under <c>.tmp</c>, submission files no
+/// submission row names (<c>FileKey</c>), and kept predictions of submissions that do not exist. A file a row or an
+/// unfinished job names is never touched, nor one younger than <see cref="PortalOptions.OrphanFileAge"/>: another
+/// instance may be writing it, or be about to save the row that names it.
+/// </summary>
+public sealed partial class OrphanFileSweep(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IFileStorage storage,
+    TimeProvider clock,
+    IOptions<PortalOptions> options,
+    ILogger<OrphanFileSweep> logger)
+{
+    private const string Temporary = ".tmp";
+    private const string Submissions = "submissions";
+    private const string Predictions = "predictions";
+
+    /// <summary>Sweeps once; returns how many files it deleted.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
+    {
+        // Read the names first: a file stored after this read is younger than the age limit, so it is safe either way.
+        var referenced = await ReferencedKeysAsync(cancellationToken);
+        var submissionIds = await SubmissionIdsAsync(cancellationToken);
+        var before = clock.GetUtcNow().UtcDateTime - options.Value.OrphanFileAge;
+        var deleted = 0;
+        foreach (var (_, path) in Files(Temporary))
+        {
+            deleted += Delete(path, before) ? 1 : 0;
+        }
+
+        foreach (var (key, path) in Files(Submissions))
+        {
+            deleted += !referenced.Contains(key) && Delete(path, before) ? 1 : 0;
+        }
+
+        foreach (var (key, path) in Files(Predictions))
+        {
+            deleted += !referenced.Contains(key) && OwnerOf(key) is { } owner && !submissionIds.Contains(owner) && Delete(path, before) ? 1 : 0;
+        }
+
+        if (deleted > 0)
+        {
+            LogSwept(logger, deleted);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>Every key a submission row names, and every key named in the payload of a job still to run.</summary>
+    private async Task<HashSet<string>> ReferencedKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in db.Submissions.AsNoTracking().Select(s => new { s.FileKey, s.ProbabilitiesKey }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            AddKey(keys, row.FileKey);
+            AddKey(keys, row.ProbabilitiesKey);
+        }
+
+        var payloads = db.Jobs.AsNoTracking()
+            .Where(j => (j.State == JobState.Queued || j.State == JobState.Running) && j.Payload != null)
+            .Select(j => j.Payload!)
+            .AsAsyncEnumerable();
+        await foreach (var payload in payloads.WithCancellation(cancellationToken))
+        {
+            AddPayloadKeys(keys, payload);
+        }
+
+        return keys;
+    }
+
+    private async Task<HashSet<int>> SubmissionIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await db.Submissions.AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    /// <summary>
+    /// Whatever the job kind, a string in its payload that looks like a stored key names a file it will read (a model run's
+    /// members, say), so it is kept without this class knowing each payload's shape.
+    /// </summary>
+    private static void AddPayloadKeys(HashSet<string> keys, string payload)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            Walk(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            // Not JSON: it names no file.
+        }
+
+        void Walk(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    AddKey(keys, element.GetString());
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        Walk(property.Value);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void AddKey(HashSet<string> keys, string? key)
+    {
+        if (!string.IsNullOrEmpty(key))
+        {
+            keys.Add(key.Replace('\\', '/'));
+        }
+    }
+
+    /// <summary>The files under a top folder of storage, with their keys.</summary>
+    private List<(string Key, string Path)> Files(string folder)
+    {
+        var root = storage.LocalPath(folder);
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(path => (folder + "/" + Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'), path))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The submission a predictions key belongs to: <c>predictions/{competition}/{submission}.f32</c> or
+    /// <c>predictions/{competition}/{submission}/...</c>; null for any other shape (then it is kept).
+    /// </summary>
+    private static int? OwnerOf(string key)
+    {
+        var parts = key.Split('/');
+        if (parts.Length < 3)
+        {
+            return null;
+        }
+
+        var owner = parts.Length == 3 ? Path.GetFileNameWithoutExtension(parts[2]) : parts[2];
+        return int.TryParse(owner, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+
+    /// <summary>
+    /// Deletes a file last written before <paramref name="before"/>. Folders stay: an empty one costs nothing, and removing
+    /// it could race another instance that has just made it to store a file.
+    /// </summary>
+    private bool Delete(string path, DateTime before)
+    {
+        try
+        {
+            if (File.GetLastWriteTimeUtc(path) >= before)
+            {
+                return false;
+            }
+
+            File.Delete(path);
+            return true;
+        }
+        catch (IOException e)
+        {
+            // Taken or removed by someone else meanwhile: the next start tries again.
+            LogNotDeleted(logger, path, e.Message);
+            return false;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            LogNotDeleted(logger, path, e.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} files left behind by a stopped process (temporary files, orphan submission files and predictions)")]
+    private static partial void LogSwept(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the left-behind file {Path}: {Reason}")]
+    private static partial void LogNotDeleted(ILogger logger, string path, string reason);
+}

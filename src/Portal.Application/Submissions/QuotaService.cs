@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+
+namespace Portal.Application.Submissions;
+
+/// <summary>
+/// The daily submission limit. A slot is taken with one conditional update (<c>Used &lt; limit</c>),
+/// atomic in SQLite and PostgreSQL alike, so concurrent uploads can never exceed the limit.
+/// </summary>
+public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    /// <summary>Takes one submission slot of <paramref name="day"/>; false when the limit is reached.</summary>
+    public async Task<bool> TryTakeAsync(int teamId, string day, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        if (!await db.DailyQuotas.AnyAsync(q => q.TeamId == teamId && q.Day == day, cancellationToken))
+        {
+            // Create the day's row; a concurrent upload may have just done so (same SQL in SQLite and PostgreSQL).
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO \"DailyQuotas\" (\"TeamId\", \"Day\", \"Used\") VALUES ({teamId}, {day}, 0) ON CONFLICT DO NOTHING", cancellationToken);
+        }
+
+        return await db.DailyQuotas
+            .Where(q => q.TeamId == teamId && q.Day == day && q.Used < limit)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.Used, q => q.Used + 1), cancellationToken) == 1;
+    }
+
+    /// <summary>Gives a slot back: the submission failed, and failed submissions do not count.</summary>
+    public async Task ReleaseAsync(int teamId, string day, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.DailyQuotas
+            .Where(q => q.TeamId == teamId && q.Day == day && q.Used > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.Used, q => q.Used - 1), cancellationToken);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Portal.Application.Submissions;
+
+/// <summary>Why an upload was refused.</summary>
+public enum RefusalReason
+{
+    /// <summary>The file breaks the format rules (see the problems).</summary>
+    InvalidFile,
+
+    /// <summary>The team used all of today's submissions.</summary>
+    DailyLimitReached,
+
+    /// <summary>The competition is not taking submissions now.</summary>
+    NotAccepting,
+}

@@ -1,0 +1,215 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Core.Submissions;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Data.Storage;
+using Portal.Application.Access;
+using Portal.Application.Competitions;
+using Portal.Application.Jobs;
+
+namespace Portal.Application.Submissions;
+
+/// <summary>
+/// Submissions: taking an upload (checked at once, so a wrong file costs nothing), the team's
+/// history, final selection and downloads, each under the visibility rules.
+/// </summary>
+public sealed class SubmissionService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IFileStorage storage,
+    HiddenSetCache hiddenSets,
+    QuotaService quota,
+    JobStore jobs,
+    CompetitionClock clock,
+    JobEvents events,
+    IOptions<PortalOptions> options)
+{
+    /// <summary>
+    /// Takes a CSV upload: streams it to a temporary file, validates it against the hidden set, takes
+    /// a slot of the daily limit, stores it and queues its scoring. A refused upload stores nothing.
+    /// </summary>
+    public async Task<SubmitOutcome> SubmitCsvAsync(Competition competition, int teamId, string? userId, Stream content, string fileName, string? description, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(competition);
+        ArgumentNullException.ThrowIfNull(content);
+        if (clock.WhyClosed(competition) is { } closed)
+        {
+            return SubmitOutcome.Refused(RefusalReason.NotAccepting, closed);
+        }
+
+        if (await hiddenSets.GetAsync(competition.Id) is not { } hidden)
+        {
+            return SubmitOutcome.Refused(RefusalReason.NotAccepting, "The competition has no hidden set yet.");
+        }
+
+        var temporary = Path.Combine(storage.LocalPath(".tmp"), Guid.NewGuid().ToString("N"));
+        try
+        {
+            var size = await UploadFiles.CopyLimitedAsync(content, temporary, options.Value.MaxCsvBytes, cancellationToken);
+            if (size < 0)
+            {
+                return SubmitOutcome.Invalid([new SubmissionProblem(ProblemCode.FileTooLarge, 0,
+                    $"The file is larger than the limit of {ByteSize.Format(options.Value.MaxCsvBytes)}.")], 1);
+            }
+
+            var read = PredictionCsvReader.Read(temporary, hidden.Truth.Images, hidden.Taxonomy,
+                CsvReadOptions.Default with { MaxBytes = options.Value.MaxCsvBytes, MaxListedProblems = options.Value.MaxListedProblems });
+            if (read.Value is not { } predictions)
+            {
+                return SubmitOutcome.Invalid(read.Problems, read.TotalProblems);
+            }
+
+            var day = clock.QuotaDay(competition);
+            if (!await quota.TryTakeAsync(teamId, day, competition.DailySubmissionLimit, cancellationToken))
+            {
+                return SubmitOutcome.Refused(RefusalReason.DailyLimitReached,
+                    $"Your team has used all {competition.DailySubmissionLimit} submissions for today; the limit resets at midnight ({competition.TimeZone}).");
+            }
+
+            try
+            {
+                return SubmitOutcome.Ok(await StoreAsync(competition, teamId, userId, temporary, fileName, description, predictions.HasProbabilities, day, size, cancellationToken));
+            }
+            catch
+            {
+                await quota.ReleaseAsync(teamId, day, CancellationToken.None);
+                throw;
+            }
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private async Task<int> StoreAsync(Competition competition, int teamId, string? userId, string temporary, string fileName, string? description, bool probabilities, string day, long size, CancellationToken cancellationToken)
+    {
+        var key = $"submissions/{competition.Id}/{teamId}/{Guid.NewGuid():N}.csv";
+        await storage.ImportAsync(key, temporary, cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var submission = new Submission
+            {
+                CompetitionId = competition.Id,
+                TeamId = teamId,
+                SubmittedByUserId = userId,
+                Kind = probabilities ? SubmissionKind.ProbabilitiesCsv : SubmissionKind.LabelsCsv,
+                Description = UploadFiles.Truncate(description, 500),
+                Status = SubmissionStatus.Queued,
+                FileKey = key,
+                FileName = UploadFiles.Truncate(Path.GetFileName(fileName), 260),
+                FileSize = size,
+                QuotaDay = day,
+                CreatedAtUtc = clock.UtcNow,
+            };
+            db.Submissions.Add(submission);
+            await db.SaveChangesAsync(cancellationToken);
+            jobs.Add(db, JobKind.ScoreSubmission, competition.Id, submission.Id);
+            await db.SaveChangesAsync(cancellationToken);
+            jobs.Wake();
+            return submission.Id;
+        }
+        catch
+        {
+            storage.Delete(key);
+            throw;
+        }
+    }
+
+    /// <summary>A team's submissions, newest first, as the viewer may see them; empty when the viewer may not.</summary>
+    public async Task<IReadOnlyList<SubmissionView>> ListForTeamAsync(int teamId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await MayAccessTeamAsync(db, teamId, viewer, cancellationToken))
+        {
+            return [];
+        }
+
+        var competition = await db.Teams.Where(t => t.Id == teamId).Select(t => t.Competition!).AsNoTracking().FirstAsync(cancellationToken);
+        var rows = await db.Submissions.AsNoTracking().Include(s => s.Team).Where(s => s.TeamId == teamId)
+            .OrderByDescending(s => s.CreatedAtUtc).ThenByDescending(s => s.Id).ToListAsync(cancellationToken);
+        return rows.Select(s => View(s, competition, viewer)).ToList();
+    }
+
+    /// <summary>One submission, or null when it does not exist or the viewer may not see it.</summary>
+    public async Task<SubmissionView?> FindAsync(int submissionId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.AsNoTracking().Include(s => s.Team).ThenInclude(t => t!.Competition).FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission?.Team?.Competition is not { } competition || !await MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken))
+        {
+            return null;
+        }
+
+        return View(submission, competition, viewer);
+    }
+
+    /// <summary>The uploaded file, or null when the viewer may not have it.</summary>
+    public async Task<(Stream Content, string FileName)?> OpenFileAsync(int submissionId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission is null || string.IsNullOrEmpty(submission.FileKey) || !storage.Exists(submission.FileKey) ||
+            !await MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken))
+        {
+            return null;
+        }
+
+        return (storage.OpenRead(submission.FileKey), submission.FileName);
+    }
+
+    /// <summary>Selects or unselects a submission as one of the team's finals; returns why not, or null.</summary>
+    public async Task<string?> SetFinalAsync(int submissionId, bool isFinal, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.Include(s => s.Team).ThenInclude(t => t!.Competition).FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission?.Team?.Competition is not { } competition || !await MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken))
+        {
+            return "Submission not found.";
+        }
+
+        if (competition.State == CompetitionState.Closed && !viewer.IsHost)
+        {
+            return "The competition is closed; final submissions can no longer change.";
+        }
+
+        if (isFinal && submission.Status != SubmissionStatus.Scored)
+        {
+            return "Only a scored submission can be selected as final.";
+        }
+
+        if (isFinal && !submission.IsFinal &&
+            await db.Submissions.CountAsync(s => s.TeamId == submission.TeamId && s.IsFinal, cancellationToken) >= competition.FinalSelectionLimit)
+        {
+            return $"Your team may select {competition.FinalSelectionLimit} final submissions; unselect one first.";
+        }
+
+        submission.IsFinal = isFinal;
+        await db.SaveChangesAsync(cancellationToken);
+        events.PublishLeaderboardChanged(competition.Id);
+        return null;
+    }
+
+    /// <summary>Whether the viewer may see a team's submissions: hosts, members, and the team's own API token.</summary>
+    public static async Task<bool> MayAccessTeamAsync(PortalDbContext db, int teamId, Viewer viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(viewer);
+        return viewer.IsHost || viewer.TokenTeamId == teamId ||
+               (viewer.UserId is not null && await db.TeamMembers.AnyAsync(m => m.TeamId == teamId && m.UserId == viewer.UserId, cancellationToken));
+    }
+
+    /// <summary>A submission as the viewer may see it (scores and details hidden by the rules).</summary>
+    internal static SubmissionView View(Submission s, Competition competition, Viewer viewer)
+    {
+        var closed = competition.State == CompetitionState.Closed;
+        var details = s.DetailsJson is null ? null : JsonSerializer.Deserialize<ScoreDetails>(s.DetailsJson, JsonSerializerOptions.Web);
+        var showPrivate = viewer.IsHost || closed;
+        var showPublicDetails = viewer.IsHost || closed || competition.ShowPublicPerClass;
+        return new SubmissionView(s.Id, s.TeamId, s.Team?.Name ?? "", s.CreatedAtUtc, s.Kind, s.Description, s.Status, s.Error, s.FileName, s.FileSize,
+            s.PublicScore, showPrivate ? s.PrivateScore : null, s.IsFinal,
+            showPublicDetails ? details?.Public : null, showPrivate ? details?.Private : null);
+    }
+}

@@ -1,0 +1,16 @@
+using Portal.Core.Submissions;
+
+namespace Portal.Application.Submissions;
+
+/// <summary>What happened to an upload: accepted (queued for scoring), or refused with the reasons.</summary>
+public sealed record SubmitOutcome(int? SubmissionId, RefusalReason? Reason, string? Error, IReadOnlyList<SubmissionProblem> Problems, int TotalProblems)
+{
+    public bool Accepted => SubmissionId is not null;
+
+    public static SubmitOutcome Ok(int id) => new(id, null, null, [], 0);
+
+    public static SubmitOutcome Refused(RefusalReason reason, string error) => new(null, reason, error, [], 0);
+
+    public static SubmitOutcome Invalid(IReadOnlyList<SubmissionProblem> problems, int total) =>
+        new(null, RefusalReason.InvalidFile, total == 1 ? "The file has a problem:" : $"The file has {total:N0} problems:", problems, total);
+}

@@ -1,9 +1,0 @@
-namespace Portal.Web.Features.Competitions;
-
-/// <summary>The outcome of importing a hidden set: the image count, or every problem found.</summary>
-public sealed record HiddenSetImportResult(int ImageCount, IReadOnlyList<string> Problems)
-{
-    public bool Succeeded => Problems.Count == 0;
-
-    public static HiddenSetImportResult Failed(params string[] problems) => new(0, problems);
-}

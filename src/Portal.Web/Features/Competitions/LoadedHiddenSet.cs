@@ -1,7 +1,0 @@
-using Portal.Core.Competitions;
-using Portal.Core.Submissions;
-
-namespace Portal.Web.Features.Competitions;
-
-/// <summary>A competition's hidden set in memory, ready for scoring.</summary>
-public sealed record LoadedHiddenSet(int CompetitionId, GroundTruth Truth, PublicPrivateSplit Split, ClassTaxonomy Taxonomy, string ImagesKey);

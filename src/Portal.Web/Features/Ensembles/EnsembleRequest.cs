@@ -1,4 +1,0 @@
-namespace Portal.Web.Features.Ensembles;
-
-/// <summary>An ensemble asked for: the method (<c>hard</c>, <c>soft</c> or <c>gmean</c>), the members and their weights, a description.</summary>
-public sealed record EnsembleRequest(string? Method, IReadOnlyList<EnsembleMemberRequest>? Members, string? Description);

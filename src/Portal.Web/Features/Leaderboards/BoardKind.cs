@@ -1,8 +1,0 @@
-namespace Portal.Web.Features.Leaderboards;
-
-/// <summary>Which board.</summary>
-public enum BoardKind
-{
-    Public,
-    Private,
-}

@@ -1,6 +1,0 @@
-using Portal.Core.Scoring;
-
-namespace Portal.Web.Features.Leaderboards;
-
-/// <summary>A board ready to show, or the reason it cannot be shown.</summary>
-public sealed record LeaderboardView(BoardKind Board, IReadOnlyList<LeaderboardRow> Rows, bool PrivateAvailable, string? Unavailable = null);
