@@ -18,7 +18,6 @@ public sealed class BuildEnsembleHandler(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
     HiddenSetCache hiddenSets,
-    QuotaService quota,
     CompetitionClock clock,
     JobEvents events) : IJobHandler
 {
@@ -85,6 +84,6 @@ public sealed class BuildEnsembleHandler(
     public Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return SubmissionScoring.MarkFailedAsync(dbFactory, quota, job.SubmissionId, reason, cancellationToken);
+        return SubmissionScoring.MarkFailedAsync(dbFactory, job.SubmissionId, reason, causedBySubmission, cancellationToken);
     }
 }

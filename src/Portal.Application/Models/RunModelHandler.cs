@@ -26,7 +26,6 @@ public sealed partial class RunModelHandler(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
     HiddenSetCache hiddenSets,
-    QuotaService quota,
     ModelScoring scoring,
     ProviderDiagnostics diagnostics,
     ModelSandbox sandbox,
@@ -99,25 +98,12 @@ public sealed partial class RunModelHandler(
         await ScoreAsync(db, submission, hidden, payload, results, provider, cancellationToken);
     }
 
-    public async Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken)
+    // A run the model made fail (refused, failed, too long, too much memory) counts toward the daily limit, or a team
+    // could repeat it without end; a failure of the server's or the host's does not.
+    public Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == job.SubmissionId, cancellationToken);
-        if (submission is null || submission.Status is SubmissionStatus.Failed or SubmissionStatus.Cancelled)
-        {
-            return;
-        }
-
-        submission.Status = SubmissionStatus.Failed;
-        submission.Error = reason;
-        await db.SaveChangesAsync(cancellationToken);
-        // A run the model made fail (refused, failed, too long, too much memory) counts toward the daily limit, or a
-        // team could repeat it without end; a failure of the server's or the host's does not.
-        if (!causedBySubmission)
-        {
-            await quota.ReleaseAsync(submission.TeamId, submission.QuotaDay, cancellationToken);
-        }
+        return SubmissionScoring.MarkFailedAsync(dbFactory, job.SubmissionId, reason, causedBySubmission, cancellationToken);
     }
 
     /// <summary>

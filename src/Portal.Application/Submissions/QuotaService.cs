@@ -31,7 +31,14 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory)
     public async Task ReleaseAsync(int teamId, string day, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.DailyQuotas
+        await ReleaseAsync(db, teamId, day, cancellationToken);
+    }
+
+    /// <summary>Gives a slot back through <paramref name="db"/>, inside the caller's transaction.</summary>
+    public static Task ReleaseAsync(PortalDbContext db, int teamId, string day, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.DailyQuotas
             .Where(q => q.TeamId == teamId && q.Day == day && q.Used > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(q => q.Used, q => q.Used - 1), cancellationToken);
     }

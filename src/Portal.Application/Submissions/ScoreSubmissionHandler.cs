@@ -13,7 +13,6 @@ public sealed class ScoreSubmissionHandler(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
     HiddenSetCache hiddenSets,
-    QuotaService quota,
     CompetitionClock clock,
     JobEvents events,
     Models.ModelScoring models) : IJobHandler
@@ -63,6 +62,6 @@ public sealed class ScoreSubmissionHandler(
     public Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return SubmissionScoring.MarkFailedAsync(dbFactory, quota, job.SubmissionId, reason, cancellationToken);
+        return SubmissionScoring.MarkFailedAsync(dbFactory, job.SubmissionId, reason, causedBySubmission, cancellationToken);
     }
 }

@@ -89,25 +89,32 @@ public static class SubmissionScoring
         return Predictions.FromProbabilities(MemoryMarshal.Cast<byte, float>(bytes).ToArray(), classCount);
     }
 
-    /// <summary>Marks the job's submission failed with <paramref name="reason"/>; a failed submission does not count toward the daily limit.</summary>
-    public static async Task MarkFailedAsync(IDbContextFactory<PortalDbContext> dbFactory, QuotaService quota, int? submissionId, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks submission <paramref name="submissionId"/> failed with <paramref name="reason"/> (unless it already failed
+    /// or was cancelled) and, when the submission did not cause the failure (<paramref name="causedBySubmission"/>
+    /// false: the server's or the host's fault), gives its slot of the daily limit back, both in one transaction, so
+    /// a reader never sees a failed submission that still holds its slot, and a crash leaves neither half.
+    /// </summary>
+    public static async Task MarkFailedAsync(IDbContextFactory<PortalDbContext> dbFactory, int? submissionId, string reason, bool causedBySubmission,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dbFactory);
-        ArgumentNullException.ThrowIfNull(quota);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
         if (submission is null)
         {
             return;
         }
 
-        var counted = submission.Status != SubmissionStatus.Failed;
-        submission.Status = SubmissionStatus.Failed;
-        submission.Error = reason;
-        await db.SaveChangesAsync(cancellationToken);
-        if (counted)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var marked = await db.Submissions
+            .Where(s => s.Id == submission.Id && s.Status != SubmissionStatus.Failed && s.Status != SubmissionStatus.Cancelled)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Failed).SetProperty(x => x.Error, reason), cancellationToken);
+        if (marked == 1 && !causedBySubmission)
         {
-            await quota.ReleaseAsync(submission.TeamId, submission.QuotaDay, cancellationToken);
+            await QuotaService.ReleaseAsync(db, submission.TeamId, submission.QuotaDay, cancellationToken);
         }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -9,37 +9,21 @@ using Portal.Web.Components;
 using Portal.Web.Components.Account;
 using Portal.Application.Access;
 using Portal.Application.Demo;
-using Portal.Application.Storage;
 using Portal.Application;
+using Portal.Application.Hosting;
 
 namespace Portal.Web.Hosting;
 
 /// <summary>What happens once at start (migrations, the host account, the demo) and the request pipeline.</summary>
 public static partial class StartupHosting
 {
-    /// <summary>Applies migrations, creates the host account on first run and seeds the demo competition.</summary>
+    /// <summary>Prepares the data as every host does (<see cref="DataStartup"/>), creates the host account on first run and seeds the demo competition.</summary>
     public static async Task PreparePortalAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.Startup");
         var options = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
-        {
-            if (db.Database.IsSqlite())
-            {
-                // WAL lets readers (boards, pages) go on while a submission is written.
-                await db.Database.OpenConnectionAsync();
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-                await db.Database.CloseConnectionAsync();
-            }
-
-            await db.Database.MigrateAsync();
-        }
-
-        // What a killed process left in storage (temporary files, files no submission names) goes before work starts.
-        await app.Services.GetRequiredService<OrphanFileSweep>().SweepAsync(app.Lifetime.ApplicationStopping);
-        // The folders of sandboxed runs a killed worker left (none is in use: each live runner holds its folder's lock).
-        app.Services.GetRequiredService<Portal.Inference.Sandbox.ModelSandbox>().SweepLeftovers();
+        await app.Services.PrepareDataAsync(app.Lifetime.ApplicationStopping);
 
         await using var scope = app.Services.CreateAsyncScope();
         await EnsureHostAsync(scope.ServiceProvider, options, logger);

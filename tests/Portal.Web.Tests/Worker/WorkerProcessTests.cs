@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Entities;
+using Portal.Web.Tests.Support;
+using Portal.Web.Tests.Support.Onnx;
+
+namespace Portal.Web.Tests.Worker;
+
+/// <summary>
+/// The web app with <c>Jobs:RunWorker=false</c> and a separate Portal.Worker process over the same data folder (one
+/// SQLite file, one storage folder): the web never runs a job; the worker runs what the web queued.
+/// </summary>
+public sealed class WorkerProcessTests : IDisposable
+{
+    private const int Classes = 18;
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly string _folder = PortalFactory.NewDataDirectory();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => PortalFactory.DeleteDataDirectory(_folder);
+
+    [Fact]
+    public async Task ModelSubmittedOnTheWeb_IsRunByTheWorkerProcess()
+    {
+        // Arrange: a web app that runs no job.
+        await using var web = PortalFactory.Over(_folder, runWorker: false);
+        var scenario = await new ScenarioBuilder(web).BuildAsync();
+        using var client = web.WithToken(scenario.A.Token);
+        var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("bins.onnx", TinyModels.Binning(0, Classes))]);
+        var csv = await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(1, 1)));
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        Assert.Equal("Queued", (await client.GetJsonAsync<Portal.Web.Api.ApiSubmission>($"/api/v1/submissions/{id}")).Status);
+
+        // Act
+        using var worker = WorkerProcess.Start(_folder);
+        var model = await client.WaitForStatusAsync(id, RunTimeout, "Scored", "Failed");
+        var scored = await client.WaitForStatusAsync(csv, RunTimeout, "Scored", "Failed");
+
+        // Assert
+        Assert.True(model.Status == "Scored", $"{model.Status}: {model.Error}\n{worker.Output}");
+        Assert.Equal("Scored", scored.Status);
+        Assert.NotNull(model.PublicScore);
+        await using var db = await web.DbAsync();
+        var job = await db.Jobs.SingleAsync(j => j.SubmissionId == id, Ct);
+        Assert.Equal(JobState.Succeeded, job.State);
+    }
+}
