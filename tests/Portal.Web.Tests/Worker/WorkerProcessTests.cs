@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Portal.Application.Models;
+using Portal.Inference.Tests.Sandbox;
 using Portal.Data.Entities;
 using Portal.Web.Tests.Support;
 using Portal.Web.Tests.Support.Onnx;
@@ -44,5 +47,43 @@ public sealed class WorkerProcessTests : IDisposable
         await using var db = await web.DbAsync();
         var job = await db.Jobs.SingleAsync(j => j.SubmissionId == id, Ct);
         Assert.Equal(JobState.Succeeded, job.State);
+    }
+
+    [Fact]
+    public async Task WorkerKilledMidRun_ItsRunnerEndsAndTheNextWorkerFinishesTheJob()
+    {
+        // Arrange: a run that takes seconds (a large input, eight views), started by a first worker.
+        await using var web = PortalFactory.Over(_folder, runWorker: false);
+        var scenario = await new ScenarioBuilder(web).BuildAsync();
+        using var client = web.WithToken(scenario.A.Token);
+        var slow = new Dictionary<string, string> { ["width"] = "640", ["height"] = "640", ["tta"] = "d4" };
+        var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("slow.onnx", TinyModels.Binning(0, Classes))], slow);
+        var runs = InferenceOptions.RunsPath(_folder);
+        using var first = WorkerProcess.Start(_folder);
+        await RunnerProcesses.WaitForOneAsync(runs, Ct);
+
+        // Act: kill -9 the worker alone, not its runner.
+        using (var process = Process.GetProcessById(first.Id))
+        {
+            process.Kill(entireProcessTree: false);
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (RunnerProcesses.Under(runs).Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        var orphanedFor = clock.Elapsed;
+        using var second = WorkerProcess.Start(_folder);
+        var done = await client.WaitForStatusAsync(id, RunTimeout, "Scored", "Failed");
+
+        // Assert: the runner noticed its parent was gone; the job was taken over after its 5 s lease and scored once.
+        Assert.True(orphanedFor < TimeSpan.FromSeconds(5), $"The runner outlived its worker by {orphanedFor}.");
+        Assert.True(done.Status == "Scored", $"{done.Status}: {done.Error}\n{second.Output}");
+        await using var db = await web.DbAsync();
+        var job = await db.Jobs.SingleAsync(j => j.SubmissionId == id, Ct);
+        Assert.Equal(JobState.Succeeded, job.State);
+        Assert.Equal(1, await db.DailyQuotas.Where(q => q.TeamId == scenario.A.Id).SumAsync(q => q.Used, Ct));
     }
 }
