@@ -64,7 +64,7 @@ internal static class SandboxMain
     /// <summary>Whether the session may go to CUDA, whose driver reserves more address space than any limit (the cgroup and the parent's watch hold it then).</summary>
     private static bool MayUseCuda(SandboxRequest request) =>
         request.Command == SandboxCommand.Run && request.Provider != ExecutionProviderChoice.Cpu
-        && SessionFactory.AvailableProviders().Contains("CUDAExecutionProvider");
+        && CudaLibraries.Usable(SessionFactory.AvailableProviders());
 
     private static void WatchInput(TextReader input, CancellationTokenSource stop)
     {

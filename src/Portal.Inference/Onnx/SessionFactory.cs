@@ -3,7 +3,7 @@ using Microsoft.ML.OnnxRuntime;
 namespace Portal.Inference.Onnx;
 
 /// <summary>
-/// Creates ONNX Runtime sessions on the requested execution provider. CUDA that cannot load (the CPU package has no
+/// Creates ONNX Runtime sessions on the requested execution provider. CUDA that cannot load (a CPU-only build has no
 /// CUDA entry point; a GPU package without CUDA or cuDNN fails to load its provider library) falls back to CPU,
 /// and the <see cref="ProviderReport"/> says why.
 /// </summary>
@@ -35,7 +35,16 @@ public static class SessionFactory
     {
         var available = AvailableProviders();
         string? reason = null;
-        if (requested != ExecutionProviderChoice.Cpu)
+        if (requested != ExecutionProviderChoice.Cpu && !available.Contains("CUDAExecutionProvider"))
+        {
+            reason = "This build of ONNX Runtime has no CUDA provider (built with -p:PortalOnnxRuntimeCpuOnly=true).";
+        }
+        else if (requested != ExecutionProviderChoice.Cpu && CudaLibraries.Missing.Count > 0)
+        {
+            // Not tried: ONNX Runtime would only fail to load its CUDA provider, and say so on standard error each time.
+            reason = $"CUDA 13 / cuDNN 9 libraries are missing on this machine: {string.Join(", ", CudaLibraries.Missing)}.";
+        }
+        else if (requested != ExecutionProviderChoice.Cpu)
         {
             SessionOptions? options = null;
             try
@@ -47,7 +56,7 @@ public static class SessionFactory
             }
             catch (EntryPointNotFoundException)
             {
-                reason = "This ONNX Runtime build has no CUDA support (the CPU package is installed; build with -p:PortalOnnxRuntimeGpu=true for the GPU package).";
+                reason = "This build of ONNX Runtime has no CUDA provider (built with -p:PortalOnnxRuntimeCpuOnly=true).";
             }
             catch (DllNotFoundException e)
             {

@@ -71,8 +71,8 @@ public sealed class OnnxModelTests
     [InlineData(ExecutionProviderChoice.Auto)]
     public void Load_CudaWithoutCuda_FallsBackToCpuAndSaysWhy(ExecutionProviderChoice requested)
     {
-        // The CPU package is what tests build with; a GPU build on a CUDA machine would rightly use CUDA.
-        Assert.SkipWhen(SessionFactory.AvailableProviders().Contains("CUDAExecutionProvider"), "CUDA is available here.");
+        // A machine with CUDA 13 and cuDNN 9 would rightly use CUDA.
+        Assert.SkipWhen(CudaLibraries.Usable(SessionFactory.AvailableProviders()), "CUDA is available here.");
         var bytes = TestModels.ChannelMeanClassifier(Weights, Bias);
 
         using var model = LoadedModel.Load(bytes, 4, requested);
@@ -81,6 +81,8 @@ public sealed class OnnxModelTests
         Assert.Equal(requested, model.Provider!.Requested);
         Assert.Equal(ExecutionProviderChoice.Cpu, model.Provider.Used);
         Assert.False(string.IsNullOrWhiteSpace(model.Provider.Reason));
+        // The GPU package without its libraries names what is missing; a CPU-only build says it has no CUDA provider.
+        Assert.Contains(SessionFactory.AvailableProviders().Contains("CUDAExecutionProvider") ? "libcu" : "no CUDA provider", model.Provider.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Models;
 
-/// <summary>The portal configured for CUDA on a build (the CPU package) that cannot have it; its log lines are kept.</summary>
+/// <summary>The portal configured for CUDA on a machine without the CUDA 13 libraries; its log lines are kept.</summary>
 public sealed class CudaRequestedFactory : ModelPortalFactory
 {
     public CapturingLoggerProvider Logs { get; } = new();

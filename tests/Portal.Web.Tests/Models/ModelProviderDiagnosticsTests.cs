@@ -24,6 +24,9 @@ public sealed class ModelProviderDiagnosticsTests(CudaRequestedFactory factory) 
         Assert.Matches("data-testid=\"available-providers\">[^<]*CPUExecutionProvider", page);
         Assert.Matches("data-testid=\"ort-version\">1\\.\\d+\\.\\d+<", page);
         Assert.Matches("data-testid=\"provider-reason\">[^<]*CUDA", page);
+        // The design's GPU package names the libraries this machine lacks.
+        Assert.Matches("data-testid=\"available-providers\">[^<]*CUDAExecutionProvider", page);
+        Assert.Matches("data-testid=\"cuda-libraries\">missing: [^<]*libcudart\\.so\\.13", page);
     }
 
     [Fact]
