@@ -20,7 +20,13 @@ public static class ModelHosting
         {
             var inference = provider.GetRequiredService<IOptions<InferenceOptions>>().Value;
             var data = provider.GetRequiredService<IOptions<PortalOptions>>().Value.DataPath;
-            var options = new SandboxOptions { WorkFolder = InferenceOptions.RunsPath(data), MemoryLimitBytes = inference.MaxRunMemory };
+            var options = new SandboxOptions
+            {
+                WorkFolder = InferenceOptions.RunsPath(data),
+                MemoryLimitBytes = inference.MaxRunMemory,
+                CheckMemoryLimitBytes = inference.MaxCheckMemory,
+                MaxConcurrentChecks = inference.ConcurrentChecks,
+            };
             return new ModelSandbox(string.IsNullOrWhiteSpace(inference.RunnerPath) ? options : options with { RunnerPath = Path.GetFullPath(inference.RunnerPath) });
         });
         services.AddSingleton<ModelSubmissionService>();

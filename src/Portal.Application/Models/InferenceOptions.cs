@@ -44,6 +44,12 @@ public sealed class InferenceOptions
     /// </summary>
     public long MaxRunMemory { get; set; } = 4L << 30;
 
+    /// <summary>The most memory one upload check (a load of the model in the sandbox) may use, in bytes.</summary>
+    public long MaxCheckMemory { get; set; } = 1L << 30;
+
+    /// <summary>Upload checks that load a model at once (the others wait), so their memory is bounded in total.</summary>
+    public int ConcurrentChecks { get; set; } = 2;
+
     /// <summary>How long the upload check of one model (a load in the sandbox) may take.</summary>
     public TimeSpan CheckTimeLimit { get; set; } = TimeSpan.FromMinutes(2);
 

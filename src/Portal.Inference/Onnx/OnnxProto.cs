@@ -51,6 +51,7 @@ public static class OnnxProto
     private static string? FirstExternal(ModelProto model) =>
         FirstExternal(model.Graph)
         ?? model.Functions.SelectMany(f => f.Node).Select(FirstExternal).FirstOrDefault(n => n is not null)
+        ?? model.Functions.SelectMany(f => f.AttributeProto).Select(FirstExternal).FirstOrDefault(n => n is not null)
         ?? model.TrainingInfo.SelectMany(t => new[] { t.Initialization, t.Algorithm }).Select(FirstExternal).FirstOrDefault(n => n is not null);
 
     private static string? FirstExternal(GraphProto? graph)
@@ -65,24 +66,15 @@ public static class OnnxProto
                ?? graph.Node.Select(FirstExternal).FirstOrDefault(n => n is not null);
     }
 
-    private static string? FirstExternal(NodeProto node)
-    {
-        foreach (var attribute in node.Attribute)
-        {
-            var found = FirstExternal(attribute.T)
-                        ?? FirstExternal(attribute.SparseTensor)
-                        ?? attribute.Tensors.Select(FirstExternal).FirstOrDefault(n => n is not null)
-                        ?? attribute.SparseTensors.Select(FirstExternal).FirstOrDefault(n => n is not null)
-                        ?? FirstExternal(attribute.G)
-                        ?? attribute.Graphs.Select(FirstExternal).FirstOrDefault(n => n is not null);
-            if (found is not null)
-            {
-                return found;
-            }
-        }
+    private static string? FirstExternal(NodeProto node) => node.Attribute.Select(FirstExternal).FirstOrDefault(n => n is not null);
 
-        return null;
-    }
+    private static string? FirstExternal(AttributeProto attribute) =>
+        FirstExternal(attribute.T)
+        ?? FirstExternal(attribute.SparseTensor)
+        ?? attribute.Tensors.Select(FirstExternal).FirstOrDefault(n => n is not null)
+        ?? attribute.SparseTensors.Select(FirstExternal).FirstOrDefault(n => n is not null)
+        ?? FirstExternal(attribute.G)
+        ?? attribute.Graphs.Select(FirstExternal).FirstOrDefault(n => n is not null);
 
     private static string? FirstExternal(SparseTensorProto? sparse) =>
         sparse is null ? null : FirstExternal(sparse.Values) ?? FirstExternal(sparse.Indices);

@@ -23,6 +23,7 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
     private const string ProbabilitiesFile = "probabilities.bin";
 
     private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _checks = new(Math.Max(1, options?.MaxConcurrentChecks ?? 1));
     private RunnerProcess? _spare;
     private bool _disposed;
 
@@ -37,16 +38,24 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
     /// <exception cref="SandboxUnavailableException">The runner could not be started.</exception>
     public async Task<ModelShape> CheckAsync(ReadOnlyMemory<byte> model, int classCount, CancellationToken cancellationToken = default)
     {
-        using var runner = Take();
-        var reply = await ExecuteAsync(runner, model, new SandboxRequest
+        await _checks.WaitAsync(cancellationToken);
+        try
         {
-            Command = SandboxCommand.Check,
-            ModelPath = Path.Combine(runner.Exchange, ModelFile),
-            ReplyPath = Path.Combine(runner.Exchange, ReplyFile),
-            ClassCount = classCount,
-            MemoryLimitBytes = Options.MemoryLimitBytes,
-        }, null, cancellationToken);
-        return reply.Shape ?? throw new SandboxUnavailableException("The runner accepted the model but did not say what it expects.");
+            using var runner = Take();
+            var reply = await ExecuteAsync(runner, model, new SandboxRequest
+            {
+                Command = SandboxCommand.Check,
+                ModelPath = Path.Combine(runner.Exchange, ModelFile),
+                ReplyPath = Path.Combine(runner.Exchange, ReplyFile),
+                ClassCount = classCount,
+                MemoryLimitBytes = Options.CheckMemoryLimitBytes,
+            }, null, cancellationToken);
+            return reply.Shape ?? throw new SandboxUnavailableException("The runner accepted the model but did not say what it expects.");
+        }
+        finally
+        {
+            _checks.Release();
+        }
     }
 
     /// <summary>Runs <paramref name="model"/> over the cached images of <paramref name="run"/>; <paramref name="progress"/> gets the images done.</summary>
@@ -127,6 +136,8 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
             _spare?.Dispose();
             _spare = null;
         }
+
+        _checks.Dispose();
     }
 
     /// <summary>The spare runner if it is still alive, else a new one; a new spare is started in its place.</summary>
@@ -202,7 +213,7 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
         await File.WriteAllBytesAsync(request.ModelPath, model, cancellationToken);
         var requestPath = Path.Combine(runner.Exchange, RequestFile);
         await File.WriteAllTextAsync(requestPath, JsonSerializer.Serialize(request, SandboxProtocol.Json), cancellationToken);
-        using var cgroup = MemoryCgroup.TryCreate(Options.MemoryLimitBytes);
+        using var cgroup = MemoryCgroup.TryCreate(request.MemoryLimitBytes);
         var stop = new StopState();
         // Before the request: from its first byte of the model on, the runner is inside the cgroup.
         cgroup?.Add(runner.Process.Id);
@@ -216,7 +227,7 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
         using (cancellationToken.Register(() => _ = StopAsync(runner, stop)))
         using (var watch = new CancellationTokenSource())
         {
-            var watchdog = WatchMemoryAsync(runner, stop, watch.Token);
+            var watchdog = WatchMemoryAsync(runner, request.MemoryLimitBytes, stop, watch.Token);
             await runner.Process.WaitForExitAsync(CancellationToken.None);
             await watch.CancelAsync();
             await watchdog;
@@ -224,7 +235,7 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
 
         // Let the output readers drain, so the last progress and standard error lines are in.
         runner.Process.WaitForExit();
-        return Classify(runner, request.ReplyPath, stop, cgroup?.OutOfMemoryKills > 0, cancellationToken);
+        return Classify(runner, request, stop, cgroup?.OutOfMemoryKills > 0, cancellationToken);
     }
 
     private async Task WaitReadyAsync(RunnerProcess runner)
@@ -240,13 +251,14 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
         }
     }
 
-    private SandboxReply Classify(RunnerProcess runner, string replyPath, StopState stop, bool cgroupKilled, CancellationToken cancellationToken)
+    private static SandboxReply Classify(RunnerProcess runner, SandboxRequest request, StopState stop, bool cgroupKilled, CancellationToken cancellationToken)
     {
-        var reply = ReadReply(replyPath);
+        var reply = ReadReply(request.ReplyPath);
         if (stop.ForMemory || cgroupKilled || reply?.Outcome == SandboxOutcome.OutOfMemory)
         {
+            var what = request.Command == SandboxCommand.Check ? "an upload check" : "a run";
             throw new ModelRunFailedException(ModelRunFailure.MemoryLimit,
-                $"{OnnxRuntimeErrors.MemorySentence}: more than {FormatBytes(Options.MemoryLimitBytes)}.", reply?.Detail ?? runner.Errors, reply?.FailedAtImage);
+                $"The model needed more memory than {what} may use: more than {FormatBytes(request.MemoryLimitBytes)}.", reply?.Detail ?? runner.Errors, reply?.FailedAtImage);
         }
 
         if (stop.Requested || reply?.Outcome == SandboxOutcome.Stopped)
@@ -303,14 +315,14 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
         }
     }
 
-    private async Task WatchMemoryAsync(RunnerProcess runner, StopState stop, CancellationToken cancellationToken)
+    private async Task WatchMemoryAsync(RunnerProcess runner, long limitBytes, StopState stop, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(Options.MemoryPollInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                if (ResidentBytes(runner.Process.Id) > Options.MemoryLimitBytes)
+                if (ResidentBytes(runner.Process.Id) > limitBytes)
                 {
                     stop.ForMemory = true;
                     runner.Kill();

@@ -33,7 +33,7 @@ internal sealed class RunnerProcess : IDisposable
     /// <summary>The folder of the model, request, reply and probabilities files.</summary>
     public string Exchange => Path.Combine(_root, "io");
 
-    /// <summary>The runner's working directory: empty.</summary>
+    /// <summary>The runner's working directory: empty, and kept empty (its home and temporary folder are elsewhere).</summary>
     public string WorkingDirectory => Path.Combine(_root, "work");
 
     public Process Process => _process;
@@ -76,10 +76,11 @@ internal sealed class RunnerProcess : IDisposable
         var root = Path.Combine(Path.GetFullPath(options.WorkFolder), Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "io"));
         Directory.CreateDirectory(Path.Combine(root, "work"));
+        Directory.CreateDirectory(Path.Combine(root, "home"));
         // Held while the folder is in use: on Unix, .NET takes an exclusive flock for FileShare.None, which any process
         // sweeping leftovers can test, and which the kernel drops if this process dies.
         var held = new FileStream(Path.Combine(root, LockFile), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-        var process = new Process { StartInfo = StartInfo(options, Path.Combine(root, "work")), EnableRaisingEvents = true };
+        var process = new Process { StartInfo = StartInfo(options, Path.Combine(root, "work"), Path.Combine(root, "home")), EnableRaisingEvents = true };
         var runner = new RunnerProcess(process, root, held);
         process.ErrorDataReceived += (_, e) => runner._errors.Append(e.Data);
         process.OutputDataReceived += (_, e) => runner.OnLine(e.Data);
@@ -170,7 +171,7 @@ internal sealed class RunnerProcess : IDisposable
         }
     }
 
-    private static ProcessStartInfo StartInfo(SandboxOptions options, string workingDirectory)
+    private static ProcessStartInfo StartInfo(SandboxOptions options, string workingDirectory, string home)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -192,8 +193,10 @@ internal sealed class RunnerProcess : IDisposable
             }
         }
 
-        start.Environment["HOME"] = workingDirectory;
-        start.Environment["TMPDIR"] = workingDirectory;
+        // Whatever .NET or ONNX Runtime write for themselves (caches, temporary files) goes beside the working
+        // directory, never into it: the one folder a relative path in a model could name stays empty.
+        start.Environment["HOME"] = home;
+        start.Environment["TMPDIR"] = home;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_gcServer"] = "0";
         // The managed heap stays within the limit too (the model's memory is native, capped by the runner's address-space limit).

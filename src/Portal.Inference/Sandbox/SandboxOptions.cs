@@ -12,8 +12,17 @@ public sealed record SandboxOptions
     /// <summary>Where each run gets a folder of its own (an empty working directory and its exchange files), deleted after the run.</summary>
     public required string WorkFolder { get; init; }
 
-    /// <summary>The most memory one runner may use, in bytes.</summary>
+    /// <summary>The most memory one runner may use for a run, in bytes.</summary>
     public long MemoryLimitBytes { get; init; } = 4L << 30;
+
+    /// <summary>
+    /// The most memory one runner may use for an upload check (a load only), in bytes: lower than a run's, since
+    /// checks are not queued like runs and several may load at once.
+    /// </summary>
+    public long CheckMemoryLimitBytes { get; init; } = 1L << 30;
+
+    /// <summary>Upload checks that load a model at once; more wait their turn, so their memory stays bounded in total.</summary>
+    public int MaxConcurrentChecks { get; init; } = 2;
 
     /// <summary>How long a runner told to stop may take before it is killed.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(2);

@@ -84,8 +84,37 @@ public static class SandboxWork
             return new SandboxReply { Outcome = outcome, Message = OnnxRuntimeErrors.RunFailure(e.Message), Detail = e.Message, FailedAtImage = done.Done };
         }
 
+        if (FirstNonFinite(result) is { } image)
+        {
+            // A probabilities file with NaN is refused at upload; a model's output is held to the same rule.
+            return new SandboxReply
+            {
+                Outcome = SandboxOutcome.ModelFailed,
+                Message = "its output holds NaN or infinite values, which cannot be scored. Look for a division by zero or the log of zero in the model.",
+                FailedAtImage = image,
+            };
+        }
+
         WriteProbabilities(request.ProbabilitiesPath ?? throw new ArgumentException("A run needs a place for its probabilities.", nameof(request)), result);
         return new SandboxReply { Outcome = SandboxOutcome.Succeeded, Views = result.Views.Select(TtaViews.Name).ToList() };
+    }
+
+    /// <summary>The first image with a NaN or infinite probability in any view, or null.</summary>
+    private static int? FirstNonFinite(ImageSetRunResult result)
+    {
+        var first = int.MaxValue;
+        foreach (var values in result.PerView.Append(result.Merged))
+        {
+            for (var i = 0; i < values.Length && i / result.Classes < first; i++)
+            {
+                if (!float.IsFinite(values[i]))
+                {
+                    first = i / result.Classes;
+                }
+            }
+        }
+
+        return first == int.MaxValue ? null : first;
     }
 
     /// <summary>Each view's probabilities, then the merged ones, as float32 little-endian, flushed before the reply says so.</summary>

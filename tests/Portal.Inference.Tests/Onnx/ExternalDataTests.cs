@@ -7,7 +7,7 @@ public sealed class ExternalDataTests
 {
     private const int Classes = 18;
 
-    public static TheoryData<string> Placements => ["initializer", "constant", "subgraph"];
+    public static TheoryData<string> Placements => ["initializer", "constant", "subgraph", "function-default"];
 
     [Theory]
     [MemberData(nameof(Placements))]
@@ -65,6 +65,7 @@ public sealed class ExternalDataTests
     {
         "initializer" => HostileModels.ExternalInitializer(Classes, location),
         "constant" => HostileModels.ExternalConstant(Classes, location),
-        _ => HostileModels.ExternalInSubgraph(Classes, location),
+        "subgraph" => HostileModels.ExternalInSubgraph(Classes, location),
+        _ => HostileModels.ExternalInFunctionDefault(Classes, location),
     };
 }

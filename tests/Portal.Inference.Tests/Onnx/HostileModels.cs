@@ -48,6 +48,36 @@ internal static class HostileModels
     }
 
     /// <summary>
+    /// The classifier plus a call of a model-local function whose Constant takes its value from the function's
+    /// attribute <c>v</c>, whose default (FunctionProto.attribute_proto) is external data at <paramref name="location"/>.
+    /// </summary>
+    public static byte[] ExternalInFunctionDefault(int classes, string location)
+    {
+        const string domain = "portal.hostile";
+        var constant = Node("Constant", [], ["out"])
+            .Message(5, new ProtoWriter().String(1, "value").Varint(20, TensorAttribute).String(21, "v"));
+        var function = new ProtoWriter()
+            .String(1, "offsets")
+            .String(5, "out")
+            .Message(7, constant)
+            .Message(8, new ProtoWriter())
+            .Message(9, new ProtoWriter().String(1, "").Varint(2, Opset))
+            .String(10, domain)
+            .Message(11, TensorAttr("v", ExternalTensor("secret", [classes], location)));
+        var graph = Classifier(classes, output: "scores")
+            .Message(1, Node("offsets", [], ["offset"]).String(7, domain))
+            .Message(1, Node("Add", ["scores", "offset"], ["output"]));
+        return new ProtoWriter()
+            .Varint(1, 8)
+            .String(2, "Portal.Inference.Tests.HostileModels")
+            .Message(7, graph)
+            .Message(8, new ProtoWriter().String(1, "").Varint(2, Opset))
+            .Message(8, new ProtoWriter().String(1, domain).Varint(2, 1))
+            .Message(25, function)
+            .ToArray();
+    }
+
+    /// <summary>
     /// The classifier plus a Loop of <paramref name="iterations"/> steps that starts from the input's sum (so it runs
     /// at run time, not when the model is loaded) and adds 0 times its result to the scores.
     /// </summary>
@@ -105,6 +135,35 @@ internal static class HostileModels
             .Message(1, Node("ReduceSum", ["huge"], ["huge_sum"]).Message(5, IntAttr("keepdims", 0)))
             .Message(1, Node("Mul", ["huge_sum", "zero"], ["nothing"]))
             .Message(1, Node("Add", ["scores", "nothing"], ["output"]));
+        return Model(graph, classes);
+    }
+
+    /// <summary>
+    /// The classifier plus a sparse initializer of <paramref name="floats"/> float32 values with one non-zero: a few
+    /// hundred bytes that ONNX Runtime makes dense when it loads the model, before anything runs.
+    /// </summary>
+    public static byte[] SparseInitializerBomb(int classes, long floats)
+    {
+        var sparse = new ProtoWriter()
+            .Message(1, ProtoWriter.FloatTensor("dense", [1], [1f]))
+            .Message(2, Int64Tensor("dense_indices", [1], [0]))
+            .Varint(3, floats);
+        var graph = Classifier(classes, output: "scores")
+            .Message(15, sparse)
+            .Message(5, ProtoWriter.FloatTensor("zero", [], [0f]))
+            .Message(1, Node("ReduceSum", ["dense"], ["dense_sum"]).Message(5, IntAttr("keepdims", 0)))
+            .Message(1, Node("Mul", ["dense_sum", "zero"], ["nothing"]))
+            .Message(1, Node("Add", ["scores", "nothing"], ["output"]));
+        return Model(graph, classes);
+    }
+
+    /// <summary>The classifier whose scores are divided by zero: NaN (0/0) and infinities come out.</summary>
+    public static byte[] NaNScores(int classes)
+    {
+        var graph = Classifier(classes, output: "scores")
+            .Message(5, ProtoWriter.FloatTensor("nought", [], [0f]))
+            .Message(1, Node("Mul", ["scores", "nought"], ["zeros"]))
+            .Message(1, Node("Div", ["zeros", "nought"], ["output"]));
         return Model(graph, classes);
     }
 

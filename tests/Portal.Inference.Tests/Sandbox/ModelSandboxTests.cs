@@ -92,6 +92,54 @@ public sealed class ModelSandboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_SparseInitializerOfGigabytes_RefusedForTheChecksMemoryLimit()
+    {
+        var sandbox = Sandbox(new SandboxOptions { WorkFolder = _dir.File("runs"), CheckMemoryLimitBytes = 256L << 20 });
+
+        var e = await Assert.ThrowsAsync<ModelRunFailedException>(() =>
+            sandbox.CheckAsync(HostileModels.SparseInitializerBomb(Classes, 300_000_000), Classes, Ct));
+
+        Assert.Equal(ModelRunFailure.MemoryLimit, e.Failure);
+        Assert.Equal("The model needed more memory than an upload check may use: more than 256 MiB.", e.Message);
+    }
+
+    [Fact]
+    public async Task Check_ManyAtOnce_LoadAtMostTheConfiguredNumberAtATime()
+    {
+        var sandbox = Sandbox(new SandboxOptions { WorkFolder = _dir.File("runs"), MaxConcurrentChecks = 1 });
+        var peak = 0;
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var watch = Task.Run(async () =>
+        {
+            while (!watching.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, RunnerProcesses.Under(sandbox.Options.WorkFolder).Count);
+                await Task.Delay(10, CancellationToken.None);
+            }
+        }, Ct);
+
+        var shapes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => sandbox.CheckAsync(Ordinary(), Classes, Ct)));
+        await watching.CancelAsync();
+        await watch;
+
+        Assert.All(shapes, s => Assert.Equal(Classes, s.Classes));
+        Assert.Equal(1, peak);
+    }
+
+    [Fact]
+    public async Task Run_ModelThatOutputsNaN_FailsNamingTheFirstImage()
+    {
+        using var images = Cache(Views("none"));
+
+        var e = await Assert.ThrowsAsync<ModelRunFailedException>(() =>
+            Sandbox().RunAsync(HostileModels.NaNScores(Classes), Run(images, "none"), null, Ct));
+
+        Assert.Equal(ModelRunFailure.Failed, e.Failure);
+        Assert.Equal(0, e.FailedAtImage);
+        Assert.Contains("NaN or infinite", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_OrdinaryModel_EqualsTheInProcessRun()
     {
         Assert.True(TtaPlan.TryGetViews("hflip", Side, Side, out var views, out _));
@@ -210,6 +258,23 @@ public sealed class ModelSandboxTests : IDisposable
         Assert.Equal(1, swept);
         Assert.False(Directory.Exists(left));
         Assert.True(Directory.Exists(spare));
+    }
+
+    [Fact]
+    public async Task Runner_AfterWarmUpAndACheck_ItsWorkingDirectoryIsStillEmpty()
+    {
+        // What .NET and ONNX Runtime write for themselves goes to the runner's home, never where a model's relative path points.
+        var sandbox = Sandbox();
+        _ = await sandbox.CheckAsync(Ordinary(), Classes, Ct);
+        var spare = Assert.Single(Directory.GetDirectories(sandbox.Options.WorkFolder));
+        // ONNX Runtime's managed library keeps a cache under the home folder: wait until the spare's warm-up wrote it.
+        for (var i = 0; i < 100 && Directory.GetFileSystemEntries(Path.Combine(spare, "home")).Length == 0; i++)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.NotEmpty(Directory.GetFileSystemEntries(Path.Combine(spare, "home")));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(spare, "work")));
     }
 
     [Fact]
