@@ -7,6 +7,8 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Storage;
 using Portal.Inference.Onnx;
+using Portal.Inference.Tta;
+using Portal.Inference.Cache;
 using Portal.Inference.Sandbox;
 using Portal.Application.Access;
 using Portal.Application.Competitions;
@@ -31,6 +33,7 @@ public sealed partial class ModelSubmissionService(
     JobEvents events,
     ModelSandbox sandbox,
     IOptions<InferenceOptions> options,
+    IOptions<PortalOptions> portal,
     ILogger<ModelSubmissionService> logger)
 {
     /// <summary>What a cancelled submission says.</summary>
@@ -79,6 +82,11 @@ public sealed partial class ModelSubmissionService(
         if (settings is null)
         {
             return Invalid(ProblemCode.InvalidSettings, settingsProblems);
+        }
+
+        if (CacheSpaceProblem(settings, hidden.Truth.Images.Count) is { } noRoom)
+        {
+            return Invalid(ProblemCode.InvalidSettings, [noRoom]);
         }
 
         var temporaries = new List<string>();
@@ -343,6 +351,18 @@ public sealed partial class ModelSubmissionService(
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
+    }
+
+    /// <summary>Why the hidden images cannot be decoded for these settings on this server's disk, or null (see <see cref="DecodedImageCache.SpaceProblem"/>).</summary>
+    private string? CacheSpaceProblem(ModelRunSettings settings, int images)
+    {
+        if (!TtaPlan.TryGetViews(settings.Tta, settings.Width, settings.Height, out var views, out _))
+        {
+            return null;
+        }
+
+        var (width, height) = TtaViews.BaseSize(views, settings.Width, settings.Height);
+        return new DecodedImageCache(options.Value.CachePath(portal.Value.DataPath)).SpaceProblem(images, width, height);
     }
 
     private static SubmissionProblem Refused(string name, string reason) =>

@@ -156,6 +156,10 @@ public sealed partial class RunModelHandler(
         {
             return cache.Open(cacheKey, paths, preprocess, views, tracker, cancellationToken);
         }
+        catch (CacheSpaceException e)
+        {
+            throw new JobFailedException($"The hidden images could not be decoded for this run: {e.Message}");
+        }
         catch (Exception e) when (e is InvalidDataException || e is AggregateException { InnerException: InvalidDataException })
         {
             var message = (e as AggregateException)?.InnerException?.Message ?? e.Message;

@@ -101,9 +101,41 @@ public sealed class DecodedImageCache
         }
 
         Directory.CreateDirectory(Folder);
+        if (SpaceProblem(paths.Count, width, height) is { } noRoom)
+        {
+            throw new CacheSpaceException(noRoom);
+        }
+
         Build(path, header, paths, new PreprocessOptions { Width = width, Height = height, Resize = resize }, progress, cancellationToken);
         return new DecodedImages(path, header, built: true);
     }
+
+    /// <summary>Disk kept free beyond a new cache file, so that a cache never fills the disk the database lives on.</summary>
+    public const long ReservedFreeBytes = 2L << 30;
+
+    /// <summary>
+    /// Why <paramref name="count"/> images cannot be cached at <paramref name="width"/> x <paramref name="height"/>
+    /// here (the file would not fit on the cache's disk with <see cref="ReservedFreeBytes"/> to spare), or null.
+    /// </summary>
+    public string? SpaceProblem(int count, int width, int height)
+    {
+        var needed = CacheFileHeader.Size + ((long)count * width * height * CacheFileHeader.Channels);
+        var folder = Directory.Exists(Folder) ? Folder : Path.GetDirectoryName(Path.GetFullPath(Folder)) ?? Folder;
+        long free;
+        try
+        {
+            free = new DriveInfo(Path.GetFullPath(folder)).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+
+        return needed + ReservedFreeBytes <= free ? null : string.Create(CultureInfo.InvariantCulture,
+            $"Decoding the {count:N0} images at {width}x{height} needs {Gib(needed)} of disk for the decoded-image cache, and the server has {Gib(Math.Max(0, free - ReservedFreeBytes))} to spare. Choose a smaller input size.");
+    }
+
+    private static string Gib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.#} GiB");
 
     /// <summary>The file the cache of these images at this size lives in (whether or not it exists yet).</summary>
     public string PathFor(string setKey, int count, int width, int height, ResizeMode resize) =>
