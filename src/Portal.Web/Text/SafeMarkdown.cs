@@ -9,7 +9,7 @@ namespace Portal.Web.Text;
 /// Markdown as the portal shows it (a competition's description): raw HTML is shown as text, never run; links and images
 /// keep only the targets <see cref="SafeLinks"/> allows (any other becomes its plain text); no author-given attributes.
 /// </summary>
-public static class SafeMarkdown
+public static partial class SafeMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = BuildPipeline();
 
@@ -17,24 +17,32 @@ public static class SafeMarkdown
     public static string ToHtml(string? markdown)
     {
         var document = Markdown.Parse(markdown ?? "", Pipeline);
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        // Every link of both kinds is found before any is changed: unwrapping one must not hide another from the walk.
+        var links = document.Descendants<Inline>().Where(i => i is LinkInline or AutolinkInline).ToList();
+        foreach (var inline in links)
         {
-            if (!SafeLinks.IsAllowed(link.GetDynamicUrl?.Invoke() ?? link.Url))
+            switch (inline)
             {
-                Unwrap(link);
+                case LinkInline link when !SafeLinks.IsAllowed(link.GetDynamicUrl?.Invoke() ?? link.Url):
+                    Unwrap(link);
+                    break;
+                case AutolinkInline autolink when !SafeLinks.IsAllowed(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url):
+                    autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                    break;
             }
         }
 
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
-        {
-            if (!SafeLinks.IsAllowed(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url))
-            {
-                autolink.ReplaceBy(new LiteralInline(autolink.Url));
-            }
-        }
-
-        return document.ToHtml(Pipeline);
+        var html = document.ToHtml(Pipeline);
+        // Fail closed: should any address the walk missed reach the HTML, the description is shown as plain text.
+        return AllAddressesAllowed(html) ? html : "<p>" + System.Net.WebUtility.HtmlEncode(markdown ?? "") + "</p>";
     }
+
+    /// <summary>Whether every href and src in <paramref name="html"/> (entities decoded) is an address <see cref="SafeLinks"/> allows.</summary>
+    private static bool AllAddressesAllowed(string html) =>
+        AddressAttribute().Matches(html).All(m => SafeLinks.IsAllowed(System.Net.WebUtility.HtmlDecode(m.Groups["url"].Value)));
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\b(?:href|src)\\s*=\\s*\"(?<url>[^\"]*)\"", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AddressAttribute();
 
     private static MarkdownPipeline BuildPipeline()
     {

@@ -12,8 +12,10 @@ public sealed class RegistrationTests(PortalFactory factory) : IClassFixture<Por
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Register_ThroughTheForm_CreatesAParticipantAndSignsIn()
+    [Theory]
+    [InlineData("Ada Student", "ada@students.test", "Ada Student")]
+    [InlineData("Bob\u202Egnp.exe", "bob@students.test", "Bobgnp.exe")]
+    public async Task Register_ThroughTheForm_CreatesAParticipantAndSignsIn(string displayName, string email, string stored)
     {
         // Arrange
         var client = factory.Anonymous();
@@ -22,8 +24,8 @@ public sealed class RegistrationTests(PortalFactory factory) : IClassFixture<Por
         {
             ["__RequestVerificationToken"] = PortalHttp.HiddenInput(form, "__RequestVerificationToken"),
             ["_handler"] = PortalHttp.HiddenInput(form, "_handler"),
-            ["Input.DisplayName"] = "Ada Student",
-            ["Input.Email"] = "ada@students.test",
+            ["Input.DisplayName"] = displayName,
+            ["Input.Email"] = email,
             ["Input.Password"] = "Ada-password-1",
         };
 
@@ -35,9 +37,10 @@ public sealed class RegistrationTests(PortalFactory factory) : IClassFixture<Por
         Assert.Contains(response.Headers, h => h.Key == "Set-Cookie");
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = await users.FindByEmailAsync("ada@students.test");
+        var user = await users.FindByEmailAsync(email);
         Assert.NotNull(user);
-        Assert.Equal("Ada Student", user.DisplayName);
+        // A display name keeps no bidirectional controls, so it cannot spoof a file name on the Team page.
+        Assert.Equal(stored, user.DisplayName);
         Assert.True(await users.IsInRoleAsync(user, Viewer.ParticipantRole));
         Assert.False(await users.IsInRoleAsync(user, Viewer.HostRole));
     }

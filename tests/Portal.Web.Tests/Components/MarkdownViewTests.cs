@@ -24,6 +24,8 @@ public sealed class MarkdownViewTests : PortalComponentTest
         "![click](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
         "[![click](javascript:alert(1))](javascript:alert(2))",
         "<javascript:alert(1)> click",
+        // A tester's bypass: an autolink together with a refused reference link.
+        "<javascript:alert(9)> [click][r]\n\n[r]: javascript:y",
         "<a href=\"javascript:alert(1)\">click</a>",
         "<script>alert(1)</script> click",
         "<img src=x onerror=alert(1)> click",
