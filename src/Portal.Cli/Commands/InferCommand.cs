@@ -110,13 +110,12 @@ internal static class InferCommand
                 throw new CliException($"{sizeProblem} Give the model's size with --size.");
             }
 
-            using var runner = new ModelRunner(loaded.Session!, shape, height, width, batchSize, ownsSession: false);
             ImageSetRunResult result;
             try
             {
                 result = parse.GetValue(cache) is { } cacheFolder
-                    ? RunCached(runner, cacheFolder, paths, options, views, mergeMode, stdout)
-                    : ImageSetRunner.Run(runner, paths, options, views, mergeMode);
+                    ? RunCached(loaded, batchSize, cacheFolder, paths, options, views, mergeMode, stdout)
+                    : ImageSetRunner.Run(loaded, batchSize, ImageSource.FromFiles(paths), options, views, mergeMode);
             }
             catch (InvalidDataException e)
             {
@@ -132,7 +131,7 @@ internal static class InferCommand
         return command;
     }
 
-    private static ImageSetRunResult RunCached(ModelRunner runner, string folder, IReadOnlyList<string> paths, PreprocessOptions options,
+    private static ImageSetRunResult RunCached(LoadedModel loaded, int batchSize, string folder, IReadOnlyList<string> paths, PreprocessOptions options,
         IReadOnlyList<TtaView> views, MergeMode merge, TextWriter stdout)
     {
         if (File.Exists(folder))
@@ -145,7 +144,7 @@ internal static class InferCommand
         stdout.WriteLine(images.Built
             ? string.Create(CultureInfo.InvariantCulture, $"Decoded {images.Count:N0} images at {images.Width}x{images.Height} into {images.Path}.")
             : $"Reused the decoded images in {images.Path}.");
-        return ImageSetRunner.Run(runner, images, options, views, merge);
+        return ImageSetRunner.Run(loaded, batchSize, ImageSource.FromCache(images), options, views, merge);
     }
 
     private static ExecutionProviderChoice ParseProvider(string value) => value switch

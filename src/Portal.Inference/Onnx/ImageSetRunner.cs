@@ -14,6 +14,40 @@ namespace Portal.Inference.Onnx;
 public static class ImageSetRunner
 {
     /// <summary>
+    /// The load-and-run sequence every model run shares (the sandboxed runner, <c>portal infer</c>): a checked model,
+    /// a runner of <paramref name="batchSize"/> images at the options' size, every view over <paramref name="images"/>
+    /// (the paths of image files, or an opened <see cref="DecodedImages"/> cache), merged.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model was refused, or does not take the options' size (the message says which).</exception>
+    public static ImageSetRunResult Run(
+        LoadedModel model,
+        int batchSize,
+        ImageSource images,
+        PreprocessOptions options,
+        IReadOnlyList<TtaView> views,
+        MergeMode merge,
+        IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        if (model.Session is null || model.Check.Shape is not { } shape)
+        {
+            throw new ArgumentException($"The model was refused: {model.Check.Refusal}", nameof(model));
+        }
+
+        if (shape.SizeProblem(options.Width, options.Height) is { } sizeProblem)
+        {
+            throw new ArgumentException(sizeProblem, nameof(options));
+        }
+
+        using var runner = new ModelRunner(model.Session, shape, options.Height, options.Width, batchSize, ownsSession: false);
+        return images.Cache is { } cache
+            ? Run(runner, cache, options, views, merge, progress, cancellationToken)
+            : Run(runner, images.Paths!, options, views, merge, progress, cancellationToken);
+    }
+
+    /// <summary>
     /// Runs <paramref name="runner"/> over <paramref name="paths"/>, decoding each batch once (in parallel) and
     /// keeping nothing; <paramref name="progress"/> gets the images done.
     /// </summary>

@@ -67,12 +67,11 @@ public static class SandboxWork
         }
 
         using var images = DecodedImages.OpenExisting(request.CachePath ?? throw new ArgumentException("A run needs its images.", nameof(request)));
-        using var runner = new ModelRunner(loaded.Session!, loaded.Check.Shape, preprocess.Height, preprocess.Width, request.BatchSize, ownsSession: false);
         var done = new DoneCounter(progress);
         ImageSetRunResult result;
         try
         {
-            result = ImageSetRunner.Run(runner, images, preprocess, views, merge, done, cancellationToken);
+            result = ImageSetRunner.Run(loaded, request.BatchSize, ImageSource.FromCache(images), preprocess, views, merge, done, cancellationToken);
         }
         catch (OperationCanceledException)
         {
