@@ -35,7 +35,7 @@ internal sealed class LoadScenario : IAsyncDisposable
     public string[] ImageIds { get; private set; } = [];
     public byte[] Truth { get; private set; } = [];
 
-    public static async Task<LoadScenario> StartAsync(int images, int teams, int dailyLimit, int jobConcurrency)
+    public static async Task<LoadScenario> StartAsync(int images, int teams, int dailyLimit, int jobConcurrency, bool runWorker = true)
     {
         var data = Path.Combine(Path.GetTempPath(), "portal-load-" + Guid.NewGuid().ToString("N"));
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -45,6 +45,7 @@ internal sealed class LoadScenario : IAsyncDisposable
             b.UseSetting("Portal:AdminPassword", "Load-test-1");
             b.UseSetting("Api:SubmissionPermits", "1000000");
             b.UseSetting("Jobs:Concurrency", jobConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            b.UseSetting("Jobs:RunWorker", runWorker ? "true" : "false");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.UseEnvironment("Production");
         });
@@ -71,7 +72,7 @@ internal sealed class LoadScenario : IAsyncDisposable
         });
         CompetitionId = id ?? throw new InvalidOperationException(error);
 
-        // A hidden set of hash-named images (empty files: scoring CSVs never opens them).
+        // A hidden set of hash-named images: one-pixel PNGs of a few colours (the import decodes each; models can run on them).
         var folder = Path.Combine(DataDirectory, "seed");
         Directory.CreateDirectory(folder);
         var rng = new DeterministicRandom(7);
@@ -80,7 +81,7 @@ internal sealed class LoadScenario : IAsyncDisposable
         var info = new StringBuilder("ImageID,ans\n");
         for (var i = 0; i < images; i++)
         {
-            await File.WriteAllBytesAsync(Path.Combine(folder, ImageIds[i]), []);
+            await File.WriteAllBytesAsync(Path.Combine(folder, ImageIds[i]), Pixels[i % Pixels.Length]);
             info.Append(ImageIds[i]).Append(',').Append(Truth[i]).Append('\n');
         }
 
@@ -102,6 +103,16 @@ internal sealed class LoadScenario : IAsyncDisposable
             await db.SaveChangesAsync();
             Teams.Add((team.Id, await teamService.RotateTokenAsync(team.Id)));
         }
+    }
+
+    private static readonly byte[][] Pixels = [.. Enumerable.Range(0, 8).Select(OnePixelPng)];
+
+    private static byte[] OnePixelPng(int shade)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(1, 1);
+        bitmap.SetPixel(0, 0, new SkiaSharp.SKColor((byte)(shade * 30), (byte)(255 - (shade * 30)), (byte)(shade * 15)));
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
     }
 
     /// <summary>A labels CSV: the truth with <paramref name="noise"/> of the labels replaced, rows shuffled.</summary>

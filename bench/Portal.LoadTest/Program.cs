@@ -4,6 +4,7 @@ namespace Portal.LoadTest;
 /// Bounded load on loopback only. Usage:
 ///   dotnet run -c Release --project bench/Portal.LoadTest -- submissions [count=1000] [concurrency=8]
 ///   dotnet run -c Release --project bench/Portal.LoadTest -- leaderboard [requests=200]
+///   dotnet run -c Release --project bench/Portal.LoadTest -- worker-kill [images=12600]   (build src/Portal.Worker -c Release first)
 /// </summary>
 internal static class LoadTestMain
 {
@@ -15,6 +16,11 @@ internal static class LoadTestMain
         if (mode is "submissions" or "all")
         {
             Console.WriteLine(await SubmissionLoad.RunAsync(Arg(1, 1000), Arg(2, 8), images: 12_600));
+        }
+
+        if (mode is "worker-kill")
+        {
+            Console.WriteLine(await WorkerKill.RunAsync(Arg(1, 12_600)));
         }
 
         if (mode is "leaderboard" or "all")
