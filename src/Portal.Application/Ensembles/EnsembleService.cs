@@ -7,6 +7,7 @@ using Portal.Application.Comparison;
 using Portal.Application.Competitions;
 using Portal.Application.Submissions;
 using Portal.Application.Jobs;
+using Portal.Application.Submissions.Intake;
 
 namespace Portal.Application.Ensembles;
 
@@ -17,13 +18,11 @@ namespace Portal.Application.Ensembles;
 public sealed partial class EnsembleService(
     IDbContextFactory<PortalDbContext> dbFactory,
     HiddenSetCache hiddenSets,
-    QuotaService quota,
-    JobStore jobs,
+    SubmissionIntake intake,
     CompetitionClock clock,
     IOptions<EnsembleOptions> options,
     ILogger<EnsembleService> logger)
 {
-    private const int MaxDescription = 500;
 
     /// <summary>The scored submissions of <paramref name="teamId"/> the viewer may combine, newest first.</summary>
     public async Task<IReadOnlyList<ManyComparisonMember>> CandidatesAsync(int teamId, Viewer viewer, CancellationToken cancellationToken = default)
@@ -110,43 +109,18 @@ public sealed partial class EnsembleService(
             return Invalid($"Submission #{labelsOnly.Id}{Quoted(labelsOnly.Description)} has labels only; {EnsembleMethods.Words(method)} needs probabilities for every member. Use hard voting, or leave it out.");
         }
 
-        var day = clock.QuotaDay(competition);
-        if (!await quota.TryTakeAsync(teamId, day, competition.DailySubmissionLimit, cancellationToken))
+        var description = string.IsNullOrWhiteSpace(request.Description)
+            ? $"Ensemble ({EnsembleMethods.Name(method)}) of {string.Join(", ", members.Select(m => members.All(x => x.Weight == members[0].Weight) ? $"#{m.Id}" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#{m.Id}×{m.Weight:0.###}")))}"
+            : request.Description.Trim();
+        var outcome = await intake.AcceptAsync(competition, teamId, viewer.UserId,
+            new IntakeEntry(SubmissionKind.Ensemble, description, "ensemble.csv", null, 0, JobKind.BuildEnsemble, new EnsembleRecipe(method, members.ToList()).ToJson()),
+            cancellationToken);
+        if (outcome.SubmissionId is { } id)
         {
-            return SubmitOutcome.Refused(RefusalReason.DailyLimitReached,
-                $"Your team has used all {competition.DailySubmissionLimit} submissions for today; the limit resets at midnight ({competition.TimeZone}).");
+            LogQueued(id, teamId, method, members.Count);
         }
 
-        try
-        {
-            var description = string.IsNullOrWhiteSpace(request.Description)
-                ? $"Ensemble ({EnsembleMethods.Name(method)}) of {string.Join(", ", members.Select(m => members.All(x => x.Weight == members[0].Weight) ? $"#{m.Id}" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#{m.Id}×{m.Weight:0.###}")))}"
-                : request.Description.Trim();
-            var submission = new Submission
-            {
-                CompetitionId = competition.Id,
-                TeamId = teamId,
-                SubmittedByUserId = viewer.UserId,
-                Kind = SubmissionKind.Ensemble,
-                Description = UploadFiles.Truncate(description, MaxDescription),
-                Status = SubmissionStatus.Queued,
-                FileName = "ensemble.csv",
-                QuotaDay = day,
-                CreatedAtUtc = clock.UtcNow,
-            };
-            db.Submissions.Add(submission);
-            await db.SaveChangesAsync(cancellationToken);
-            jobs.Add(db, JobKind.BuildEnsemble, competition.Id, submission.Id, new EnsembleRecipe(method, members.ToList()).ToJson());
-            await db.SaveChangesAsync(cancellationToken);
-            jobs.Wake();
-            LogQueued(submission.Id, teamId, method, members.Count);
-            return SubmitOutcome.Ok(submission.Id);
-        }
-        catch
-        {
-            await quota.ReleaseAsync(teamId, day, CancellationToken.None);
-            throw;
-        }
+        return outcome;
 
         static SubmitOutcome Invalid(string error) => SubmitOutcome.Refused(RefusalReason.InvalidFile, error);
     }

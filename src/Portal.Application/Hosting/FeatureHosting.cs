@@ -25,6 +25,8 @@ public static class FeatureHosting
         services.AddSingleton<CompetitionService>();
         services.AddSingleton<TeamService>();
         services.AddSingleton<QuotaService>();
+        services.AddSingleton<Submissions.Intake.IntakeFaults>();
+        services.AddSingleton<Submissions.Intake.SubmissionIntake>();
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<LeaderboardService>();
         services.AddSingleton<Comparison.ComparisonService>();

@@ -14,6 +14,7 @@ using Portal.Application.Access;
 using Portal.Application.Competitions;
 using Portal.Application.Submissions;
 using Portal.Application.Jobs;
+using Portal.Application.Submissions.Intake;
 
 namespace Portal.Application.Models;
 
@@ -26,8 +27,7 @@ public sealed partial class ModelSubmissionService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
     HiddenSetCache hiddenSets,
-    QuotaService quota,
-    JobStore jobs,
+    SubmissionIntake intake,
     JobCancellations cancellations,
     CompetitionClock clock,
     JobEvents events,
@@ -106,22 +106,7 @@ public sealed partial class ModelSubmissionService(
                 }
             }
 
-            var day = clock.QuotaDay(competition);
-            if (!await quota.TryTakeAsync(teamId, day, competition.DailySubmissionLimit, cancellationToken))
-            {
-                return SubmitOutcome.Refused(RefusalReason.DailyLimitReached,
-                    $"Your team has used all {competition.DailySubmissionLimit} submissions for today; the limit resets at midnight ({competition.TimeZone}).");
-            }
-
-            try
-            {
-                return SubmitOutcome.Ok(await StoreAsync(competition, teamId, userId, files, temporaries, settings, description, day, cancellationToken));
-            }
-            catch
-            {
-                await quota.ReleaseAsync(teamId, day, CancellationToken.None);
-                throw;
-            }
+            return await StoreAsync(competition, teamId, userId, files, temporaries, settings, description, cancellationToken);
         }
         finally
         {
@@ -264,8 +249,8 @@ public sealed partial class ModelSubmissionService(
         return (path, null);
     }
 
-    private async Task<int> StoreAsync(Competition competition, int teamId, string? userId, IReadOnlyList<ModelUpload> files, List<string> temporaries,
-        ModelRunSettings settings, string? description, string day, CancellationToken cancellationToken)
+    private async Task<SubmitOutcome> StoreAsync(Competition competition, int teamId, string? userId, IReadOnlyList<ModelUpload> files, List<string> temporaries,
+        ModelRunSettings settings, string? description, CancellationToken cancellationToken)
     {
         var folder = $"submissions/{competition.Id}/{teamId}/{Guid.NewGuid():N}";
         var names = UniqueNames(files.Select(f => Path.GetFileName(f.FileName)).ToList());
@@ -288,35 +273,9 @@ public sealed partial class ModelSubmissionService(
         var size = files.Count == 1
             ? await storage.ImportAsync(key, temporaries[0], cancellationToken)
             : await ImportZipAsync(key, names, temporaries, cancellationToken);
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var submission = new Submission
-            {
-                CompetitionId = competition.Id,
-                TeamId = teamId,
-                SubmittedByUserId = userId,
-                Kind = SubmissionKind.Model,
-                Description = UploadFiles.Truncate(description, 500),
-                Status = SubmissionStatus.Queued,
-                FileKey = key,
-                FileName = UploadFiles.Truncate(fileName, 260),
-                FileSize = size,
-                QuotaDay = day,
-                CreatedAtUtc = clock.UtcNow,
-            };
-            db.Submissions.Add(submission);
-            await db.SaveChangesAsync(cancellationToken);
-            jobs.Add(db, JobKind.RunModel, competition.Id, submission.Id, JsonSerializer.Serialize(new RunModelPayload(settings, members), JsonSerializerOptions.Web));
-            await db.SaveChangesAsync(cancellationToken);
-            jobs.Wake();
-            return submission.Id;
-        }
-        catch
-        {
-            storage.Delete(key);
-            throw;
-        }
+        var payload = JsonSerializer.Serialize(new RunModelPayload(settings, members), JsonSerializerOptions.Web);
+        return await intake.AcceptAsync(competition, teamId, userId,
+            new IntakeEntry(SubmissionKind.Model, description, fileName, key, size, JobKind.RunModel, payload), cancellationToken);
     }
 
     private async Task<long> ImportZipAsync(string key, List<string> names, List<string> temporaries, CancellationToken cancellationToken)

@@ -14,14 +14,26 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory)
     public async Task<bool> TryTakeAsync(int teamId, string day, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await EnsureDayAsync(db, teamId, day, cancellationToken);
+        return await TryTakeAsync(db, teamId, day, limit, cancellationToken);
+    }
 
+    /// <summary>Creates the team's row of <paramref name="day"/> when missing (before the caller's transaction: a concurrent upload may create it too).</summary>
+    public static async Task EnsureDayAsync(PortalDbContext db, int teamId, string day, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         if (!await db.DailyQuotas.AnyAsync(q => q.TeamId == teamId && q.Day == day, cancellationToken))
         {
-            // Create the day's row; a concurrent upload may have just done so (same SQL in SQLite and PostgreSQL).
+            // Same SQL in SQLite and PostgreSQL.
             await db.Database.ExecuteSqlInterpolatedAsync(
                 $"INSERT INTO \"DailyQuotas\" (\"TeamId\", \"Day\", \"Used\") VALUES ({teamId}, {day}, 0) ON CONFLICT DO NOTHING", cancellationToken);
         }
+    }
 
+    /// <summary>Takes one slot through <paramref name="db"/>, inside the caller's transaction; the day's row must exist (<see cref="EnsureDayAsync"/>).</summary>
+    public static async Task<bool> TryTakeAsync(PortalDbContext db, int teamId, string day, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         return await db.DailyQuotas
             .Where(q => q.TeamId == teamId && q.Day == day && q.Used < limit)
             .ExecuteUpdateAsync(s => s.SetProperty(q => q.Used, q => q.Used + 1), cancellationToken) == 1;

@@ -8,6 +8,7 @@ using Portal.Data.Storage;
 using Portal.Application.Access;
 using Portal.Application.Competitions;
 using Portal.Application.Jobs;
+using Portal.Application.Submissions.Intake;
 
 namespace Portal.Application.Submissions;
 
@@ -19,15 +20,14 @@ public sealed class SubmissionService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
     HiddenSetCache hiddenSets,
-    QuotaService quota,
-    JobStore jobs,
+    SubmissionIntake intake,
     CompetitionClock clock,
     JobEvents events,
     IOptions<PortalOptions> options)
 {
     /// <summary>
-    /// Takes a CSV upload: streams it to a temporary file, validates it against the hidden set, takes
-    /// a slot of the daily limit, stores it and queues its scoring. A refused upload stores nothing.
+    /// Takes a CSV upload: streams it to a temporary file, validates it against the hidden set, stores it and hands it
+    /// to the <see cref="SubmissionIntake"/> (slot, row and scoring job in one transaction). A refused upload stores nothing.
     /// </summary>
     public async Task<SubmitOutcome> SubmitCsvAsync(Competition competition, int teamId, string? userId, Stream content, string fileName, string? description, CancellationToken cancellationToken = default)
     {
@@ -60,61 +60,15 @@ public sealed class SubmissionService(
                 return SubmitOutcome.Invalid(read.Problems, read.TotalProblems);
             }
 
-            var day = clock.QuotaDay(competition);
-            if (!await quota.TryTakeAsync(teamId, day, competition.DailySubmissionLimit, cancellationToken))
-            {
-                return SubmitOutcome.Refused(RefusalReason.DailyLimitReached,
-                    $"Your team has used all {competition.DailySubmissionLimit} submissions for today; the limit resets at midnight ({competition.TimeZone}).");
-            }
-
-            try
-            {
-                return SubmitOutcome.Ok(await StoreAsync(competition, teamId, userId, temporary, fileName, description, predictions.HasProbabilities, day, size, cancellationToken));
-            }
-            catch
-            {
-                await quota.ReleaseAsync(teamId, day, CancellationToken.None);
-                throw;
-            }
+            var key = $"submissions/{competition.Id}/{teamId}/{Guid.NewGuid():N}.csv";
+            await storage.ImportAsync(key, temporary, cancellationToken);
+            var kind = predictions.HasProbabilities ? SubmissionKind.ProbabilitiesCsv : SubmissionKind.LabelsCsv;
+            return await intake.AcceptAsync(competition, teamId, userId,
+                new IntakeEntry(kind, description, Path.GetFileName(fileName), key, size, JobKind.ScoreSubmission), cancellationToken);
         }
         finally
         {
             File.Delete(temporary);
-        }
-    }
-
-    private async Task<int> StoreAsync(Competition competition, int teamId, string? userId, string temporary, string fileName, string? description, bool probabilities, string day, long size, CancellationToken cancellationToken)
-    {
-        var key = $"submissions/{competition.Id}/{teamId}/{Guid.NewGuid():N}.csv";
-        await storage.ImportAsync(key, temporary, cancellationToken);
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var submission = new Submission
-            {
-                CompetitionId = competition.Id,
-                TeamId = teamId,
-                SubmittedByUserId = userId,
-                Kind = probabilities ? SubmissionKind.ProbabilitiesCsv : SubmissionKind.LabelsCsv,
-                Description = UploadFiles.Truncate(description, 500),
-                Status = SubmissionStatus.Queued,
-                FileKey = key,
-                FileName = UploadFiles.Truncate(Path.GetFileName(fileName), 260),
-                FileSize = size,
-                QuotaDay = day,
-                CreatedAtUtc = clock.UtcNow,
-            };
-            db.Submissions.Add(submission);
-            await db.SaveChangesAsync(cancellationToken);
-            jobs.Add(db, JobKind.ScoreSubmission, competition.Id, submission.Id);
-            await db.SaveChangesAsync(cancellationToken);
-            jobs.Wake();
-            return submission.Id;
-        }
-        catch
-        {
-            storage.Delete(key);
-            throw;
         }
     }
 
