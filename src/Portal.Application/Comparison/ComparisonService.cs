@@ -55,11 +55,10 @@ public sealed class ComparisonService(
             return ComparisonOutcome.Refused("These submissions were scored against another hidden set and can no longer be compared.");
         }
 
-        var closed = competition.State == CompetitionState.Closed;
-        var fullTruth = viewer.IsHost || closed;
+        var fullTruth = VisibilityPolicy.SeesPrivate(viewer, competition);
         SubmissionComparison comparison;
         string? scope = null, unavailable = null;
-        if (judge && (fullTruth || competition.ShowPublicPerClass))
+        if (judge && VisibilityPolicy.SeesPublicDetails(viewer, competition))
         {
             comparison = SubmissionComparison.Compute(a.Labels, b.Labels, hidden.Taxonomy, hidden.Truth.Labels,
                 fullTruth ? null : hidden.Split.PublicPositions, options.Value.CompareBootstrapResamples, options.Value.CompareBootstrapSeed);

@@ -61,7 +61,7 @@ public sealed class ManyComparisonService(
         var order = cluster ? HierarchicalClustering.Order(matrix) : Enumerable.Range(0, matrix.Size).ToArray();
         var disagreement = order.Select(i => order.Select(j => matrix.Rate(i, j)).ToArray()).ToArray();
 
-        var fullTruth = viewer.IsHost || competition.State == CompetitionState.Closed;
+        var fullTruth = VisibilityPolicy.SeesPrivate(viewer, competition);
         var judged = judge && (fullTruth || competition.ShowPublicPerClass);
         int[]? positions = fullTruth ? null : hidden.Split.PublicPositions;
         var members = order.Select(i =>

@@ -21,8 +21,9 @@ public sealed class CompetitionService(
     {
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var seesDrafts = VisibilityPolicy.SeesCompetition(viewer, CompetitionState.Draft);
         return await db.Competitions.AsNoTracking()
-            .Where(c => viewer.IsHost || c.State != CompetitionState.Draft)
+            .Where(c => seesDrafts || c.State != CompetitionState.Draft)
             .OrderByDescending(c => c.StartsAtUtc)
             .Select(c => new CompetitionSummary(c.Slug, c.Title, c.State, c.StartsAtUtc, c.EndsAtUtc,
                 c.Teams.Count(t => !t.IsBaseline), c.HiddenSet == null ? 0 : c.HiddenSet.ImageCount, c.ClassNames.Count))
@@ -35,7 +36,7 @@ public sealed class CompetitionService(
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var competition = await db.Competitions.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
-        return competition is null || (competition.State == CompetitionState.Draft && !viewer.IsHost) ? null : competition;
+        return competition is null || !VisibilityPolicy.SeesCompetition(viewer, competition.State) ? null : competition;
     }
 
     /// <summary>Creates a draft competition; returns its id, or the reason it cannot be created.</summary>

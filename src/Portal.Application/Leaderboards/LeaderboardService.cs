@@ -32,7 +32,7 @@ public sealed class LeaderboardService
     {
         ArgumentNullException.ThrowIfNull(competition);
         ArgumentNullException.ThrowIfNull(viewer);
-        var privateAvailable = competition.State == CompetitionState.Closed || viewer.IsHost;
+        var privateAvailable = VisibilityPolicy.SeesPrivate(viewer, competition);
         if (board == BoardKind.Private && !privateAvailable)
         {
             return new LeaderboardView(board, [], false, "The private board is revealed when the competition closes.");

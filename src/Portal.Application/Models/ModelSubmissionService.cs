@@ -191,7 +191,7 @@ public sealed partial class ModelSubmissionService(
         }
 
         // During the competition a team sees what TTA and the ensemble gained on the public split only.
-        return viewer.IsHost || competition.State == CompetitionState.Closed ? details : details.PublicOnly();
+        return VisibilityPolicy.SeesPrivate(viewer, competition) ? details : details.PublicOnly();
     }
 
     private async Task<(string? Path, SubmissionProblem? Problem)> CheckAsync(ModelUpload file, ModelRunSettings settings, int classCount, CancellationToken cancellationToken)

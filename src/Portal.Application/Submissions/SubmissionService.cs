@@ -158,10 +158,9 @@ public sealed class SubmissionService(
     /// <summary>A submission as the viewer may see it (scores and details hidden by the rules).</summary>
     internal static SubmissionView View(Submission s, Competition competition, Viewer viewer)
     {
-        var closed = competition.State == CompetitionState.Closed;
         var details = s.DetailsJson is null ? null : JsonSerializer.Deserialize<ScoreDetails>(s.DetailsJson, JsonSerializerOptions.Web);
-        var showPrivate = viewer.IsHost || closed;
-        var showPublicDetails = viewer.IsHost || closed || competition.ShowPublicPerClass;
+        var showPrivate = VisibilityPolicy.SeesPrivate(viewer, competition);
+        var showPublicDetails = VisibilityPolicy.SeesPublicDetails(viewer, competition);
         return new SubmissionView(s.Id, s.TeamId, s.Team?.Name ?? "", s.CreatedAtUtc, s.Kind, s.Description, s.Status, s.Error, s.FileName, s.FileSize,
             s.PublicScore, showPrivate ? s.PrivateScore : null, s.IsFinal,
             showPublicDetails ? details?.Public : null, showPrivate ? details?.Private : null);

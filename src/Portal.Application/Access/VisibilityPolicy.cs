@@ -1,0 +1,31 @@
+using Portal.Data.Entities;
+
+namespace Portal.Application.Access;
+
+/// <summary>
+/// Who may see what (PRODUCT.md "What participants may see"), in one place: hosts see everything at any time;
+/// everyone sees the private side (private scores, the private board, the truth behind comparisons, per-view private
+/// scores) once the competition is closed; public per-class details during the competition only when the host allows
+/// them; draft competitions only hosts. Whose team a viewer may open is <see cref="Submissions.SubmissionService.MayAccessTeamAsync"/>.
+/// </summary>
+public static class VisibilityPolicy
+{
+    /// <summary>Private scores, the private board and the full truth (both splits).</summary>
+    public static bool SeesPrivate(Viewer viewer, Competition competition)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(competition);
+        return viewer.IsHost || competition.State == CompetitionState.Closed;
+    }
+
+    /// <summary>The per-class and per-attribute details of a submission's public score.</summary>
+    public static bool SeesPublicDetails(Viewer viewer, Competition competition) =>
+        SeesPrivate(viewer, competition) || competition.ShowPublicPerClass;
+
+    /// <summary>Whether the competition is listed and shown at all (a draft is the host's only).</summary>
+    public static bool SeesCompetition(Viewer viewer, CompetitionState state)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return viewer.IsHost || state != CompetitionState.Draft;
+    }
+}
