@@ -19,7 +19,6 @@ public sealed partial class EnsembleService(
     IDbContextFactory<PortalDbContext> dbFactory,
     HiddenSetCache hiddenSets,
     SubmissionIntake intake,
-    CompetitionClock clock,
     IOptions<EnsembleOptions> options,
     ILogger<EnsembleService> logger)
 {
@@ -60,9 +59,9 @@ public sealed partial class EnsembleService(
         ArgumentNullException.ThrowIfNull(competition);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(viewer);
-        if (clock.WhyClosed(competition) is { } closed)
+        if ((await intake.OpenForSubmissionsAsync(competition)).Refusal is { } refused)
         {
-            return SubmitOutcome.Refused(RefusalReason.NotAccepting, closed);
+            return refused;
         }
 
         if (EnsembleMethods.Parse(request.Method) is not { } method)

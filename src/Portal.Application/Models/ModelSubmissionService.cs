@@ -26,7 +26,6 @@ namespace Portal.Application.Models;
 public sealed partial class ModelSubmissionService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
-    HiddenSetCache hiddenSets,
     SubmissionIntake intake,
     JobCancellations cancellations,
     CompetitionClock clock,
@@ -52,14 +51,10 @@ public sealed partial class ModelSubmissionService(
         ArgumentNullException.ThrowIfNull(competition);
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(input);
-        if (clock.WhyClosed(competition) is { } closed)
+        var (hidden, refusal) = await intake.OpenForSubmissionsAsync(competition);
+        if (hidden is null)
         {
-            return SubmitOutcome.Refused(RefusalReason.NotAccepting, closed);
-        }
-
-        if (await hiddenSets.GetAsync(competition.Id) is not { } hidden)
-        {
-            return SubmitOutcome.Refused(RefusalReason.NotAccepting, "The competition has no hidden set yet.");
+            return refusal!;
         }
 
         var limits = options.Value;

@@ -19,9 +19,7 @@ namespace Portal.Application.Submissions;
 public sealed class SubmissionService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
-    HiddenSetCache hiddenSets,
     SubmissionIntake intake,
-    CompetitionClock clock,
     JobEvents events,
     IOptions<PortalOptions> options)
 {
@@ -33,14 +31,10 @@ public sealed class SubmissionService(
     {
         ArgumentNullException.ThrowIfNull(competition);
         ArgumentNullException.ThrowIfNull(content);
-        if (clock.WhyClosed(competition) is { } closed)
+        var (hidden, refusal) = await intake.OpenForSubmissionsAsync(competition);
+        if (hidden is null)
         {
-            return SubmitOutcome.Refused(RefusalReason.NotAccepting, closed);
-        }
-
-        if (await hiddenSets.GetAsync(competition.Id) is not { } hidden)
-        {
-            return SubmitOutcome.Refused(RefusalReason.NotAccepting, "The competition has no hidden set yet.");
+            return refusal!;
         }
 
         var temporary = Path.Combine(storage.LocalPath(".tmp"), Guid.NewGuid().ToString("N"));

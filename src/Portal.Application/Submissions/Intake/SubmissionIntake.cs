@@ -16,6 +16,7 @@ namespace Portal.Application.Submissions.Intake;
 public sealed class SubmissionIntake(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
+    HiddenSetCache hiddenSets,
     JobStore jobs,
     CompetitionClock clock,
     IntakeFaults faults)
@@ -25,6 +26,23 @@ public sealed class SubmissionIntake(
 
     /// <summary>The longest file name kept.</summary>
     public const int MaxFileName = 260;
+
+    /// <summary>
+    /// The hidden set of <paramref name="competition"/> when it takes submissions now (open, in its dates, with a hidden
+    /// set), or why not: every kind asks this first, before reading a byte of the upload.
+    /// </summary>
+    public async Task<(LoadedHiddenSet? Hidden, SubmitOutcome? Refusal)> OpenForSubmissionsAsync(Competition competition)
+    {
+        ArgumentNullException.ThrowIfNull(competition);
+        if (clock.WhyClosed(competition) is { } closed)
+        {
+            return (null, SubmitOutcome.Refused(RefusalReason.NotAccepting, closed));
+        }
+
+        return await hiddenSets.GetAsync(competition.Id) is { } hidden
+            ? (hidden, null)
+            : (null, SubmitOutcome.Refused(RefusalReason.NotAccepting, "The competition has no hidden set yet."));
+    }
 
     /// <summary>Why a submission is refused once the team's slots of the day are used.</summary>
     public static string DailyLimitSentence(Competition competition)
