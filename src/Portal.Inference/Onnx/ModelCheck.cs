@@ -41,7 +41,9 @@ public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
     {
         if (OnnxProto.Read(model) is not { } summary)
         {
-            return Refuse("The file is not an ONNX model (it could not be read as an ONNX ModelProto).");
+            return Refuse(OnnxProto.IsTooDeep(model)
+                ? $"The model nests subgraphs (If, Loop, Scan) more than {OnnxProto.MaxNesting} levels deep; Portal reads models up to that depth."
+                : "The file is not an ONNX model (it could not be read as an ONNX ModelProto).");
         }
 
         if (summary.Opset < MinOpset)
@@ -130,5 +132,8 @@ public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
             : node.SymbolicDimensions.Length > i && node.SymbolicDimensions[i].Length > 0 ? node.SymbolicDimensions[i] : "?")) + "]";
 
     private static string Describe(NodeMetadata node) =>
-        node.IsTensor ? $"a {node.ElementDataType} tensor" : $"a {node.OnnxValueType}";
+        node.IsTensor ? $"{Article(node.ElementDataType.ToString())} {node.ElementDataType} tensor" : $"{Article(node.OnnxValueType.ToString())} {node.OnnxValueType}";
+
+    // "an Int64 tensor", "a Float16 tensor".
+    private static string Article(string word) => word.Length > 0 && "AEIOaeio".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 }

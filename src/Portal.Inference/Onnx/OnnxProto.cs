@@ -19,6 +19,23 @@ public static class OnnxProto
     /// <param name="ExternalTensor">The name of the first tensor stored as external data, or null when every tensor is inside the file.</param>
     public sealed record Summary(long IrVersion, long Opset, string? ExternalTensor);
 
+    /// <summary>How deeply messages may nest (protobuf's default recursion limit): about a third of it in subgraph levels.</summary>
+    public const int MaxNesting = 100 / 3;
+
+    /// <summary>Whether <paramref name="model"/> fails to parse only because it nests deeper than protobuf's recursion limit.</summary>
+    public static bool IsTooDeep(ReadOnlySpan<byte> model)
+    {
+        try
+        {
+            _ = Parser.ParseFrom(model);
+            return false;
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            return e.Message.Contains("recursion", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     /// <summary>The IR version and default (<c>ai.onnx</c>) opset, or null when the bytes are not such a model.</summary>
     public static (long IrVersion, long Opset)? ReadVersions(ReadOnlySpan<byte> model) =>
         Read(model) is { } summary ? (summary.IrVersion, summary.Opset) : null;

@@ -56,6 +56,21 @@ public sealed class ExternalDataTests
     }
 
     [Fact]
+    public void CheckHeader_SubgraphsNestedFiftyDeep_SaysHowDeepItMayBe()
+    {
+        var check = ModelCheck.CheckHeader(HostileModels.DeeplyNestedIfs(Classes, 50));
+
+        Assert.NotNull(check);
+        Assert.StartsWith("The model nests subgraphs (If, Loop, Scan) more than", check.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckHeader_SubgraphsNestedTenDeep_Accepted()
+    {
+        Assert.Null(ModelCheck.CheckHeader(HostileModels.DeeplyNestedIfs(Classes, 10)));
+    }
+
+    [Fact]
     public void Read_NotAProtobuf_IsNull()
     {
         Assert.Null(OnnxProto.Read("name,class\nx,1\n"u8));

@@ -167,6 +167,30 @@ internal static class HostileModels
         return Model(graph, classes);
     }
 
+    /// <summary>The classifier plus an If whose branch holds an If whose branch holds ..., <paramref name="depth"/> levels deep.</summary>
+    public static byte[] DeeplyNestedIfs(int classes, int depth)
+    {
+        ProtoWriter Leaf() => new ProtoWriter()
+            .Message(1, Node("Constant", [], ["level_out"]).Message(5, TensorAttr("value", ProtoWriter.FloatTensor("zeros", [classes], new float[classes]))))
+            .String(2, "leaf")
+            .Message(12, ValueInfo("level_out", FloatType, [classes]));
+        var inner = Leaf();
+        for (var level = 0; level < depth; level++)
+        {
+            // Only the then-branch goes deeper: the model grows by a level, not by doubling.
+            inner = new ProtoWriter()
+                .Message(1, Node("If", ["always"], ["level_out"]).Message(5, GraphAttr("then_branch", inner)).Message(5, GraphAttr("else_branch", Leaf())))
+                .String(2, $"level{level}")
+                .Message(12, ValueInfo("level_out", FloatType, [classes]));
+        }
+
+        var graph = Classifier(classes, output: "scores")
+            .Message(5, BoolTensor("always", true))
+            .Message(1, Node("If", ["always"], ["offset"]).Message(5, GraphAttr("then_branch", inner)).Message(5, GraphAttr("else_branch", Leaf())))
+            .Message(1, Node("Add", ["scores", "offset"], ["output"]));
+        return Model(graph, classes);
+    }
+
     private static ProtoWriter Classifier(int classes, string output = "output", string? externalWeights = null)
     {
         var weights = new float[3 * classes];
