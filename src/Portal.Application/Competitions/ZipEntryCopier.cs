@@ -24,7 +24,7 @@ internal static class ZipEntryCopier
     public static async Task<long> CopyAsync(ZipArchiveEntry entry, string path, long budget, long limit, CancellationToken cancellationToken)
     {
         long written = 0;
-        uint crc = 0;
+        var crc = new System.IO.Hashing.Crc32();
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
@@ -34,7 +34,7 @@ internal static class ZipEntryCopier
             while (written <= budget && (read = await source.ReadAsync(buffer.AsMemory(0, ChunkBytes), cancellationToken)) > 0)
             {
                 written += read;
-                crc = Crc32.Append(crc, buffer.AsSpan(0, read));
+                crc.Append(buffer.AsSpan(0, read));
                 await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
         }
@@ -54,7 +54,7 @@ internal static class ZipEntryCopier
                 $"although it declares {ByteSize.Format(entry.Length)}.");
         }
 
-        if (crc != entry.Crc32)
+        if (crc.GetCurrentHashAsUInt32() != entry.Crc32)
         {
             throw new InvalidDataException(
                 $"The zip entry '{entry.FullName}' is damaged: what it unpacks to does not match its checksum (the zip was cut off or altered); zip the hidden set again.");
