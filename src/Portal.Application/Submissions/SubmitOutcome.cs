@@ -7,6 +7,9 @@ public sealed record SubmitOutcome(int? SubmissionId, RefusalReason? Reason, str
 {
     public bool Accepted => SubmissionId is not null;
 
+    /// <summary>When a refusal at the daily limit lifts (the next midnight in the competition's time zone), in UTC.</summary>
+    public DateTime? RetryAfterUtc { get; init; }
+
     public static SubmitOutcome Ok(int id) => new(id, null, null, [], 0);
 
     public static SubmitOutcome Refused(RefusalReason reason, string error) => new(null, reason, error, [], 0);

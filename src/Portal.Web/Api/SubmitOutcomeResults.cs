@@ -32,6 +32,18 @@ internal static class SubmitOutcomeResults
             RefusalReason.DailyLimitReached => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status409Conflict,
         };
-        return TypedResults.Json(refusal, statusCode: status);
+        var result = TypedResults.Json(refusal, statusCode: status);
+        return outcome.RetryAfterUtc is { } retry ? new RetryAfterResult(result, retry) : result;
+    }
+
+    /// <summary>An answer with a <c>Retry-After</c> header: the seconds until the daily limit resets.</summary>
+    private sealed class RetryAfterResult(IResult inner, DateTime retryAtUtc) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var seconds = Math.Max(1, (long)Math.Ceiling((retryAtUtc - DateTime.UtcNow).TotalSeconds));
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 }

@@ -64,5 +64,9 @@ public sealed class DailyLimitTests(PortalFactory factory) : IClassFixture<Porta
         // Assert
         Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
+        // The refusal says when to come back: at the next midnight of the competition's time zone, within a day.
+        var retry = again.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retry);
+        Assert.InRange(retry.Value, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
     }
 }

@@ -68,7 +68,10 @@ public sealed class SubmissionIntake(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (!await QuotaService.TryTakeAsync(db, teamId, day, competition.DailySubmissionLimit, cancellationToken))
             {
-                return SubmitOutcome.Refused(RefusalReason.DailyLimitReached, DailyLimitSentence(competition));
+                return SubmitOutcome.Refused(RefusalReason.DailyLimitReached, DailyLimitSentence(competition)) with
+                {
+                    RetryAfterUtc = clock.NextQuotaResetUtc(competition),
+                };
             }
 
             await faults.AfterAsync(IntakeStep.SlotTaken);
