@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
+using Portal.Inference.Sandbox;
+
 namespace Portal.Sandbox;
 
 /// <summary>
@@ -25,8 +27,8 @@ internal static partial class ResourceLimits
             return;
         }
 
-        var (size, resident) = ReadOwnMemory();
-        var limit = (ulong)(size + Math.Max(limitBytes - resident, 0));
+        var own = ProcessMemory.OfSelf() ?? throw new InvalidOperationException("/proc/self/status could not be read.");
+        var limit = (ulong)(own.AddressSpaceBytes + Math.Max(limitBytes - own.ResidentBytes, 0));
         var value = new Rlimit { Current = limit, Max = limit };
         if (SetRlimit(RlimitAs, ref value) != 0)
         {
@@ -54,28 +56,6 @@ internal static partial class ResourceLimits
             // Not allowed here: the limits above still hold.
         }
     }
-
-    /// <summary>VmSize and VmRSS of this process, in bytes.</summary>
-    private static (long Size, long Resident) ReadOwnMemory()
-    {
-        long size = 0, resident = 0;
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmSize:", StringComparison.Ordinal))
-            {
-                size = Kib(line);
-            }
-            else if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                resident = Kib(line);
-            }
-        }
-
-        return (size, resident);
-    }
-
-    private static long Kib(string line) =>
-        long.Parse(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct Rlimit

@@ -322,7 +322,7 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                if (ResidentBytes(runner.Process.Id) > limitBytes)
+                if (ProcessMemory.Of(runner.Process.Id)?.ResidentBytes > limitBytes)
                 {
                     stop.ForMemory = true;
                     runner.Kill();
@@ -334,28 +334,6 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
         {
             // The runner has ended.
         }
-    }
-
-    /// <summary>The resident memory of process <paramref name="pid"/> from /proc (0 once it has ended).</summary>
-    private static long ResidentBytes(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                {
-                    var kib = line["VmRSS:".Length..].Trim().Split(' ')[0];
-                    return long.Parse(kib, CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // It has ended.
-        }
-
-        return 0;
     }
 
     private static string ExitDescription(int code) =>
