@@ -15,6 +15,7 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Porta
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<ModelRun> ModelRuns => Set<ModelRun>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<DailyQuota> DailyQuotas => Set<DailyQuota>();
 

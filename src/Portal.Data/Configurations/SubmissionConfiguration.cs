@@ -15,6 +15,8 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.Property(s => s.QuotaDay).HasMaxLength(10);
         builder.HasIndex(s => new { s.CompetitionId, s.Status, s.PublicScore });
         builder.HasIndex(s => new { s.TeamId, s.CreatedAtUtc });
+        builder.Property(s => s.ContentHash).HasMaxLength(64);
+        builder.HasIndex(s => new { s.TeamId, s.ContentHash });
         builder.HasOne(s => s.Team).WithMany().HasForeignKey(s => s.TeamId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Competition>().WithMany().HasForeignKey(s => s.CompetitionId).OnDelete(DeleteBehavior.NoAction);
     }

@@ -36,6 +36,15 @@ public sealed class Competition
     public DateTime? ClosedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// Raised by one on every change that may change a board (a score, a final pick, close, reopen, rescore, settings).
+    /// Each process caches boards under this version, so another process's writes are seen at the next read.
+    /// </summary>
+    public long BoardVersion { get; set; }
+
+    /// <summary>Raised by one whenever the hidden set, its split or the classes change; the key of the hidden-set cache.</summary>
+    public long HiddenSetVersion { get; set; }
+
     public HiddenSet? HiddenSet { get; set; }
     public List<Team> Teams { get; set; } = [];
 }

@@ -20,6 +20,9 @@ public sealed class Submission
     public long FileSize { get; set; }
 
     /// <summary>The day in the competition's time zone it counts toward (yyyy-MM-dd).</summary>
+    /// <summary>SHA-256 of the uploaded file (lowercase hex), so the same file uploaded again by the team is flagged before it takes a slot; null for kinds without one file (ensembles).</summary>
+    public string? ContentHash { get; set; }
+
     public string QuotaDay { get; set; } = "";
 
     public DateTime CreatedAtUtc { get; set; }
@@ -40,4 +43,7 @@ public sealed class Submission
     public bool IsFinal { get; set; }
 
     public Team? Team { get; set; }
+
+    /// <summary>What the model run found (per view, per member), for model submissions once run; null otherwise.</summary>
+    public ModelRun? ModelRun { get; set; }
 }

@@ -165,6 +165,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<string>("AxesJson")
                         .HasColumnType("text");
 
+                    b.Property<long>("BoardVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ClassNames")
                         .IsRequired()
                         .HasColumnType("text");
@@ -187,6 +190,9 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.Property<int>("FinalSelectionLimit")
                         .HasColumnType("integer");
+
+                    b.Property<long>("HiddenSetVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<double>("PublicFraction")
                         .HasColumnType("double precision");
@@ -351,6 +357,34 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("Jobs");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.ModelRun", b =>
+                {
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DetailsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Images")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("SubmissionId");
+
+                    b.ToTable("ModelRuns");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -430,6 +464,10 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<int>("CompetitionId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -496,6 +534,8 @@ namespace Portal.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "ContentHash");
 
                     b.HasIndex("TeamId", "CreatedAtUtc");
 
@@ -655,6 +695,15 @@ namespace Portal.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.ModelRun", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Submission", null)
+                        .WithOne("ModelRun")
+                        .HasForeignKey("Portal.Data.Entities.ModelRun", "SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Submission", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Competition", null)
@@ -707,6 +756,11 @@ namespace Portal.Data.Migrations.Postgres
                     b.Navigation("HiddenSet");
 
                     b.Navigation("Teams");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Submission", b =>
+                {
+                    b.Navigation("ModelRun");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Team", b =>

@@ -154,6 +154,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("AxesJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("BoardVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ClassNames")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -175,6 +178,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FinalSelectionLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HiddenSetVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("PublicFraction")
@@ -336,6 +342,34 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("Jobs");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.ModelRun", b =>
+                {
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DetailsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("SubmissionId");
+
+                    b.ToTable("ModelRuns");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -413,6 +447,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int>("CompetitionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -479,6 +517,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "ContentHash");
 
                     b.HasIndex("TeamId", "CreatedAtUtc");
 
@@ -634,6 +674,15 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.ModelRun", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Submission", null)
+                        .WithOne("ModelRun")
+                        .HasForeignKey("Portal.Data.Entities.ModelRun", "SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Submission", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Competition", null)
@@ -686,6 +735,11 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("HiddenSet");
 
                     b.Navigation("Teams");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Submission", b =>
+                {
+                    b.Navigation("ModelRun");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Team", b =>
