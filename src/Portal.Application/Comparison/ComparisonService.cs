@@ -76,8 +76,8 @@ public sealed class ComparisonService(
         var flips = FlipNames(taxonomy);
         // Each side's probability of its own label, where both have probabilities: how sure each is of the disagreement.
         var probabilitiesA = string.IsNullOrEmpty(a.ProbabilitiesKey) || string.IsNullOrEmpty(b.ProbabilitiesKey) ? null
-            : await SubmissionScoring.LoadAsync(a, taxonomy.Count, storage, cancellationToken);
-        var probabilitiesB = probabilitiesA is null ? null : await SubmissionScoring.LoadAsync(b, taxonomy.Count, storage, cancellationToken);
+            : await StoredPredictions.LoadAsync(a, taxonomy.Count, storage, cancellationToken);
+        var probabilitiesB = probabilitiesA is null ? null : await StoredPredictions.LoadAsync(b, taxonomy.Count, storage, cancellationToken);
         var confident = probabilitiesA is { HasProbabilities: true } && probabilitiesB is { HasProbabilities: true };
         var differences = SubmissionComparison.DifferingPositions(labelsA, labelsB)
             .Select(p => new DifferingImage(p, hidden.Truth.Images[p], labelsA[p], labelsB[p], fullTruth ? hidden.Truth.Labels[p] : null,

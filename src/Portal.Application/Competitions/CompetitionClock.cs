@@ -9,11 +9,14 @@ public sealed class CompetitionClock(TimeProvider time)
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
     /// <summary>The day (yyyy-MM-dd) in the competition's time zone that a submission now counts toward.</summary>
-    public string QuotaDay(Competition competition)
+    public string QuotaDay(Competition competition) => QuotaDay(competition, UtcNow);
+
+    /// <summary>The day (yyyy-MM-dd) in the competition's time zone that a submission made at <paramref name="atUtc"/> counts toward.</summary>
+    public static string QuotaDay(Competition competition, DateTime atUtc)
     {
         ArgumentNullException.ThrowIfNull(competition);
         var zone = Zone(competition.TimeZone);
-        return TimeZoneInfo.ConvertTimeFromUtc(UtcNow, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return TimeZoneInfo.ConvertTimeFromUtc(atUtc, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     /// <summary>When the daily limit next resets, in UTC.</summary>

@@ -118,6 +118,8 @@ public sealed class CompetitionService(
     public async Task<int> RescoreAllAsync(int competitionId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // One transaction: a crash never leaves a submission queued without its job.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = await db.Submissions.Where(s => s.CompetitionId == competitionId && s.Status == SubmissionStatus.Scored)
             .Select(s => s.Id).ToListAsync(cancellationToken);
         foreach (var id in ids)
@@ -127,6 +129,7 @@ public sealed class CompetitionService(
 
         await db.Submissions.Where(s => ids.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Queued), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         hiddenSets.Invalidate(competitionId);
         jobs.Wake();
         return ids.Count;

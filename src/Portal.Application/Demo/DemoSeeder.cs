@@ -12,7 +12,7 @@ using Portal.Inference.Synthetic;
 using Portal.Application.Competitions;
 using Portal.Application.Models;
 using Portal.Application.Teams;
-using Portal.Application.Jobs;
+using Portal.Application.Submissions;
 
 namespace Portal.Application.Demo;
 
@@ -25,8 +25,8 @@ public sealed partial class DemoSeeder(
     IFileStorage storage,
     HiddenSetImporter importer,
     HiddenSetCache hiddenSets,
+    SubmissionService submissions,
     ModelSubmissionService models,
-    JobStore jobs,
     CompetitionClock clock,
     ILogger<DemoSeeder> logger)
 {
@@ -113,41 +113,24 @@ public sealed partial class DemoSeeder(
         db.Teams.AddRange(teams.Values);
         await db.SaveChangesAsync(cancellationToken);
 
+        // The history goes in through the same intake as any upload (checked, slotted and scored in one transaction),
+        // dated on the days the plan says.
         for (var i = 0; i < Plans.Length; i++)
         {
             var plan = Plans[i];
-            var team = teams[plan.Team];
             var predictions = Predict(hidden.Truth, taxonomy, plan, seed: (ulong)i + 1);
-            var key = $"submissions/{competition.Id}/{team.Id}/demo-{i}.csv";
-            using (var buffer = new MemoryStream())
-            {
-                PredictionCsvWriter.Write(buffer, hidden.Truth.Images, predictions, plan.Probabilities ? SubmissionFormat.Probabilities : SubmissionFormat.Labels);
-                buffer.Position = 0;
-                await storage.SaveAsync(key, buffer, cancellationToken);
-            }
-
+            using var csv = new MemoryStream();
+            PredictionCsvWriter.Write(csv, hidden.Truth.Images, predictions, plan.Probabilities ? SubmissionFormat.Probabilities : SubmissionFormat.Labels);
+            csv.Position = 0;
             var created = now.Date.AddDays(-plan.DaysAgo).AddHours(9 + i);
-            var submission = new Submission
+            var outcome = await submissions.RecordCsvAsync(competition, teams[plan.Team].Id, csv, $"submission-{i + 1}.csv", plan.Description, created, cancellationToken);
+            if (!outcome.Accepted)
             {
-                CompetitionId = competition.Id,
-                TeamId = team.Id,
-                Kind = plan.Probabilities ? SubmissionKind.ProbabilitiesCsv : SubmissionKind.LabelsCsv,
-                Description = plan.Description,
-                Status = SubmissionStatus.Queued,
-                FileKey = key,
-                FileName = $"submission-{i + 1}.csv",
-                FileSize = storage.Exists(key) ? new FileInfo(storage.LocalPath(key)).Length : 0,
-                QuotaDay = created.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                CreatedAtUtc = created,
-            };
-            db.Submissions.Add(submission);
-            await db.SaveChangesAsync(cancellationToken);
-            jobs.Add(db, JobKind.ScoreSubmission, competition.Id, submission.Id);
+                throw new InvalidOperationException($"The demo submission {i + 1} was refused: {outcome.Error} {string.Join(" ", outcome.Problems.Select(p => p.Message))}");
+            }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         await SubmitSampleModelAsync(competition, now, db, cancellationToken);
-        jobs.Wake();
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         LogSeeded(hidden.Truth.Count, Plans.Length, seconds);
     }

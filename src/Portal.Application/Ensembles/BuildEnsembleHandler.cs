@@ -18,8 +18,7 @@ public sealed class BuildEnsembleHandler(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
     HiddenSetCache hiddenSets,
-    CompetitionClock clock,
-    JobEvents events) : IJobHandler
+    SubmissionScorer scorer) : IJobHandler
 {
     public JobKind Kind => JobKind.BuildEnsemble;
 
@@ -44,7 +43,7 @@ public sealed class BuildEnsembleHandler(
                 throw new JobFailedException($"Submission #{wanted.Id} is no longer a scored submission of your team.");
             }
 
-            var predictions = await SubmissionScoring.LoadAsync(row, hidden.Taxonomy.Count, storage, cancellationToken);
+            var predictions = await StoredPredictions.LoadAsync(row, hidden.Taxonomy.Count, storage, cancellationToken);
             if (predictions is null || predictions.Count != hidden.Truth.Count)
             {
                 throw new JobFailedException($"The predictions of submission #{wanted.Id} could not be found on the server any more.");
@@ -76,14 +75,6 @@ public sealed class BuildEnsembleHandler(
         submission.FileKey = key;
         submission.FileName = $"ensemble-{submission.Id}.csv";
         progress.Report(0.8, "Scoring");
-        await SubmissionScoring.ApplyAsync(submission, combined, hidden, storage, clock.UtcNow, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        events.PublishLeaderboardChanged(submission.CompetitionId);
-    }
-
-    public Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        return SubmissionScoring.MarkFailedAsync(dbFactory, job.SubmissionId, reason, causedBySubmission, cancellationToken);
+        await scorer.CompleteAsync(db, submission, combined, hidden, null, cancellationToken);
     }
 }

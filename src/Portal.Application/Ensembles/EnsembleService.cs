@@ -111,8 +111,9 @@ public sealed partial class EnsembleService(
         var description = string.IsNullOrWhiteSpace(request.Description)
             ? $"Ensemble ({EnsembleMethods.Name(method)}) of {string.Join(", ", members.Select(m => members.All(x => x.Weight == members[0].Weight) ? $"#{m.Id}" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#{m.Id}×{m.Weight:0.###}")))}"
             : request.Description.Trim();
+        var recipe = new EnsembleRecipe(method, members.ToList()).ToJson();
         var outcome = await intake.AcceptAsync(competition, teamId, viewer.UserId,
-            new IntakeEntry(SubmissionKind.Ensemble, description, "ensemble.csv", null, 0, JobKind.BuildEnsemble, new EnsembleRecipe(method, members.ToList()).ToJson()),
+            new IntakeEntry(SubmissionKind.Ensemble, description, "ensemble.csv", null, 0, EnsembleRecipe.Fingerprint(method, members), new QueueJob(JobKind.BuildEnsemble, recipe)),
             cancellationToken);
         if (outcome.SubmissionId is { } id)
         {

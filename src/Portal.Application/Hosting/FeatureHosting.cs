@@ -26,6 +26,7 @@ public static class FeatureHosting
         services.AddSingleton<TeamService>();
         services.AddSingleton<QuotaService>();
         services.AddSingleton<Submissions.Intake.IntakeFaults>();
+        services.AddSingleton<SubmissionScorer>();
         services.AddSingleton<Submissions.Intake.SubmissionIntake>();
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<LeaderboardService>();

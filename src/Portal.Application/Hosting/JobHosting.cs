@@ -15,7 +15,7 @@ public static class JobHosting
         services.AddSingleton<JobEvents>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobCancellations>();
-        services.AddSingleton<IJobHandler, ScoreSubmissionHandler>();
+        services.AddSingleton<IJobHandler, RescoreSubmissionHandler>();
         services.AddSingleton<IJobHandler, Ensembles.BuildEnsembleHandler>();
         services.AddHostedService<JobWorker>();
         return builder;

@@ -30,7 +30,7 @@ public static class ModelHosting
             return new ModelSandbox(string.IsNullOrWhiteSpace(inference.RunnerPath) ? options : options with { RunnerPath = Path.GetFullPath(inference.RunnerPath) });
         });
         services.AddSingleton<ModelSubmissionService>();
-        services.AddSingleton<ModelScoring>();
+        services.AddSingleton<ModelRunScoring>();
         services.AddSingleton<IJobHandler, RunModelHandler>();
         return builder;
     }

@@ -12,10 +12,4 @@ public interface IJobHandler
 
     /// <summary>Does the work; reports progress as it goes. Throw <see cref="JobFailedException"/> for a failure the user should read.</summary>
     Task RunAsync(Job job, IJobProgress progress, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Called once when the job has failed for good, to leave its subject consistent (a submission marked failed);
-    /// <paramref name="causedBySubmission"/> says whether the submission was the cause (see <see cref="JobFailedException.CausedBySubmission"/>).
-    /// </summary>
-    Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken);
 }

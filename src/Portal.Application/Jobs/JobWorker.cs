@@ -12,6 +12,7 @@ public sealed partial class JobWorker(
     IEnumerable<IJobHandler> handlers,
     JobEvents events,
     JobCancellations cancellations,
+    Submissions.SubmissionScorer scorer,
     IOptions<JobOptions> options,
     ILogger<JobWorker> logger) : BackgroundService
 {
@@ -86,7 +87,7 @@ public sealed partial class JobWorker(
     {
         if (!_handlers.TryGetValue(job.Kind, out var handler))
         {
-            await FailAsync(job, null, $"No handler for jobs of kind {job.Kind}.");
+            await FailAsync(job, $"No handler for jobs of kind {job.Kind}.");
             return;
         }
 
@@ -103,7 +104,7 @@ public sealed partial class JobWorker(
         }
         catch (JobFailedException e)
         {
-            await FailAsync(job, handler, e.HostDetail is null ? e.Message : $"{e.Message} ({e.HostDetail})", e.Message, e.CausedBySubmission);
+            await FailAsync(job, e.HostDetail is null ? e.Message : $"{e.Message} ({e.HostDetail})", e.Message, e.CausedBySubmission);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -124,7 +125,7 @@ public sealed partial class JobWorker(
         {
             LogJobFailed(e, job.Id);
             // The technical message stays on the job (hosts see it); the team reads a sentence without server details.
-            await FailAsync(job, handler, $"The job failed unexpectedly after {job.Attempts} attempt(s): {e.Message}",
+            await FailAsync(job, $"The job failed unexpectedly after {job.Attempts} attempt(s): {e.Message}",
                 "Scoring failed because of an error on the server, not in your file. The host can see the details; please submit again later.");
         }
         finally
@@ -134,12 +135,17 @@ public sealed partial class JobWorker(
         }
     }
 
-    private async Task FailAsync(Job job, IJobHandler? handler, string error, string? userReason = null, bool causedBySubmission = false)
+    /// <summary>
+    /// Ends a job as failed for good and its submission with it. A failure the submission caused (the model refused, too
+    /// slow, a bad file) keeps its daily slot, or a team could repeat it without end; a failure of the server's or the
+    /// host's gives it back.
+    /// </summary>
+    private async Task FailAsync(Job job, string error, string? userReason = null, bool causedBySubmission = false)
     {
         await _store.FinishAsync(job.Id, _owner, JobState.Failed, error, CancellationToken.None);
-        if (handler is not null)
+        if (job.SubmissionId is not null)
         {
-            await handler.OnFailedAsync(job, userReason ?? error, causedBySubmission, CancellationToken.None);
+            await scorer.MarkFailedAsync(job.SubmissionId, userReason ?? error, causedBySubmission, CancellationToken.None);
         }
 
         Publish(job, JobState.Failed, job.Progress, null, userReason ?? error);

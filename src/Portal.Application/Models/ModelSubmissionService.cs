@@ -171,20 +171,16 @@ public sealed partial class ModelSubmissionService(
     {
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var submission = await db.Submissions.AsNoTracking().Include(s => s.Team).ThenInclude(t => t!.Competition)
+        var submission = await db.Submissions.AsNoTracking().Include(s => s.Team).ThenInclude(t => t!.Competition).Include(s => s.ModelRun)
             .FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
-        if (submission?.Team?.Competition is not { } competition || submission.DetailsJson is null ||
-            !await SubmissionService.MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken))
+        if (submission?.Team?.Competition is not { } competition || submission.ModelRun is not { } record || submission.PublicScore is not { } publicScore ||
+            !await SubmissionService.MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken) ||
+            JsonSerializer.Deserialize<StoredModelRun>(record.DetailsJson, JsonSerializerOptions.Web) is not { } stored)
         {
             return null;
         }
 
-        var details = JsonSerializer.Deserialize<ModelScoreDetails>(submission.DetailsJson, JsonSerializerOptions.Web)?.ModelRun;
-        if (details is null)
-        {
-            return null;
-        }
-
+        var details = new ModelRunDetails(stored.Tta, stored.Merge, stored.Members, new F1Pair(publicScore, submission.PrivateScore), record.Provider);
         // During the competition a team sees what TTA and the ensemble gained on the public split only.
         return VisibilityPolicy.SeesPrivate(viewer, competition) ? details : details.PublicOnly();
     }
@@ -265,12 +261,25 @@ public sealed partial class ModelSubmissionService(
             members = names.Select((n, i) => new ModelMember(n, key, n, settings.Weights[i])).ToList();
         }
 
+        // The same model files (in the same order) with the same run settings are the same submission.
+        string fingerprint;
+        using (var hash = new SubmissionFingerprint())
+        {
+            hash.AppendField(JsonSerializer.Serialize(settings, JsonSerializerOptions.Web));
+            foreach (var path in temporaries)
+            {
+                await hash.AppendFileAsync(path, cancellationToken);
+            }
+
+            fingerprint = hash.Finish();
+        }
+
         var size = files.Count == 1
             ? await storage.ImportAsync(key, temporaries[0], cancellationToken)
             : await ImportZipAsync(key, names, temporaries, cancellationToken);
         var payload = JsonSerializer.Serialize(new RunModelPayload(settings, members), JsonSerializerOptions.Web);
         return await intake.AcceptAsync(competition, teamId, userId,
-            new IntakeEntry(SubmissionKind.Model, description, fileName, key, size, JobKind.RunModel, payload), cancellationToken);
+            new IntakeEntry(SubmissionKind.Model, description, fileName, key, size, fingerprint, new QueueJob(JobKind.RunModel, payload)), cancellationToken);
     }
 
     private async Task<long> ImportZipAsync(string key, List<string> names, List<string> temporaries, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public sealed partial class RunModelHandler(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
     HiddenSetCache hiddenSets,
-    ModelScoring scoring,
+    ModelRunScoring scoring,
     ProviderDiagnostics diagnostics,
     ModelSandbox sandbox,
     IOptions<InferenceOptions> options,
@@ -77,6 +77,7 @@ public sealed partial class RunModelHandler(
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var results = new List<ImageSetRunResult>();
         string provider = "";
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             for (var m = 0; m < payload.Members.Count; m++)
@@ -94,16 +95,11 @@ public sealed partial class RunModelHandler(
             throw new JobFailedException($"The model run took longer than the limit of {Duration(limit)}.") { CausedBySubmission = true };
         }
 
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         progress.Report(0.96, "Scoring");
-        await ScoreAsync(db, submission, hidden, payload, results, provider, cancellationToken);
-    }
-
-    // A run the model made fail (refused, failed, too long, too much memory) counts toward the daily limit, or a team
-    // could repeat it without end; a failure of the server's or the host's does not.
-    public Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        return SubmissionScoring.MarkFailedAsync(dbFactory, job.SubmissionId, reason, causedBySubmission, cancellationToken);
+        var members = results.Select((r, m) => new MemberProbabilities(payload.Members[m].Name, payload.Members[m].Weight,
+            r.Views.Select(TtaViews.Name).ToList(), r.PerView, r.Merged)).ToList();
+        await scoring.CompleteAsync(db, submission, hidden, settings, members, provider, elapsed, cancellationToken);
     }
 
     /// <summary>
@@ -169,54 +165,6 @@ public sealed partial class RunModelHandler(
         {
             tracker.Decoding(false);
         }
-    }
-
-    private async Task ScoreAsync(PortalDbContext db, Submission submission, LoadedHiddenSet hidden, RunModelPayload payload,
-        List<ImageSetRunResult> results, string provider, CancellationToken cancellationToken)
-    {
-        var ensemble = SoftVote(results.Select(r => r.Merged).ToList(), payload.Members.Select(m => m.Weight).ToList());
-        var members = new List<MemberRun>();
-        for (var m = 0; m < results.Count; m++)
-        {
-            var result = results[m];
-            var viewScores = new List<ViewScore>();
-            for (var v = 0; v < result.Views.Count; v++)
-            {
-                var view = TtaViews.Name(result.Views[v]);
-                await scoring.SaveAsync(ModelScoring.ViewKey(submission.CompetitionId, submission.Id, m, view), result.PerView[v], cancellationToken);
-                viewScores.Add(new ViewScore(view, ModelScoring.F1(hidden, result.PerView[v])));
-            }
-
-            await scoring.SaveAsync(ModelScoring.MemberKey(submission.CompetitionId, submission.Id, m), result.Merged, cancellationToken);
-            members.Add(new MemberRun(payload.Members[m].Name, payload.Members[m].Weight, viewScores, ModelScoring.F1(hidden, result.Merged)));
-        }
-
-        var details = new ModelRunDetails(payload.Settings.Tta, payload.Settings.Merge, members, new F1Pair(0, null), provider);
-        await scoring.ApplyAsync(db, submission, hidden, ensemble, details, cancellationToken);
-    }
-
-    /// <summary>The weighted mean of the members' probabilities (soft voting); one member is itself.</summary>
-    private static float[] SoftVote(List<float[]> members, List<double> weights)
-    {
-        if (members.Count == 1)
-        {
-            return members[0];
-        }
-
-        var total = weights.Sum();
-        var voted = new float[members[0].Length];
-        for (var i = 0; i < voted.Length; i++)
-        {
-            double sum = 0;
-            for (var m = 0; m < members.Count; m++)
-            {
-                sum += weights[m] * members[m][i];
-            }
-
-            voted[i] = (float)(sum / total);
-        }
-
-        return voted;
     }
 
     /// <summary>"30 minutes", "2 seconds": the limit as a student reads it.</summary>

@@ -45,7 +45,7 @@ public sealed partial class OrphanFileSweep(
 
         foreach (var (key, path) in Files(Predictions))
         {
-            deleted += !referenced.Contains(key) && OwnerOf(key) is { } owner && !submissionIds.Contains(owner) && Delete(path, before) ? 1 : 0;
+            deleted += !referenced.Contains(key) && !(RunOwnerOf(key) is { } owner && submissionIds.Contains(owner)) && Delete(path, before) ? 1 : 0;
         }
 
         if (deleted > 0)
@@ -149,19 +149,14 @@ public sealed partial class OrphanFileSweep(
     }
 
     /// <summary>
-    /// The submission a predictions key belongs to: <c>predictions/{competition}/{submission}.f32</c> or
-    /// <c>predictions/{competition}/{submission}/...</c>; null for any other shape (then it is kept).
+    /// The model submission whose run kept a predictions key: <c>predictions/{competition}/{submission}/...</c> (per view
+    /// and per member); null for any other shape. A submission's own blob (<c>predictions/{competition}/{name}.f32</c>)
+    /// is named by its row's <c>ProbabilitiesKey</c> instead, and is an orphan when no row names it.
     /// </summary>
-    private static int? OwnerOf(string key)
+    private static int? RunOwnerOf(string key)
     {
         var parts = key.Split('/');
-        if (parts.Length < 3)
-        {
-            return null;
-        }
-
-        var owner = parts.Length == 3 ? Path.GetFileNameWithoutExtension(parts[2]) : parts[2];
-        return int.TryParse(owner, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        return parts.Length >= 4 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
     /// <summary>

@@ -9,6 +9,9 @@ public enum RefusalReason
     /// <summary>The team used all of today's submissions.</summary>
     DailyLimitReached,
 
+    /// <summary>The team already made the same submission (same file, same settings); it was not taken again.</summary>
+    Duplicate,
+
     /// <summary>The competition is not taking submissions now.</summary>
     NotAccepting,
 }

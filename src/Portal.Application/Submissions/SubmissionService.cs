@@ -20,14 +20,30 @@ public sealed class SubmissionService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
     SubmissionIntake intake,
+    SubmissionScorer scorer,
     JobEvents events,
     IOptions<PortalOptions> options)
 {
     /// <summary>
-    /// Takes a CSV upload: streams it to a temporary file, validates it against the hidden set, stores it and hands it
-    /// to the <see cref="SubmissionIntake"/> (slot, row and scoring job in one transaction). A refused upload stores nothing.
+    /// Takes a CSV upload: streams it to a temporary file (fingerprinting it on the way), validates it against the hidden
+    /// set, scores it, stores the file (and its probabilities) and hands it to the <see cref="SubmissionIntake"/>, which
+    /// writes the slot and the scored row in one transaction. The outcome carries the public score; there is no job.
+    /// A refused upload stores nothing.
     /// </summary>
-    public async Task<SubmitOutcome> SubmitCsvAsync(Competition competition, int teamId, string? userId, Stream content, string fileName, string? description, CancellationToken cancellationToken = default)
+    public Task<SubmitOutcome> SubmitCsvAsync(Competition competition, int teamId, string? userId, Stream content, string fileName, string? description,
+        CancellationToken cancellationToken = default) =>
+        TakeCsvAsync(competition, teamId, userId, content, fileName, description, null, cancellationToken);
+
+    /// <summary>
+    /// Records a CSV submission made at <paramref name="submittedAtUtc"/> (a history written after the fact, such as the
+    /// demo's): the same checks, slot (on that day) and scoring as <see cref="SubmitCsvAsync"/>.
+    /// </summary>
+    public Task<SubmitOutcome> RecordCsvAsync(Competition competition, int teamId, Stream content, string fileName, string? description, DateTime submittedAtUtc,
+        CancellationToken cancellationToken = default) =>
+        TakeCsvAsync(competition, teamId, null, content, fileName, description, submittedAtUtc, cancellationToken);
+
+    private async Task<SubmitOutcome> TakeCsvAsync(Competition competition, int teamId, string? userId, Stream content, string fileName, string? description,
+        DateTime? submittedAtUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(competition);
         ArgumentNullException.ThrowIfNull(content);
@@ -40,7 +56,8 @@ public sealed class SubmissionService(
         var temporary = Path.Combine(storage.LocalPath(".tmp"), Guid.NewGuid().ToString("N"));
         try
         {
-            var size = await UploadFiles.CopyLimitedAsync(content, temporary, options.Value.MaxCsvBytes, cancellationToken);
+            using var fingerprint = new SubmissionFingerprint();
+            var size = await UploadFiles.CopyLimitedAsync(content, temporary, options.Value.MaxCsvBytes, cancellationToken, fingerprint);
             if (size < 0)
             {
                 return SubmitOutcome.Invalid([new SubmissionProblem(ProblemCode.FileTooLarge, 0,
@@ -54,11 +71,16 @@ public sealed class SubmissionService(
                 return SubmitOutcome.Invalid(read.Problems, read.TotalProblems);
             }
 
+            var scored = SubmissionScorer.Score(predictions, hidden);
             var key = $"submissions/{competition.Id}/{teamId}/{Guid.NewGuid():N}.csv";
             await storage.ImportAsync(key, temporary, cancellationToken);
+            var probabilities = await scorer.KeepProbabilitiesAsync(competition.Id, predictions, cancellationToken);
             var kind = predictions.HasProbabilities ? SubmissionKind.ProbabilitiesCsv : SubmissionKind.LabelsCsv;
-            return await intake.AcceptAsync(competition, teamId, userId,
-                new IntakeEntry(kind, description, Path.GetFileName(fileName), key, size, JobKind.ScoreSubmission), cancellationToken);
+            var entry = new IntakeEntry(kind, description, Path.GetFileName(fileName), key, size, fingerprint.Finish(), new AlreadyScored(scored, probabilities))
+            {
+                SubmittedAtUtc = submittedAtUtc,
+            };
+            return await intake.AcceptAsync(competition, teamId, userId, entry, cancellationToken);
         }
         finally
         {

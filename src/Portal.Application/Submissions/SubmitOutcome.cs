@@ -1,8 +1,9 @@
 using Portal.Core.Submissions;
+using Portal.Data.Entities;
 
 namespace Portal.Application.Submissions;
 
-/// <summary>What happened to an upload: accepted (queued for scoring), or refused with the reasons.</summary>
+/// <summary>What happened to an upload: accepted (scored at once, or queued), or refused with the reasons.</summary>
 public sealed record SubmitOutcome(int? SubmissionId, RefusalReason? Reason, string? Error, IReadOnlyList<SubmissionProblem> Problems, int TotalProblems)
 {
     public bool Accepted => SubmissionId is not null;
@@ -10,7 +11,14 @@ public sealed record SubmitOutcome(int? SubmissionId, RefusalReason? Reason, str
     /// <summary>When a refusal at the daily limit lifts (the next midnight in the competition's time zone), in UTC.</summary>
     public DateTime? RetryAfterUtc { get; init; }
 
-    public static SubmitOutcome Ok(int id) => new(id, null, null, [], 0);
+    /// <summary>The accepted submission's status: Scored for a CSV (scored in its request), Queued for kinds with a job.</summary>
+    public SubmissionStatus? Status { get; init; }
+
+    /// <summary>The public macro F1 of a submission scored at once; null while queued.</summary>
+    public double? PublicScore { get; init; }
+
+    public static SubmitOutcome Ok(int id, SubmissionStatus status, double? publicScore) =>
+        new(id, null, null, [], 0) { Status = status, PublicScore = publicScore };
 
     public static SubmitOutcome Refused(RefusalReason reason, string error) => new(null, reason, error, [], 0);
 

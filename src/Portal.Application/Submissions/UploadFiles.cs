@@ -5,8 +5,12 @@ namespace Portal.Application.Submissions;
 /// <summary>What every upload (a CSV, model files) does with what it receives before it is checked and stored.</summary>
 internal static class UploadFiles
 {
-    /// <summary>Copies <paramref name="source"/> to a new file at <paramref name="path"/>; -1 as soon as it passes <paramref name="limit"/> bytes.</summary>
-    public static async Task<long> CopyLimitedAsync(Stream source, string path, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies <paramref name="source"/> to a new file at <paramref name="path"/>, adding its bytes to
+    /// <paramref name="fingerprint"/> when given; -1 as soon as it passes <paramref name="limit"/> bytes.
+    /// </summary>
+    public static async Task<long> CopyLimitedAsync(Stream source, string path, long limit, CancellationToken cancellationToken,
+        Intake.SubmissionFingerprint? fingerprint = null)
     {
         var buffer = new byte[81920];
         long total = 0;
@@ -20,6 +24,7 @@ internal static class UploadFiles
                 return -1;
             }
 
+            fingerprint?.Append(buffer.AsSpan(0, read));
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
 

@@ -10,8 +10,8 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
     {
         builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(24);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(s => s.Description).HasMaxLength(500);
-        builder.Property(s => s.FileName).HasMaxLength(260);
+        builder.Property(s => s.Description).HasMaxLength(Submission.MaxDescriptionLength);
+        builder.Property(s => s.FileName).HasMaxLength(Submission.MaxFileNameLength);
         builder.Property(s => s.QuotaDay).HasMaxLength(10);
         builder.HasIndex(s => new { s.CompetitionId, s.Status, s.PublicScore });
         builder.HasIndex(s => new { s.TeamId, s.CreatedAtUtc });

@@ -3,6 +3,12 @@ namespace Portal.Data.Entities;
 /// <summary>One entry of a team: its file, its predictions (a compact blob) and its scores.</summary>
 public sealed class Submission
 {
+    /// <summary>The longest description stored (characters); the column's size.</summary>
+    public const int MaxDescriptionLength = 500;
+
+    /// <summary>The longest file name stored (characters); the column's size.</summary>
+    public const int MaxFileNameLength = 260;
+
     public int Id { get; set; }
     public int CompetitionId { get; set; }
     public int TeamId { get; set; }

@@ -11,8 +11,11 @@ public sealed record ApiLeaderboardRow(int? Rank, string Team, double Score, int
 /// <summary>A board in the API.</summary>
 public sealed record ApiLeaderboard(string Board, IReadOnlyList<ApiLeaderboardRow> Rows);
 
-/// <summary>What an accepted submission returns (202).</summary>
-public sealed record ApiSubmissionAccepted(int Id, string Status, string StatusUrl);
+/// <summary>
+/// What an accepted submission returns: 201 with status "scored" and its public macro F1 for a CSV (scored in the
+/// request), 202 with status "queued" for a model or an ensemble (follow <paramref name="StatusUrl"/>).
+/// </summary>
+public sealed record ApiSubmissionAccepted(int Id, string Status, string StatusUrl, double? PublicScore);
 
 /// <summary>A submission's state and the scores the caller may see.</summary>
 public sealed record ApiSubmission(int Id, string Team, string Kind, string Description, string Status, string? Error, DateTime CreatedAtUtc, double? PublicScore, double? PrivateScore, bool IsFinal)

@@ -4,8 +4,10 @@ using Portal.Application.Submissions;
 namespace Portal.Web.Api;
 
 /// <summary>
-/// The HTTP answer to an upload or an ensemble request, the same for every kind: 202 with the submission's address, or
-/// the refusal with its problems (400 for a bad file or request, 429 at the daily limit, 409 when not accepting).
+/// The HTTP answer to an upload or an ensemble request, the same for every kind: 201 with the public score for a
+/// submission scored at once (a CSV), 202 with the submission's address for one queued (a model, an ensemble), or the
+/// refusal with its problems (400 for a bad file or request, 429 at the daily limit, 409 for the same submission sent
+/// again or a competition not accepting).
 /// </summary>
 internal static class SubmitOutcomeResults
 {
@@ -18,7 +20,8 @@ internal static class SubmitOutcomeResults
         if (outcome.SubmissionId is int id)
         {
             var url = $"/api/v1/submissions/{id}";
-            return TypedResults.Accepted(url, new ApiSubmissionAccepted(id, nameof(SubmissionStatus.Queued).ToLowerInvariant(), url));
+            var accepted = new ApiSubmissionAccepted(id, (outcome.Status ?? SubmissionStatus.Queued).ToString().ToLowerInvariant(), url, outcome.PublicScore);
+            return outcome.Status == SubmissionStatus.Scored ? TypedResults.Created(url, accepted) : TypedResults.Accepted(url, accepted);
         }
 
         var refusal = new ApiRefusal(

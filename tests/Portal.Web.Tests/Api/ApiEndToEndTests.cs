@@ -35,9 +35,11 @@ public sealed class ApiEndToEndTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal(18, listed.Classes);
         Assert.Equal(2, listed.Teams);
 
-        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        // A CSV is scored in its request: 201, with the public score already there.
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         Assert.Equal($"/api/v1/submissions/{accepted.Id}", upload.Headers.Location?.OriginalString);
-        Assert.Equal("queued", accepted.Status);
+        Assert.Equal("scored", accepted.Status);
+        Assert.Equal(scenario.PublicScore(predicted), accepted.PublicScore!.Value, 12);
 
         Assert.Equal("Scored", scored.Status);
         Assert.Null(scored.Error);

@@ -17,15 +17,16 @@ public sealed class DailyLimitTests(PortalFactory factory) : IClassFixture<Porta
         // Arrange
         var scenario = await new ScenarioBuilder(factory).WithDailyLimit(3).BuildAsync();
         using var client = factory.WithToken(scenario.A.Token);
-        var csv = scenario.Csv(scenario.Predict(0.7, 0.6));
+        // Twelve different files: the same file twice would be refused as a duplicate before the limit.
+        var files = Enumerable.Range(0, 12).Select(i => scenario.Csv(scenario.Predict(0.5 + i * 0.02, 0.6))).ToList();
 
         // Act
-        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => client.SubmitAsync(scenario.Slug, csv, $"upload {i}")));
+        var responses = await Task.WhenAll(files.Select((csv, i) => client.SubmitAsync(scenario.Slug, csv, $"upload {i}")));
 
         // Assert
         try
         {
-            Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Accepted));
+            Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
             Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
             var refusal = await responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests).Content.ReadFromJsonAsync<ApiRefusal>(PortalHttp.Json, Ct);
             Assert.Contains("all 3 submissions", refusal!.Detail, StringComparison.Ordinal);
@@ -58,12 +59,12 @@ public sealed class DailyLimitTests(PortalFactory factory) : IClassFixture<Porta
         await a.SubmitAcceptedAsync(scenario.Slug, csv);
 
         // Act
-        using var again = await a.SubmitAsync(scenario.Slug, csv);
+        using var again = await a.SubmitAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.6, 0.5)));
         using var other = await b.SubmitAsync(scenario.Slug, csv);
 
         // Assert
         Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
         // The refusal says when to come back: at the next midnight of the competition's time zone, within a day.
         var retry = again.Headers.RetryAfter?.Delta;
         Assert.NotNull(retry);

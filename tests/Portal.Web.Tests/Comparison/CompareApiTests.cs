@@ -156,7 +156,8 @@ public sealed class CompareApiTests(PortalFactory factory) : IClassFixture<Porta
         using var a = factory.WithToken(scenario.A.Token);
         var allFour = Enumerable.Repeat((byte)4, scenario.ImageIds.Count).ToArray();
         var first = await a.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(allFour), "all class 4");
-        var second = await a.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(allFour), "all class 4 again");
+        // The same predictions in another row order: another file, so not refused as the same submission.
+        var second = await a.SubmitAcceptedAsync(scenario.Slug, SubmissionCsv.Labels(scenario.ImageIds.Reverse().ToList(), allFour), "all class 4 again");
         Assert.Equal("Scored", (await a.WaitUntilDoneAsync(first)).Status);
         Assert.Equal("Scored", (await a.WaitUntilDoneAsync(second)).Status);
         using var member = await factory.SignInAsync(scenario.A.FirstMember);

@@ -7,28 +7,15 @@ namespace Portal.Web.Tests.Jobs;
 public sealed class CrashingJobHandler : IJobHandler
 {
     private int _runs;
-    private int _failures;
 
     /// <summary>A kind no real handler takes yet.</summary>
     public JobKind Kind => JobKind.RescoreCompetition;
 
     public int Runs => _runs;
 
-    public int Failures => _failures;
-
-    /// <summary>What the subject of the job (a submission) was told.</summary>
-    public string? LastReason { get; private set; }
-
     public Task RunAsync(Job job, IJobProgress progress, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _runs);
         throw new InvalidOperationException("The disk said no.");
-    }
-
-    public Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _failures);
-        LastReason = reason;
-        return Task.CompletedTask;
     }
 }

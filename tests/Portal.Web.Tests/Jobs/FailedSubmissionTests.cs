@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Storage;
 using Portal.Application.Competitions;
 using Portal.Application.Teams;
+using Portal.Web.Tests.Ensembles;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Jobs;
@@ -18,27 +19,22 @@ public sealed class FailedSubmissionTests : IDisposable
     public void Dispose() => PortalFactory.DeleteDataDirectory(_folder);
 
     [Fact]
-    public async Task Scoring_StoredFileGone_FailsReadablyAndGivesQuotaBack()
+    public async Task Rescore_KeptPredictionsAndFileGone_FailsReadablyAndGivesQuotaBack()
     {
-        // Arrange: an app without a worker takes the upload, then its file disappears from storage.
-        Scenario scenario;
-        int id;
-        await using (var stopped = PortalFactory.Over(_folder, runWorker: false))
+        // Arrange: a probabilities CSV is scored at once; then its kept probabilities and its file disappear from storage.
+        await using var app = PortalFactory.Over(_folder, runWorker: true);
+        var scenario = await new ScenarioBuilder(app).WithDailyLimit(1).BuildAsync();
+        using var team = app.WithToken(scenario.A.Token);
+        var id = await team.SubmitAcceptedAsync(scenario.Slug, ProbabilitiesCsv(scenario, 0.8));
+        using (var refused = await team.SubmitAsync(scenario.Slug, ProbabilitiesCsv(scenario, 0.7)))
         {
-            scenario = await new ScenarioBuilder(stopped).WithDailyLimit(1).BuildAsync();
-            using var client = stopped.WithToken(scenario.A.Token);
-            id = await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.8, 0.8)));
-            using var refused = await client.SubmitAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.8, 0.8)));
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-
-            await using var db = await stopped.DbAsync();
-            var key = await db.Submissions.Where(s => s.Id == id).Select(s => s.FileKey).SingleAsync(Ct);
-            stopped.Services.GetRequiredService<IFileStorage>().Delete(key);
         }
 
-        // Act: an app with a worker runs the job.
-        await using var running = PortalFactory.Over(_folder, runWorker: true);
-        using var team = running.WithToken(scenario.A.Token);
+        await DeleteStoredAsync(app, id);
+
+        // Act: a rescore must read them again.
+        await app.Services.GetRequiredService<CompetitionService>().RescoreAllAsync(scenario.CompetitionId, Ct);
         var failed = await team.WaitUntilDoneAsync(id);
 
         // Assert
@@ -47,38 +43,30 @@ public sealed class FailedSubmissionTests : IDisposable
         Assert.DoesNotContain(_folder, failed.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", failed.Error, StringComparison.Ordinal);
         Assert.Contains("submit it again", failed.Error, StringComparison.Ordinal);
-        Assert.Null(failed.PublicScore);
 
-        var teamView = await running.Services.GetRequiredService<TeamService>().FindAsync(scenario.A.Id, Ct);
+        var teamView = await app.Services.GetRequiredService<TeamService>().FindAsync(scenario.A.Id, Ct);
         Assert.Equal(0, teamView!.UsedToday);
-        using var retry = await team.SubmitAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.8, 0.8)));
-        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        using var retry = await team.SubmitAsync(scenario.Slug, ProbabilitiesCsv(scenario, 0.8));
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
     }
 
     [Fact]
     public async Task RescoreAll_AfterAFailure_LeavesItFailedAndDoesNotGiveItsSlotBackTwice()
     {
-        // Arrange: submission 1 fails (its file is gone), submission 2 is scored; the team has used 1 of 2 today.
-        Scenario scenario;
-        int failedId;
-        await using (var stopped = PortalFactory.Over(_folder, runWorker: false))
-        {
-            scenario = await new ScenarioBuilder(stopped).WithDailyLimit(2).BuildAsync();
-            using var client = stopped.WithToken(scenario.A.Token);
-            failedId = await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.8, 0.8)));
-            await using var db = await stopped.DbAsync();
-            var key = await db.Submissions.Where(s => s.Id == failedId).Select(s => s.FileKey).SingleAsync(Ct);
-            stopped.Services.GetRequiredService<IFileStorage>().Delete(key);
-        }
-
-        await using var running = PortalFactory.Over(_folder, runWorker: true);
-        using var team = running.WithToken(scenario.A.Token);
+        // Arrange: submission 1 failed on a rescore (its predictions are gone), submission 2 is scored; 1 of 2 used today.
+        await using var app = PortalFactory.Over(_folder, runWorker: true);
+        var scenario = await new ScenarioBuilder(app).WithDailyLimit(2).BuildAsync();
+        using var team = app.WithToken(scenario.A.Token);
+        var competitions = app.Services.GetRequiredService<CompetitionService>();
+        var failedId = await team.SubmitAcceptedAsync(scenario.Slug, ProbabilitiesCsv(scenario, 0.8));
+        await DeleteStoredAsync(app, failedId);
+        await competitions.RescoreAllAsync(scenario.CompetitionId, Ct);
         var failed = await team.WaitUntilDoneAsync(failedId);
-        var scoredId = await team.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.8, 0.8)));
-        Assert.Equal("Scored", (await team.WaitUntilDoneAsync(scoredId)).Status);
+        Assert.Equal("Failed", failed.Status);
+        var scoredId = await team.SubmitAcceptedAsync(scenario.Slug, ProbabilitiesCsv(scenario, 0.7));
 
         // Act
-        var queued = await running.Services.GetRequiredService<CompetitionService>().RescoreAllAsync(scenario.CompetitionId, Ct);
+        var queued = await competitions.RescoreAllAsync(scenario.CompetitionId, Ct);
         var rescored = await team.WaitUntilDoneAsync(scoredId);
 
         // Assert
@@ -87,7 +75,19 @@ public sealed class FailedSubmissionTests : IDisposable
         var after = await team.WaitUntilDoneAsync(failedId);
         Assert.Equal("Failed", after.Status);
         Assert.Equal(failed.Error, after.Error);
-        var teamView = await running.Services.GetRequiredService<TeamService>().FindAsync(scenario.A.Id, Ct);
+        var teamView = await app.Services.GetRequiredService<TeamService>().FindAsync(scenario.A.Id, Ct);
         Assert.Equal(1, teamView!.UsedToday);
+    }
+
+    private static string ProbabilitiesCsv(Scenario scenario, double right) =>
+        EnsembleHttp.ProbabilitiesCsv(scenario.ImageIds, EnsembleHttp.Probabilities(scenario.Predict(right, right), 18, seed: 1), 18);
+
+    private static async Task DeleteStoredAsync(PortalFactory app, int submissionId)
+    {
+        await using var db = await app.DbAsync();
+        var keys = await db.Submissions.Where(s => s.Id == submissionId).Select(s => new { s.FileKey, s.ProbabilitiesKey }).SingleAsync(Ct);
+        var storage = app.Services.GetRequiredService<IFileStorage>();
+        storage.Delete(keys.FileKey);
+        storage.Delete(keys.ProbabilitiesKey!);
     }
 }

@@ -14,12 +14,16 @@ public sealed class JobWorkerTests(CrashingJobFactory factory) : IClassFixture<C
     [Fact]
     public async Task Worker_JobThatAlwaysCrashes_FailsAfterMaxAttempts()
     {
-        // Arrange
+        // Arrange: a scored submission is queued again under a job whose every attempt crashes.
+        var scenario = await new ScenarioBuilder(factory).WithDailyLimit(1).BuildAsync();
+        using var team = factory.WithToken(scenario.A.Token);
+        var submissionId = await team.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.6, 0.6)));
         var store = factory.Services.GetRequiredService<JobStore>();
         long jobId;
         await using (var db = await factory.DbAsync())
         {
-            var job = store.Add(db, JobKind.RescoreCompetition, competitionId: null, submissionId: null);
+            await db.Submissions.Where(s => s.Id == submissionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Queued), Ct);
+            var job = store.Add(db, JobKind.RescoreCompetition, scenario.CompetitionId, submissionId);
             await db.SaveChangesAsync(Ct);
             jobId = job.Id;
         }
@@ -44,14 +48,18 @@ public sealed class JobWorkerTests(CrashingJobFactory factory) : IClassFixture<C
         Assert.Equal(JobState.Failed, finished.State);
         Assert.Equal(3, finished.Attempts);
         Assert.Equal(3, factory.Handler.Runs);
-        Assert.Equal(1, factory.Handler.Failures);
         Assert.Contains("after 3 attempt(s)", finished.Error, StringComparison.Ordinal);
         Assert.Contains("The disk said no.", finished.Error, StringComparison.Ordinal);
         Assert.Null(finished.LeaseOwner);
 
-        // The team is told in plain words, without the server's exception text.
-        Assert.NotNull(factory.Handler.LastReason);
-        Assert.DoesNotContain("The disk said no.", factory.Handler.LastReason, StringComparison.Ordinal);
-        Assert.Contains("error on the server", factory.Handler.LastReason, StringComparison.Ordinal);
+        // The submission failed once, and the team is told in plain words, without the server's exception text; the
+        // server's fault gives the day's slot back.
+        var failed = await team.GetJsonAsync<Portal.Web.Api.ApiSubmission>($"/api/v1/submissions/{submissionId}");
+        Assert.Equal("Failed", failed.Status);
+        Assert.NotNull(failed.Error);
+        Assert.DoesNotContain("The disk said no.", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("error on the server", failed.Error, StringComparison.Ordinal);
+        var teamView = await factory.Services.GetRequiredService<Portal.Application.Teams.TeamService>().FindAsync(scenario.A.Id, Ct);
+        Assert.Equal(0, teamView!.UsedToday);
     }
 }

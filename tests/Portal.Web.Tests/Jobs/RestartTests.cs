@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Ensembles;
+using Portal.Core.Submissions;
 using Portal.Data.Entities;
+using Portal.Web.Tests.Ensembles;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Jobs;
@@ -18,7 +21,7 @@ public sealed class RestartTests : IDisposable
     [InlineData(true)]
     public async Task Submission_LeftByStoppedApp_IsScoredAfterRestart(bool leftRunningByDeadWorker)
     {
-        // Arrange: the first app takes the upload but never scores it (its worker is off); optionally
+        // Arrange: the first app takes an ensemble but never builds it (its worker is off); optionally
         // the job looks claimed by a worker that died, its lease run out.
         Scenario scenario;
         int id;
@@ -27,8 +30,17 @@ public sealed class RestartTests : IDisposable
         {
             scenario = await new ScenarioBuilder(stopped).BuildAsync();
             using var client = stopped.WithToken(scenario.A.Token);
-            predicted = scenario.Predict(0.65, 0.45);
-            id = await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(predicted));
+            byte[][] members = [scenario.Predict(0.65, 0.45), scenario.Predict(0.3, 0.2)];
+            var memberIds = new List<int>();
+            foreach (var member in members)
+            {
+                memberIds.Add(await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(member)));
+            }
+
+            // Hard voting, the first member weighted more: the ensemble is the first member's labels.
+            predicted = EnsembleBuilder.Combine([new EnsembleMember(new Predictions(members[0], 18), 2), new EnsembleMember(new Predictions(members[1], 18), 1)],
+                EnsembleMethod.Hard).Labels.ToArray();
+            id = await client.PostEnsembleAcceptedAsync(scenario.Slug, "hard", (memberIds[0], 2), (memberIds[1], 1));
             if (leftRunningByDeadWorker)
             {
                 await using var db = await stopped.DbAsync();
@@ -52,13 +64,13 @@ public sealed class RestartTests : IDisposable
         Assert.Equal("Scored", scored.Status);
         Assert.Equal(scenario.PublicScore(predicted), scored.PublicScore!.Value, 12);
         await using var check = await restarted.DbAsync();
-        var submission = Assert.Single(await check.Submissions.Where(s => s.CompetitionId == scenario.CompetitionId).ToListAsync(Ct));
-        Assert.Equal(id, submission.Id);
+        var submission = await check.Submissions.SingleAsync(s => s.Id == id, Ct);
+        Assert.Equal(3, await check.Submissions.CountAsync(s => s.CompetitionId == scenario.CompetitionId, Ct));
         Assert.Equal(scenario.PrivateScore(predicted), submission.PrivateScore!.Value, 12);
         var job = Assert.Single(await check.Jobs.Where(j => j.SubmissionId == id).ToListAsync(Ct));
         Assert.Equal(JobState.Succeeded, job.State);
         Assert.Null(job.LeaseOwner);
         Assert.Equal(leftRunningByDeadWorker ? 2 : 1, job.Attempts);
-        Assert.Equal(1, (await check.DailyQuotas.SingleAsync(q => q.TeamId == scenario.A.Id, Ct)).Used);
+        Assert.Equal(3, (await check.DailyQuotas.SingleAsync(q => q.TeamId == scenario.A.Id, Ct)).Used);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Portal.Data.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using Portal.Inference.Preprocessing;
@@ -47,7 +48,8 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         await using var db = await factory.DbAsync();
         var stored = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == id, Ct);
         Assert.Equal(expected, stored.Labels);
-        Assert.Equal($"predictions/{scenario.CompetitionId}/{id}.f32", stored.ProbabilitiesKey);
+        Assert.StartsWith($"predictions/{scenario.CompetitionId}/", stored.ProbabilitiesKey, StringComparison.Ordinal);
+        Assert.True(factory.Services.GetRequiredService<IFileStorage>().Exists(stored.ProbabilitiesKey!));
 
         // A rescore scores the kept probabilities again, without running the model.
         await factory.Services.GetRequiredService<CompetitionService>().RescoreAllAsync(scenario.CompetitionId, Ct);

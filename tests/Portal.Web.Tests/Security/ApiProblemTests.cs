@@ -65,14 +65,13 @@ public sealed class ApiProblemTests(RateLimitedPortalFactory factory) : IClassFi
         // Arrange
         var scenario = await new ScenarioBuilder(factory).BuildAsync();
         using var client = factory.WithToken(scenario.A.Token);
-        var csv = scenario.Csv(scenario.Predict(1, 1));
         for (var i = 0; i < RateLimitedPortalFactory.Permits; i++)
         {
-            await client.SubmitAcceptedAsync(scenario.Slug, csv);
+            await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(1 - i * 0.05, 1)));
         }
 
         // Act
-        using var response = await client.SubmitAsync(scenario.Slug, csv);
+        using var response = await client.SubmitAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.5, 0.5)));
 
         // Assert
         var problem = await ProblemAsync(response, HttpStatusCode.TooManyRequests);

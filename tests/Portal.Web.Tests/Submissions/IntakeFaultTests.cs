@@ -33,8 +33,9 @@ public sealed class FaultyIntakeFactory : PortalFactory
 }
 
 /// <summary>
-/// Every kind of submission enters through one intake whose slot, row and job are one transaction: stopped after any
-/// step, it leaves nothing (no row, no job, no slot, no stored file), and the slots used equal the submissions stored.
+/// Every kind of submission enters through one intake whose slot, row and job (or scores) are one transaction: stopped
+/// after any step, it leaves nothing (no row, no job, no slot, no stored file or kept predictions), and the slots used
+/// equal the submissions stored.
 /// </summary>
 public sealed class IntakeFaultTests(FaultyIntakeFactory factory) : IClassFixture<FaultyIntakeFactory>
 {
@@ -42,16 +43,17 @@ public sealed class IntakeFaultTests(FaultyIntakeFactory factory) : IClassFixtur
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<IntakeStep> Steps => [IntakeStep.SlotTaken, IntakeStep.RowWritten, IntakeStep.JobWritten];
+    /// <summary>The steps of a CSV's intake: it has no job, its row is written scored.</summary>
+    public static TheoryData<IntakeStep> CsvSteps => [IntakeStep.SlotTaken, IntakeStep.RowWritten];
 
     [Theory]
-    [MemberData(nameof(Steps))]
+    [MemberData(nameof(CsvSteps))]
     public async Task SubmitCsv_StoppedAfterAStep_LeavesNothingAndTheNextUploadCountsOnce(IntakeStep step)
     {
-        // Arrange
+        // Arrange: probabilities, so the upload keeps a predictions blob too.
         var scenario = await new ScenarioBuilder(factory).BuildAsync();
         using var client = factory.WithToken(scenario.A.Token);
-        var csv = scenario.Csv(scenario.Predict(0.8, 0.6));
+        var csv = EnsembleHttp.ProbabilitiesCsv(scenario.ImageIds, EnsembleHttp.Probabilities(scenario.Predict(0.8, 0.6), Classes, seed: 3), Classes);
         factory.Faults.FailAfter = step;
 
         // Act
@@ -68,21 +70,28 @@ public sealed class IntakeFaultTests(FaultyIntakeFactory factory) : IClassFixtur
 
         // Assert: nothing of the stopped upload is left.
         Assert.Equal(HttpStatusCode.InternalServerError, stopped);
-        await AssertLeftAsync(scenario, submissions: 0);
+        await AssertLeftAsync(scenario, submissions: 0, jobs: 0);
         Assert.Empty(factory.StoredFiles($"submissions/{scenario.CompetitionId}"));
+        Assert.Empty(factory.StoredFiles($"predictions/{scenario.CompetitionId}"));
 
-        // And the same upload goes through afterwards, counted once.
+        // And the same upload goes through afterwards (not a duplicate of the stopped one), counted once, scored in
+        // its request: no job.
         var id = await client.SubmitAcceptedAsync(scenario.Slug, csv);
-        Assert.Equal("Scored", (await client.WaitUntilDoneAsync(id)).Status);
-        await AssertLeftAsync(scenario, submissions: 1);
+        Assert.Equal("Scored", (await client.GetJsonAsync<Portal.Web.Api.ApiSubmission>($"/api/v1/submissions/{id}")).Status);
+        await AssertLeftAsync(scenario, submissions: 1, jobs: 0);
+        Assert.Single(factory.StoredFiles($"predictions/{scenario.CompetitionId}"));
     }
 
-    [Fact]
-    public async Task SubmitModel_StoppedAfterItsRow_LeavesNothing()
+    /// <summary>The steps of a model's intake.</summary>
+    public static TheoryData<IntakeStep> JobSteps => [IntakeStep.RowWritten, IntakeStep.JobWritten];
+
+    [Theory]
+    [MemberData(nameof(JobSteps))]
+    public async Task SubmitModel_StoppedAfterAStep_LeavesNothing(IntakeStep step)
     {
         var scenario = await new ScenarioBuilder(factory).BuildAsync();
         using var client = factory.WithToken(scenario.A.Token);
-        factory.Faults.FailAfter = IntakeStep.RowWritten;
+        factory.Faults.FailAfter = step;
         try
         {
             using var response = await client.SubmitModelAsync(scenario.Slug, [("bins.onnx", TinyModels.Binning(0, Classes))]);
@@ -93,7 +102,7 @@ public sealed class IntakeFaultTests(FaultyIntakeFactory factory) : IClassFixtur
             factory.Faults.FailAfter = null;
         }
 
-        await AssertLeftAsync(scenario, submissions: 0);
+        await AssertLeftAsync(scenario, submissions: 0, jobs: 0);
         Assert.Empty(factory.StoredFiles($"submissions/{scenario.CompetitionId}"));
     }
 
@@ -117,15 +126,15 @@ public sealed class IntakeFaultTests(FaultyIntakeFactory factory) : IClassFixtur
             factory.Faults.FailAfter = null;
         }
 
-        await AssertLeftAsync(scenario, submissions: 2);
+        await AssertLeftAsync(scenario, submissions: 2, jobs: 0);
     }
 
-    /// <summary>Rows, jobs and slots of team A agree: <paramref name="submissions"/> of each.</summary>
-    private async Task AssertLeftAsync(Scenario scenario, int submissions)
+    /// <summary>Team A has <paramref name="submissions"/> rows and as many slots used; the competition has <paramref name="jobs"/> jobs.</summary>
+    private async Task AssertLeftAsync(Scenario scenario, int submissions, int jobs)
     {
         await using var db = await factory.DbAsync();
         Assert.Equal(submissions, await db.Submissions.CountAsync(s => s.TeamId == scenario.A.Id, Ct));
-        Assert.Equal(submissions, await db.Jobs.CountAsync(j => j.CompetitionId == scenario.CompetitionId, Ct));
+        Assert.Equal(jobs, await db.Jobs.CountAsync(j => j.CompetitionId == scenario.CompetitionId, Ct));
         Assert.Equal(submissions, await db.DailyQuotas.Where(q => q.TeamId == scenario.A.Id).SumAsync(q => q.Used, Ct));
     }
 }

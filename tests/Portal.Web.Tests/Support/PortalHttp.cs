@@ -73,11 +73,11 @@ public static partial class PortalHttp
         return await client.PostAsync(new Uri($"/api/v1/competitions/{slug}/submissions", UriKind.Relative), form, Cancellation);
     }
 
-    /// <summary>Uploads a CSV that must be accepted; returns the new submission's id.</summary>
+    /// <summary>Uploads a CSV that must be accepted (201: scored in the request); returns the new submission's id.</summary>
     public static async Task<int> SubmitAcceptedAsync(this HttpClient client, string slug, string csv, string description = "from the tests")
     {
         using var response = await client.SubmitAsync(slug, csv, description);
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"The upload answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Cancellation)}");
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"The upload answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Cancellation)}");
         var accepted = await response.Content.ReadFromJsonAsync<ApiSubmissionAccepted>(Json, Cancellation);
         return accepted!.Id;
     }

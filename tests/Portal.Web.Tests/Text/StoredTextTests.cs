@@ -34,7 +34,7 @@ public sealed class StoredTextTests(PortalFactory factory) : IClassFixture<Porta
         using var response = await client.PostAsync(new Uri($"/api/v1/competitions/{scenario.Slug}/submissions", UriKind.Relative), form, Ct);
 
         // Assert
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         await using var db = await factory.DbAsync();
         var submission = await db.Submissions.SingleAsync(s => s.CompetitionId == scenario.CompetitionId, Ct);
         Assert.Equal("labelsvsc.exe", submission.FileName);

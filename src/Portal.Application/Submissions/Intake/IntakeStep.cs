@@ -6,9 +6,9 @@ public enum IntakeStep
     /// <summary>The day's slot of the daily limit is taken.</summary>
     SlotTaken,
 
-    /// <summary>The submission's row is written.</summary>
+    /// <summary>The submission's row is written (with its scores, for a kind scored at once).</summary>
     RowWritten,
 
-    /// <summary>Its job is written; the commit is next.</summary>
+    /// <summary>Its job is written (kinds with a job); the commit is next.</summary>
     JobWritten,
 }

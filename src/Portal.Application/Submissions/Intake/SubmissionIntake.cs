@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Application.Competitions;
 using Portal.Application.Jobs;
@@ -19,13 +20,14 @@ public sealed class SubmissionIntake(
     HiddenSetCache hiddenSets,
     JobStore jobs,
     CompetitionClock clock,
+    SubmissionScorer scorer,
     IntakeFaults faults)
 {
     /// <summary>The longest description kept; longer ones are cut.</summary>
-    public const int MaxDescription = 500;
+    public const int MaxDescription = Submission.MaxDescriptionLength;
 
     /// <summary>The longest file name kept.</summary>
-    public const int MaxFileName = 260;
+    public const int MaxFileName = Submission.MaxFileNameLength;
 
     /// <summary>
     /// The hidden set of <paramref name="competition"/> when it takes submissions now (open, in its dates, with a hidden
@@ -51,9 +53,16 @@ public sealed class SubmissionIntake(
         return $"Your team has used all {competition.DailySubmissionLimit} submissions for today; the limit resets at midnight ({competition.TimeZone}).";
     }
 
+    /// <summary>Why a submission is refused when the team already made the same one (and it did not fail).</summary>
+    public static string DuplicateSentence(int submissionId, DateTime createdAtUtc) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"This is the same as your team's submission #{submissionId} of {createdAtUtc:yyyy-MM-dd HH:mm} UTC, so it was not submitted again and used none of today's submissions.");
+
     /// <summary>
-    /// Takes a slot of today's limit for <paramref name="teamId"/>, writes the submission of <paramref name="entry"/> and
-    /// its job, commits and wakes the workers. Refused (nothing written, the file deleted) when the limit is reached.
+    /// Takes a slot of the day's limit for <paramref name="teamId"/> and writes the submission of <paramref name="entry"/>
+    /// with its job (or its scores), all in one transaction; then wakes the workers or publishes the score. Refused,
+    /// with nothing written and the entry's stored files deleted, when the team already made the same submission or
+    /// its limit is reached.
     /// </summary>
     public async Task<SubmitOutcome> AcceptAsync(Competition competition, int teamId, string? userId, IntakeEntry entry, CancellationToken cancellationToken = default)
     {
@@ -62,11 +71,24 @@ public sealed class SubmissionIntake(
         var committed = false;
         try
         {
-            var day = clock.QuotaDay(competition);
+            var at = entry.SubmittedAtUtc ?? clock.UtcNow;
+            var day = CompetitionClock.QuotaDay(competition, at);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await QuotaService.EnsureDayAsync(db, teamId, day, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!await QuotaService.TryTakeAsync(db, teamId, day, competition.DailySubmissionLimit, cancellationToken))
+            // The slot is taken first: its write serialises the team's concurrent uploads (SQLite's write lock, the quota
+            // row's lock in PostgreSQL), so the look for the same submission below sees every one committed before it.
+            // A refusal rolls the slot back with the transaction.
+            var took = await QuotaService.TryTakeAsync(db, teamId, day, competition.DailySubmissionLimit, cancellationToken);
+            var same = await db.Submissions.AsNoTracking()
+                .Where(s => s.TeamId == teamId && s.ContentHash == entry.ContentHash && s.Status != SubmissionStatus.Failed && s.Status != SubmissionStatus.Cancelled)
+                .OrderBy(s => s.Id).Select(s => new { s.Id, s.CreatedAtUtc }).FirstOrDefaultAsync(cancellationToken);
+            if (same is not null)
+            {
+                return SubmitOutcome.Refused(RefusalReason.Duplicate, DuplicateSentence(same.Id, same.CreatedAtUtc));
+            }
+
+            if (!took)
             {
                 return SubmitOutcome.Refused(RefusalReason.DailyLimitReached, DailyLimitSentence(competition)) with
                 {
@@ -86,26 +108,55 @@ public sealed class SubmissionIntake(
                 FileKey = entry.FileKey ?? "",
                 FileName = UploadFiles.Truncate(entry.FileName, MaxFileName),
                 FileSize = entry.FileSize,
+                ContentHash = entry.ContentHash,
                 QuotaDay = day,
-                CreatedAtUtc = clock.UtcNow,
+                CreatedAtUtc = at,
             };
+            if (entry.Work is AlreadyScored scored)
+            {
+                scorer.Apply(submission, scored.Scored, scored.ProbabilitiesKey);
+            }
+
             db.Submissions.Add(submission);
             await db.SaveChangesAsync(cancellationToken);
             await faults.AfterAsync(IntakeStep.RowWritten);
-            jobs.Add(db, entry.JobKind, competition.Id, submission.Id, entry.JobPayload);
-            await db.SaveChangesAsync(cancellationToken);
-            await faults.AfterAsync(IntakeStep.JobWritten);
+            if (entry.Work is QueueJob job)
+            {
+                jobs.Add(db, job.Kind, competition.Id, submission.Id, job.Payload);
+                await db.SaveChangesAsync(cancellationToken);
+                await faults.AfterAsync(IntakeStep.JobWritten);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             committed = true;
-            jobs.Wake();
-            return SubmitOutcome.Ok(submission.Id);
+            if (entry.Work is QueueJob)
+            {
+                jobs.Wake();
+                return SubmitOutcome.Ok(submission.Id, SubmissionStatus.Queued, null);
+            }
+
+            scorer.Published(competition.Id);
+            return SubmitOutcome.Ok(submission.Id, SubmissionStatus.Scored, submission.PublicScore);
         }
         finally
         {
-            if (!committed && entry.FileKey is { } key)
+            if (!committed)
             {
-                storage.Delete(key);
+                DeleteStored(entry);
             }
+        }
+    }
+
+    private void DeleteStored(IntakeEntry entry)
+    {
+        if (entry.FileKey is { } file)
+        {
+            storage.Delete(file);
+        }
+
+        if (entry.Work is AlreadyScored { ProbabilitiesKey: { } blob })
+        {
+            storage.Delete(blob);
         }
     }
 }

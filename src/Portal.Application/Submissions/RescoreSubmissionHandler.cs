@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Submissions;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Data.Storage;
+using Portal.Application.Competitions;
+using Portal.Application.Jobs;
+using Portal.Application.Models;
+
+namespace Portal.Application.Submissions;
+
+/// <summary>
+/// Scores a submission again from its kept predictions (a rescore of the competition, after the host fixed labels of
+/// the hidden set; the images and their order cannot change once there are submissions). A model is not run again:
+/// its kept probabilities per view and per member are scored again. A CSV submission queued before CSVs were scored
+/// in their request, or whose kept predictions are gone, is read from its stored file.
+/// </summary>
+public sealed class RescoreSubmissionHandler(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IFileStorage storage,
+    HiddenSetCache hiddenSets,
+    SubmissionScorer scorer,
+    ModelRunScoring models) : IJobHandler
+{
+    /// <inheritdoc />
+    public JobKind Kind => JobKind.ScoreSubmission;
+
+    /// <inheritdoc />
+    public async Task RunAsync(Job job, IJobProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(progress);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == job.SubmissionId, cancellationToken)
+                         ?? throw new JobFailedException("The submission no longer exists.");
+        var hidden = await hiddenSets.GetAsync(submission.CompetitionId) ?? throw new JobFailedException("The competition has no hidden set.");
+        progress.Report(0.1, "Reading the predictions");
+        if (submission.Kind == SubmissionKind.Model)
+        {
+            await models.RescoreAsync(db, submission, hidden, cancellationToken);
+            return;
+        }
+
+        var predictions = await StoredPredictions.LoadAsync(submission, hidden.Taxonomy.Count, storage, cancellationToken)
+                          ?? await ReadFileAsync(submission, hidden);
+        progress.Report(0.6, "Scoring");
+        await scorer.CompleteAsync(db, submission, predictions, hidden, null, cancellationToken);
+    }
+
+    private async Task<Predictions> ReadFileAsync(Submission submission, LoadedHiddenSet hidden)
+    {
+        if (string.IsNullOrEmpty(submission.FileKey) || !storage.Exists(submission.FileKey))
+        {
+            throw new JobFailedException("The submission's file could not be found on the server any more; please submit it again.");
+        }
+
+        await using var file = storage.OpenRead(submission.FileKey);
+        var read = PredictionCsvReader.Read(file, hidden.Truth.Images, hidden.Taxonomy);
+        return read.Value ?? throw new JobFailedException(string.Join(Environment.NewLine, read.Problems.Select(p => p.ToString())));
+    }
+}
