@@ -7,6 +7,8 @@ using Portal.Data.Storage;
 using Portal.Application.Competitions;
 using Portal.Application.Submissions;
 using Portal.Application.Jobs;
+using Portal.Application.Events;
+using Portal.Application.Leaderboards;
 
 namespace Portal.Application.Ensembles;
 
@@ -19,7 +21,7 @@ public sealed class BuildEnsembleHandler(
     IFileStorage storage,
     HiddenSetCache hiddenSets,
     CompetitionClock clock,
-    JobEvents events) : IJobHandler
+    IPortalEvents events) : IJobHandler
 {
     public JobKind Kind => JobKind.BuildEnsemble;
 
@@ -78,7 +80,7 @@ public sealed class BuildEnsembleHandler(
         progress.Report(0.8, "Scoring");
         await SubmissionScoring.ApplyAsync(submission, combined, hidden, storage, clock.UtcNow, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        events.PublishLeaderboardChanged(submission.CompetitionId);
+        events.Publish(new BoardChanged(submission.CompetitionId));
     }
 
     public Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken)

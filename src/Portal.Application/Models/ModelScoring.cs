@@ -10,6 +10,8 @@ using Portal.Data.Storage;
 using Portal.Application.Competitions;
 using Portal.Application.Submissions;
 using Portal.Application.Jobs;
+using Portal.Application.Events;
+using Portal.Application.Leaderboards;
 
 namespace Portal.Application.Models;
 
@@ -17,7 +19,7 @@ namespace Portal.Application.Models;
 /// Scores a model submission from probabilities: after its run, and again on a rescore (after the host fixed the hidden
 /// set's labels), which reads the kept blobs of the ensemble, each member and each view instead of running the models again.
 /// </summary>
-public sealed class ModelScoring(IFileStorage storage, CompetitionClock clock, JobEvents events)
+public sealed class ModelScoring(IFileStorage storage, CompetitionClock clock, IPortalEvents events)
 {
     /// <summary>Where the probabilities of one view of one member are kept.</summary>
     public static string ViewKey(int competitionId, int submissionId, int member, string view) =>
@@ -84,7 +86,7 @@ public sealed class ModelScoring(IFileStorage storage, CompetitionClock clock, J
         var details = run with { Ensemble = new F1Pair(scored.Public.MacroF1, scored.Private.MacroF1) };
         submission.DetailsJson = JsonSerializer.Serialize(new ModelScoreDetails(scored.Public, scored.Private, details), JsonSerializerOptions.Web);
         await db.SaveChangesAsync(cancellationToken);
-        events.PublishLeaderboardChanged(submission.CompetitionId);
+        events.Publish(new BoardChanged(submission.CompetitionId));
     }
 
     /// <summary>Keeps a probabilities blob (float32, images x classes).</summary>

@@ -5,6 +5,8 @@ using Portal.Data.Entities;
 using Portal.Data.Storage;
 using Portal.Application.Competitions;
 using Portal.Application.Jobs;
+using Portal.Application.Events;
+using Portal.Application.Leaderboards;
 
 namespace Portal.Application.Submissions;
 
@@ -14,7 +16,7 @@ public sealed class ScoreSubmissionHandler(
     IFileStorage storage,
     HiddenSetCache hiddenSets,
     CompetitionClock clock,
-    JobEvents events,
+    IPortalEvents events,
     Models.ModelScoring models) : IJobHandler
 {
     public JobKind Kind => JobKind.ScoreSubmission;
@@ -56,7 +58,7 @@ public sealed class ScoreSubmissionHandler(
         progress.Report(0.6, "Scoring");
         await SubmissionScoring.ApplyAsync(submission, predictions, hidden, storage, clock.UtcNow, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        events.PublishLeaderboardChanged(submission.CompetitionId);
+        events.Publish(new BoardChanged(submission.CompetitionId));
     }
 
     public Task OnFailedAsync(Job job, string reason, bool causedBySubmission, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Portal.Core.Submissions;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Storage;
+using Portal.Data.Versions;
 using Portal.Application.Competitions;
 
 namespace Portal.Application.Submissions;
@@ -113,6 +114,12 @@ public static class SubmissionScoring
         if (marked == 1 && !causedBySubmission)
         {
             await QuotaService.ReleaseAsync(db, submission.TeamId, submission.QuotaDay, cancellationToken);
+        }
+
+        if (marked == 1)
+        {
+            // ExecuteUpdate bypasses SaveChanges's version rule; a scored row marked failed would leave the board.
+            await db.RaiseVersionAsync(submission.CompetitionId, CompetitionVersion.Board, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
