@@ -14,13 +14,17 @@ namespace Portal.Application.Competitions;
 /// </summary>
 public sealed class HiddenSetCache(IDbContextFactory<PortalDbContext> dbFactory, ICompetitionCache<LoadedHiddenSet?> cache)
 {
+    // Compiled: it runs before every scoring.
+    private static readonly Func<PortalDbContext, int, Task<long?>> CurrentVersion = EF.CompileAsyncQuery(
+        (PortalDbContext db, int competitionId) => db.Competitions.AsNoTracking().Where(c => c.Id == competitionId).Select(c => (long?)c.HiddenSetVersion).FirstOrDefault());
+
     /// <summary>The hidden set of a competition, or null when it has none yet (or there is no such competition).</summary>
     public async Task<LoadedHiddenSet?> GetAsync(int competitionId)
     {
         long? version;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
-            version = await db.Competitions.AsNoTracking().Where(c => c.Id == competitionId).Select(c => (long?)c.HiddenSetVersion).FirstOrDefaultAsync();
+            version = await CurrentVersion(db, competitionId);
         }
 
         // No hidden set is kept like any other value: importing one raises the version.

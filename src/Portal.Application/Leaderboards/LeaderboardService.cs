@@ -14,6 +14,11 @@ namespace Portal.Application.Leaderboards;
 /// </summary>
 public sealed class LeaderboardService(IDbContextFactory<PortalDbContext> dbFactory, ICompetitionCache<LeaderboardSnapshot> cache)
 {
+    // Compiled: it runs on every read (bench/RESULTS.md, issue 10).
+    private static readonly Func<PortalDbContext, int, CancellationToken, Task<BoardState?>> CurrentState = EF.CompileAsyncQuery(
+        (PortalDbContext db, int competitionId, CancellationToken _) => db.Competitions.AsNoTracking().Where(c => c.Id == competitionId)
+            .Select(c => new BoardState(c.BoardVersion, c.FinalSelectionLimit)).FirstOrDefault());
+
     /// <summary>
     /// The public board, or the private board when the competition is closed (hosts may always see
     /// it). Private scores never leave the server while the competition runs.
@@ -59,8 +64,7 @@ public sealed class LeaderboardService(IDbContextFactory<PortalDbContext> dbFact
         BoardState? current;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            current = await db.Competitions.AsNoTracking().Where(c => c.Id == competition.Id)
-                .Select(c => new BoardState(c.BoardVersion, c.FinalSelectionLimit)).FirstOrDefaultAsync(cancellationToken);
+            current = await CurrentState(db, competition.Id, cancellationToken);
         }
 
         // The finals limit is read with the version, not taken from the caller's copy of the competition: a change of
