@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Randomness;
 using Portal.Data;
 using Portal.Data.Entities;
-using Portal.Application.Jobs;
+using Portal.Data.Versions;
 
 namespace Portal.LoadTest;
 
@@ -45,7 +45,6 @@ internal static class LeaderboardLoad
             await db.SaveChangesAsync();
         }
 
-        var events = scenario.Factory.Services.GetRequiredService<JobEvents>();
         using var http = new HttpClient { BaseAddress = new Uri(scenario.BaseUrl) };
         var api = $"api/v1/competitions/{scenario.Slug}/leaderboard";
         var page = $"c/{scenario.Slug}/leaderboard";
@@ -64,7 +63,9 @@ internal static class LeaderboardLoad
                 {
                     if (cold)
                     {
-                        events.PublishLeaderboardChanged(scenario.CompetitionId);
+                        // What a score arriving does to the board's cache: the version moves, every reader recomputes.
+                        await using var db = await dbFactory.CreateDbContextAsync();
+                        await db.RaiseVersionAsync(scenario.CompetitionId, CompetitionVersion.Board, CancellationToken.None);
                     }
 
                     var t0 = Stopwatch.GetTimestamp();

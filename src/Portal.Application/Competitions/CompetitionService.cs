@@ -2,9 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Competitions;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Data.Versions;
 using Portal.Application.Access;
 using Portal.Application.Text;
 using Portal.Application.Jobs;
+using Portal.Application.Events;
+using Portal.Application.Leaderboards;
 
 namespace Portal.Application.Competitions;
 
@@ -13,8 +16,7 @@ public sealed class CompetitionService(
     IDbContextFactory<PortalDbContext> dbFactory,
     CompetitionClock clock,
     JobStore jobs,
-    JobEvents events,
-    HiddenSetCache hiddenSets)
+    IPortalEvents events)
 {
     /// <summary>Competitions the viewer may see: hosts see drafts too.</summary>
     public async Task<IReadOnlyList<CompetitionSummary>> ListAsync(Viewer viewer, CancellationToken cancellationToken = default)
@@ -79,7 +81,7 @@ public sealed class CompetitionService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        events.PublishLeaderboardChanged(competitionId);
+        events.Publish(new BoardChanged(competitionId));
         return null;
     }
 
@@ -96,7 +98,7 @@ public sealed class CompetitionService(
         competition.State = CompetitionState.Open;
         competition.ClosedAtUtc = null;
         await db.SaveChangesAsync(cancellationToken);
-        events.PublishLeaderboardChanged(competitionId);
+        events.Publish(new BoardChanged(competitionId));
         return null;
     }
 
@@ -108,12 +110,14 @@ public sealed class CompetitionService(
         competition.State = CompetitionState.Closed;
         competition.ClosedAtUtc = clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
-        events.PublishLeaderboardChanged(competitionId);
+        events.Publish(new BoardChanged(competitionId));
     }
 
     /// <summary>
     /// Queues a rescore of every scored submission of the competition (after a fix to its hidden set's labels, say).
     /// Failed ones keep their reason: their slot was given back when they failed, and failing again must not give it twice.
+    /// The hidden set is read again by every process (its version is raised) and the queued submissions leave the board
+    /// until they are scored again, all in one transaction.
     /// </summary>
     public async Task<int> RescoreAllAsync(int competitionId, CancellationToken cancellationToken = default)
     {
@@ -129,8 +133,9 @@ public sealed class CompetitionService(
 
         await db.Submissions.Where(s => ids.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Queued), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await db.RaiseVersionAsync(competitionId, CompetitionVersion.Board | CompetitionVersion.HiddenSet, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        hiddenSets.Invalidate(competitionId);
+        events.Publish(new BoardChanged(competitionId));
         jobs.Wake();
         return ids.Count;
     }

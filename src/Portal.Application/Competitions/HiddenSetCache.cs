@@ -1,33 +1,35 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Competitions;
 using Portal.Core.Submissions;
 using Portal.Data;
+using Portal.Application.Caching;
 
 namespace Portal.Application.Competitions;
 
-/// <summary>Loads each competition's hidden set once and keeps it in memory for scoring.</summary>
-public sealed class HiddenSetCache(IDbContextFactory<PortalDbContext> dbFactory)
+/// <summary>
+/// Each competition's hidden set, loaded once per <see cref="Data.Entities.Competition.HiddenSetVersion"/> and kept in
+/// memory for scoring: each read asks the database for the current version (one primary-key lookup), so a hidden set
+/// replaced by any process is used at the next read.
+/// </summary>
+public sealed class HiddenSetCache(IDbContextFactory<PortalDbContext> dbFactory, ICompetitionCache<LoadedHiddenSet?> cache)
 {
-    private readonly ConcurrentDictionary<int, Lazy<Task<LoadedHiddenSet?>>> _sets = new();
+    // Compiled: it runs before every scoring.
+    private static readonly Func<PortalDbContext, int, Task<long?>> CurrentVersion = EF.CompileAsyncQuery(
+        (PortalDbContext db, int competitionId) => db.Competitions.AsNoTracking().Where(c => c.Id == competitionId).Select(c => (long?)c.HiddenSetVersion).FirstOrDefault());
 
-    /// <summary>The hidden set of a competition, or null when it has none yet.</summary>
+    /// <summary>The hidden set of a competition, or null when it has none yet (or there is no such competition).</summary>
     public async Task<LoadedHiddenSet?> GetAsync(int competitionId)
     {
-        var lazy = _sets.GetOrAdd(competitionId, id => new Lazy<Task<LoadedHiddenSet?>>(() => LoadAsync(id)));
-        var set = await lazy.Value;
-        if (set is null)
+        long? version;
+        await using (var db = await dbFactory.CreateDbContextAsync())
         {
-            // Not there yet: try again next time rather than caching the absence.
-            _sets.TryRemove(competitionId, out _);
+            version = await CurrentVersion(db, competitionId);
         }
 
-        return set;
+        // No hidden set is kept like any other value: importing one raises the version.
+        return version is null ? null : await cache.GetAsync(competitionId, version.Value, () => LoadAsync(competitionId));
     }
-
-    /// <summary>Forgets a competition's set (after it was replaced, or its classes changed).</summary>
-    public void Invalidate(int competitionId) => _sets.TryRemove(competitionId, out _);
 
     private async Task<LoadedHiddenSet?> LoadAsync(int competitionId)
     {

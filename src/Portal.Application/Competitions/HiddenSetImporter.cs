@@ -20,7 +20,6 @@ namespace Portal.Application.Competitions;
 public sealed class HiddenSetImporter(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
-    HiddenSetCache cache,
     CompetitionClock clock,
     IOptions<PortalOptions> options)
 {
@@ -113,8 +112,8 @@ public sealed class HiddenSetImporter(
         hidden.ImagesKey = imagesKey;
         hidden.CreatedAtUtc = clock.UtcNow;
         competition.HiddenSet = hidden;
+        // Saving the hidden set raises the competition's HiddenSetVersion: every process's cache reads it again.
         await db.SaveChangesAsync(cancellationToken);
-        cache.Invalidate(competitionId);
         // Thumbnails of the old set would show the wrong pictures under reused ids.
         var thumbnails = storage.LocalPath(Thumbnails.ThumbnailService.CompetitionCacheKey(competitionId));
         if (Directory.Exists(thumbnails))

@@ -17,6 +17,7 @@ public static class FeatureHosting
     public static IHostApplicationBuilder AddPortalFeatures(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddPortalEvents();
         builder.AddPortalModels();
         var services = builder.Services;
         services.AddSingleton<CompetitionClock>();

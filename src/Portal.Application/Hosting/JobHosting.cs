@@ -12,7 +12,6 @@ public static class JobHosting
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
-        services.AddSingleton<JobEvents>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobCancellations>();
         services.AddSingleton<IJobHandler, RescoreSubmissionHandler>();

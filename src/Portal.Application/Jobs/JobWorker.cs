@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Portal.Data.Entities;
+using Portal.Application.Events;
 
 namespace Portal.Application.Jobs;
 
@@ -10,7 +11,7 @@ namespace Portal.Application.Jobs;
 public sealed partial class JobWorker(
     JobStore queue,
     IEnumerable<IJobHandler> handlers,
-    JobEvents events,
+    IPortalEvents events,
     JobCancellations cancellations,
     Submissions.SubmissionScorer scorer,
     IOptions<JobOptions> options,

@@ -1,28 +1,23 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Scoring;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Application.Access;
-using Portal.Application.Jobs;
+using Portal.Application.Caching;
 
 namespace Portal.Application.Leaderboards;
 
 /// <summary>
-/// The boards of a competition, computed by the core's ranking rules from the scored submissions
-/// and cached until a score arrives or the competition changes.
+/// The boards of a competition, computed by the core's ranking rules from the scored submissions and cached under the
+/// competition's <see cref="Competition.BoardVersion"/>: each read asks the database for the current version (one
+/// primary-key lookup), so a score written by any process is on the board at the next read.
 /// </summary>
-public sealed class LeaderboardService
+public sealed class LeaderboardService(IDbContextFactory<PortalDbContext> dbFactory, ICompetitionCache<LeaderboardSnapshot> cache)
 {
-    private readonly IDbContextFactory<PortalDbContext> _dbFactory;
-    private readonly ConcurrentDictionary<int, Task<Snapshot>> _cache = new();
-
-    public LeaderboardService(IDbContextFactory<PortalDbContext> dbFactory, JobEvents events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        _dbFactory = dbFactory;
-        events.LeaderboardChanged += id => _cache.TryRemove(id, out _);
-    }
+    // Compiled: it runs on every read (bench/RESULTS.md, issue 10).
+    private static readonly Func<PortalDbContext, int, CancellationToken, Task<BoardState?>> CurrentState = EF.CompileAsyncQuery(
+        (PortalDbContext db, int competitionId, CancellationToken _) => db.Competitions.AsNoTracking().Where(c => c.Id == competitionId)
+            .Select(c => new BoardState(c.BoardVersion, c.FinalSelectionLimit)).FirstOrDefault());
 
     /// <summary>
     /// The public board, or the private board when the competition is closed (hosts may always see
@@ -64,26 +59,30 @@ public sealed class LeaderboardService
         }).ToList();
     }
 
-    private Task<Snapshot> SnapshotAsync(Competition competition, CancellationToken cancellationToken)
+    private async Task<LeaderboardSnapshot> SnapshotAsync(Competition competition, CancellationToken cancellationToken)
     {
-        var task = _cache.GetOrAdd(competition.Id, _ => LoadAsync(competition.Id, competition.FinalSelectionLimit, CancellationToken.None));
-        if (task.IsFaulted)
+        BoardState? current;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            _cache.TryRemove(competition.Id, out _);
+            current = await CurrentState(db, competition.Id, cancellationToken);
         }
 
-        return task.WaitAsync(cancellationToken);
+        // The finals limit is read with the version, not taken from the caller's copy of the competition: a change of
+        // it raises the version, so the snapshot kept under a version is computed with that version's limit.
+        return current is null
+            ? LeaderboardSnapshot.Empty
+            : await cache.GetAsync(competition.Id, current.Version, () => LoadAsync(competition.Id, current.FinalsAllowed), cancellationToken);
     }
 
-    private async Task<Snapshot> LoadAsync(int competitionId, int finalsAllowed, CancellationToken cancellationToken)
+    private async Task<LeaderboardSnapshot> LoadAsync(int competitionId, int finalsAllowed)
     {
-        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync();
         var entries = await db.Submissions.AsNoTracking()
             .Where(s => s.CompetitionId == competitionId && s.Status == SubmissionStatus.Scored && s.PublicScore != null)
             .Select(s => new LeaderboardEntry(s.TeamId, s.Team!.Name, s.Team.IsBaseline, s.Id, s.CreatedAtUtc, s.PublicScore!.Value, s.PrivateScore, s.IsFinal))
-            .ToListAsync(cancellationToken);
-        return new Snapshot(entries, LeaderboardRanking.Public(entries), LeaderboardRanking.Private(entries, finalsAllowed));
+            .ToListAsync();
+        return new LeaderboardSnapshot(entries, LeaderboardRanking.Public(entries), LeaderboardRanking.Private(entries, finalsAllowed));
     }
 
-    private sealed record Snapshot(IReadOnlyList<LeaderboardEntry> Entries, IReadOnlyList<LeaderboardRow> Public, IReadOnlyList<LeaderboardRow> Private);
+    private sealed record BoardState(long Version, int FinalsAllowed);
 }

@@ -15,6 +15,7 @@ using Portal.Application.Competitions;
 using Portal.Application.Submissions;
 using Portal.Application.Jobs;
 using Portal.Application.Submissions.Intake;
+using Portal.Application.Events;
 
 namespace Portal.Application.Models;
 
@@ -29,7 +30,7 @@ public sealed partial class ModelSubmissionService(
     SubmissionIntake intake,
     JobCancellations cancellations,
     CompetitionClock clock,
-    JobEvents events,
+    IPortalEvents events,
     ModelSandbox sandbox,
     IOptions<InferenceOptions> options,
     IOptions<PortalOptions> portal,

@@ -5,8 +5,10 @@ using Portal.Core.Submissions;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Storage;
+using Portal.Data.Versions;
 using Portal.Application.Competitions;
-using Portal.Application.Jobs;
+using Portal.Application.Events;
+using Portal.Application.Leaderboards;
 
 namespace Portal.Application.Submissions;
 
@@ -21,7 +23,7 @@ public sealed class SubmissionScorer(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
     CompetitionClock clock,
-    JobEvents events)
+    IPortalEvents events)
 {
     /// <summary>Scores <paramref name="predictions"/> (one per hidden image, in the hidden set's order) on both splits; writes nothing.</summary>
     public static ScoredPredictions Score(Predictions predictions, LoadedHiddenSet hidden)
@@ -105,7 +107,7 @@ public sealed class SubmissionScorer(
     }
 
     /// <summary>Tells open pages and caches that a board of <paramref name="competitionId"/> changed (after the commit).</summary>
-    public void Published(int competitionId) => events.PublishLeaderboardChanged(competitionId);
+    public void Published(int competitionId) => events.Publish(new BoardChanged(competitionId));
 
     /// <summary>
     /// Marks submission <paramref name="submissionId"/> failed with <paramref name="reason"/> (unless it already failed
@@ -129,6 +131,12 @@ public sealed class SubmissionScorer(
         if (marked == 1 && !causedBySubmission)
         {
             await QuotaService.ReleaseAsync(db, submission.TeamId, submission.QuotaDay, cancellationToken);
+        }
+
+        if (marked == 1)
+        {
+            // ExecuteUpdate bypasses SaveChanges's version rule; a scored row marked failed leaves the board.
+            await db.RaiseVersionAsync(submission.CompetitionId, CompetitionVersion.Board, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -9,6 +9,8 @@ using Portal.Application.Access;
 using Portal.Application.Competitions;
 using Portal.Application.Jobs;
 using Portal.Application.Submissions.Intake;
+using Portal.Application.Events;
+using Portal.Application.Leaderboards;
 
 namespace Portal.Application.Submissions;
 
@@ -21,7 +23,7 @@ public sealed class SubmissionService(
     IFileStorage storage,
     SubmissionIntake intake,
     SubmissionScorer scorer,
-    JobEvents events,
+    IPortalEvents events,
     IOptions<PortalOptions> options)
 {
     /// <summary>
@@ -158,7 +160,7 @@ public sealed class SubmissionService(
 
         submission.IsFinal = isFinal;
         await db.SaveChangesAsync(cancellationToken);
-        events.PublishLeaderboardChanged(competition.Id);
+        events.Publish(new BoardChanged(competition.Id));
         return null;
     }
 

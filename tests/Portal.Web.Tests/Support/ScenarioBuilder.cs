@@ -87,7 +87,7 @@ public sealed class ScenarioBuilder(PortalFactory factory)
     }
 
     /// <summary>info.csv with hash-like ids (mixed extensions, as real hidden sets have) and a tiny decodable PNG per image (whatever its extension).</summary>
-    private static void WriteHiddenSet(string folder, int images)
+    public static void WriteHiddenSet(string folder, int images)
     {
         Directory.CreateDirectory(folder);
         string[] extensions = [".jpg", ".jpeg", ".png"];

@@ -1,0 +1,13 @@
+using Portal.Core.Scoring;
+
+namespace Portal.Application.Leaderboards;
+
+/// <summary>
+/// A competition's boards at one <see cref="Data.Entities.Competition.BoardVersion"/>: every scored entry (for the
+/// timeline) and both rankings, computed once and shared by every reader of that version.
+/// </summary>
+public sealed record LeaderboardSnapshot(IReadOnlyList<LeaderboardEntry> Entries, IReadOnlyList<LeaderboardRow> Public, IReadOnlyList<LeaderboardRow> Private)
+{
+    /// <summary>The boards of a competition with no scored submission (or no competition).</summary>
+    public static LeaderboardSnapshot Empty { get; } = new([], [], []);
+}
