@@ -23,6 +23,7 @@ namespace Portal.Application.Demo;
 public sealed partial class DemoSeeder(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
+    ITemporaryFiles temporaries,
     HiddenSetImporter importer,
     HiddenSetCache hiddenSets,
     ModelSubmissionService models,
@@ -82,7 +83,8 @@ public sealed partial class DemoSeeder(
         db.Competitions.Add(competition);
         await db.SaveChangesAsync(cancellationToken);
 
-        var folder = storage.LocalPath($"uploads/demo-{Guid.NewGuid():N}");
+        using var scratch = temporaries.CreateFolder();
+        var folder = scratch.Path;
         try
         {
             await SyntheticFaceGenerator.WriteHiddenSetAsync(folder, SyntheticFaceOptions.Default, null, cancellationToken);
@@ -136,7 +138,7 @@ public sealed partial class DemoSeeder(
                 Status = SubmissionStatus.Queued,
                 FileKey = key,
                 FileName = $"submission-{i + 1}.csv",
-                FileSize = storage.Exists(key) ? new FileInfo(storage.LocalPath(key)).Length : 0,
+                FileSize = await storage.SizeAsync(key, cancellationToken),
                 QuotaDay = created.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 CreatedAtUtc = created,
             };

@@ -43,7 +43,7 @@ public sealed class ModelScoring(IFileStorage storage, CompetitionClock clock, J
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(hidden);
         var run = submission.DetailsJson is null ? null : JsonSerializer.Deserialize<ModelScoreDetails>(submission.DetailsJson, JsonSerializerOptions.Web)?.ModelRun;
-        if (run is null || submission.ProbabilitiesKey is null || !storage.Exists(submission.ProbabilitiesKey))
+        if (run is null || submission.ProbabilitiesKey is null || !await storage.ExistsAsync(submission.ProbabilitiesKey, cancellationToken))
         {
             throw new JobFailedException("This model submission has no kept predictions to rescore (its run never finished); please submit the model again.");
         }
@@ -97,12 +97,12 @@ public sealed class ModelScoring(IFileStorage storage, CompetitionClock clock, J
 
     private async Task<float[]> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        if (!storage.Exists(key))
+        if (!await storage.ExistsAsync(key, cancellationToken))
         {
             throw new JobFailedException("Some kept predictions of this model run are missing on the server; please submit the model again.");
         }
 
-        await using var stream = storage.OpenRead(key);
+        await using var stream = await storage.OpenReadAsync(key, cancellationToken);
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
         return MemoryMarshal.Cast<byte, float>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)).ToArray();

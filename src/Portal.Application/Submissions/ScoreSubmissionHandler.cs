@@ -37,13 +37,13 @@ public sealed class ScoreSubmissionHandler(
         // Scoring a CSV takes milliseconds: the submission goes from Queued to Scored in one write.
         progress.Report(0.1, "Reading the file");
 
-        if (!storage.Exists(submission.FileKey))
+        if (!await storage.ExistsAsync(submission.FileKey, cancellationToken))
         {
             throw new JobFailedException("The uploaded file could not be found on the server any more; please submit it again.");
         }
 
         ReadResult<Predictions> read;
-        await using (var file = storage.OpenRead(submission.FileKey))
+        await using (var file = await storage.OpenReadAsync(submission.FileKey, cancellationToken))
         {
             read = PredictionCsvReader.Read(file, hidden.Truth.Images, hidden.Taxonomy);
         }

@@ -68,13 +68,13 @@ public static class SubmissionScoring
             return new Predictions(submission.Labels, classCount);
         }
 
-        if (!storage.Exists(submission.ProbabilitiesKey))
+        if (!await storage.ExistsAsync(submission.ProbabilitiesKey, cancellationToken))
         {
             return null;
         }
 
         var bytes = new byte[submission.Labels.Length * classCount * sizeof(float)];
-        await using (var stream = storage.OpenRead(submission.ProbabilitiesKey))
+        await using (var stream = await storage.OpenReadAsync(submission.ProbabilitiesKey, cancellationToken))
         {
             try
             {

@@ -19,6 +19,7 @@ namespace Portal.Application.Submissions;
 public sealed class SubmissionService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
+    ITemporaryFiles temporaries,
     SubmissionIntake intake,
     JobEvents events,
     IOptions<PortalOptions> options)
@@ -37,7 +38,8 @@ public sealed class SubmissionService(
             return refusal!;
         }
 
-        var temporary = Path.Combine(storage.LocalPath(".tmp"), Guid.NewGuid().ToString("N"));
+        using var scratch = temporaries.CreateFile();
+        var temporary = scratch.Path;
         try
         {
             var size = await UploadFiles.CopyLimitedAsync(content, temporary, options.Value.MaxCsvBytes, cancellationToken);
@@ -99,13 +101,13 @@ public sealed class SubmissionService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
-        if (submission is null || string.IsNullOrEmpty(submission.FileKey) || !storage.Exists(submission.FileKey) ||
+        if (submission is null || string.IsNullOrEmpty(submission.FileKey) || !await storage.ExistsAsync(submission.FileKey, cancellationToken) ||
             !await MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken))
         {
             return null;
         }
 
-        return (storage.OpenRead(submission.FileKey), submission.FileName);
+        return (await storage.OpenReadAsync(submission.FileKey, cancellationToken), submission.FileName);
     }
 
     /// <summary>Selects or unselects a submission as one of the team's finals; returns why not, or null.</summary>

@@ -134,10 +134,10 @@ public sealed class DecodedImageCacheTests : IDisposable
     {
         const int builders = 4;
         // Slow decodes keep every builder inside its build at once.
-        var slow = new DecodedImageCache(CacheFolder, 2, (path, size, destination) =>
+        var slow = new DecodedImageCache(CacheFolder, 2, (encoded, name, size, destination) =>
         {
             Thread.Sleep(20);
-            ImageLoader.LoadInto(path, size, destination);
+            ImageLoader.LoadInto(encoded, name, size, destination);
         });
 
         var results = Enumerable.Range(0, builders).AsParallel().WithDegreeOfParallelism(builders)
@@ -204,9 +204,9 @@ public sealed class DecodedImageCacheTests : IDisposable
         Assert.NotEqual(before, ImageSetKey.FromFiles(_paths));
     }
 
-    private DecodedImageCache NewCache() => new(CacheFolder, 2, (path, size, destination) =>
+    private DecodedImageCache NewCache() => new(CacheFolder, 2, (encoded, name, size, destination) =>
     {
         Interlocked.Increment(ref _decodes);
-        ImageLoader.LoadInto(path, size, destination);
+        ImageLoader.LoadInto(encoded, name, size, destination);
     });
 }

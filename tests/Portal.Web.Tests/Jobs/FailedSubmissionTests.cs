@@ -33,7 +33,7 @@ public sealed class FailedSubmissionTests : IDisposable
 
             await using var db = await stopped.DbAsync();
             var key = await db.Submissions.Where(s => s.Id == id).Select(s => s.FileKey).SingleAsync(Ct);
-            stopped.Services.GetRequiredService<IFileStorage>().Delete(key);
+            await stopped.Services.GetRequiredService<IFileStorage>().DeleteAsync(key, Ct);
         }
 
         // Act: an app with a worker runs the job.
@@ -68,7 +68,7 @@ public sealed class FailedSubmissionTests : IDisposable
             failedId = await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.8, 0.8)));
             await using var db = await stopped.DbAsync();
             var key = await db.Submissions.Where(s => s.Id == failedId).Select(s => s.FileKey).SingleAsync(Ct);
-            stopped.Services.GetRequiredService<IFileStorage>().Delete(key);
+            await stopped.Services.GetRequiredService<IFileStorage>().DeleteAsync(key, Ct);
         }
 
         await using var running = PortalFactory.Over(_folder, runWorker: true);

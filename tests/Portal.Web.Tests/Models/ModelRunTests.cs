@@ -9,6 +9,7 @@ using Portal.Application.Competitions;
 using Portal.Application.Models;
 using Portal.Web.Tests.Support;
 using Portal.Web.Tests.Support.Onnx;
+using static Portal.Web.Tests.Support.BinningExpectations;
 
 namespace Portal.Web.Tests.Models;
 
@@ -219,32 +220,5 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         using var cancel = await client.PostAsync(new Uri($"/api/v1/submissions/{first}/cancel", UriKind.Relative), null, Ct);
         Assert.Equal(HttpStatusCode.NoContent, cancel.StatusCode);
         Assert.Equal("Scored", (await client.WaitForStatusAsync(second, RunTimeout, "Scored", "Failed")).Status);
-    }
-
-    /// <summary>The colour channel <paramref name="channel"/> of test image <paramref name="i"/> (ScenarioBuilder's tiny PNGs), normalised with the defaults.</summary>
-    private static double Normalised(int i, int channel)
-    {
-        var value = channel switch
-        {
-            0 => (byte)i,
-            1 => (byte)(i * 3),
-            _ => (byte)(i * 7),
-        };
-        return (value / 255.0 - PreprocessOptions.DefaultMean[channel]) / PreprocessOptions.DefaultStd[channel];
-    }
-
-    private static byte[] ExpectedLabels(Scenario scenario, Func<int, double[]> probabilities) =>
-        Enumerable.Range(0, scenario.ImageIds.Count).Select(i =>
-        {
-            var p = probabilities(i);
-            return (byte)Array.IndexOf(p, p.Max());
-        }).ToArray();
-
-    private static double[] Softmax(double[] logits)
-    {
-        var max = logits.Max();
-        var e = logits.Select(l => Math.Exp(l - max)).ToArray();
-        var sum = e.Sum();
-        return e.Select(v => v / sum).ToArray();
     }
 }

@@ -104,7 +104,7 @@ public sealed class SubmissionIntake(
         {
             if (!committed && entry.FileKey is { } key)
             {
-                storage.Delete(key);
+                await storage.DeleteAsync(key, CancellationToken.None);
             }
         }
     }
