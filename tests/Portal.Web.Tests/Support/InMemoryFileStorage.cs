@@ -13,9 +13,6 @@ public sealed class InMemoryFileStorage : IFileStorage
 {
     private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
 
-    /// <summary>How many files it holds.</summary>
-    public int Count => _files.Count;
-
     public async Task<long> SaveAsync(string key, Stream content, CancellationToken cancellationToken = default)
     {
         StorageKey.Check(key);
