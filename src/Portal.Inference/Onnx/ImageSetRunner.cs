@@ -48,26 +48,8 @@ public static class ImageSetRunner
     }
 
     /// <summary>
-    /// Runs <paramref name="runner"/> over the image files <paramref name="paths"/>, decoding each batch once (in
-    /// parallel) and keeping nothing; <paramref name="progress"/> gets the images done.
-    /// </summary>
-    /// <exception cref="InvalidDataException">An image cannot be read or decoded; the message names it.</exception>
-    public static ImageSetRunResult Run(
-        ModelRunner runner,
-        IReadOnlyList<string> paths,
-        PreprocessOptions options,
-        IReadOnlyList<TtaView> views,
-        MergeMode merge,
-        IProgress<int>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(paths);
-        return Run(runner, EncodedImages.FromFiles(paths), options, views, merge, progress, cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="runner"/> over <paramref name="images"/>, reading and decoding each batch once (in parallel)
-    /// and keeping nothing; <paramref name="progress"/> gets the images done.
+    /// Runs <paramref name="runner"/> over <paramref name="images"/> (image files: <see cref="EncodedImages.FromFiles"/>),
+    /// reading and decoding each batch once (in parallel) and keeping nothing; <paramref name="progress"/> gets the images done.
     /// </summary>
     /// <exception cref="InvalidDataException">An image cannot be read or decoded; the message names it.</exception>
     public static ImageSetRunResult Run(
