@@ -108,10 +108,10 @@ public sealed partial class RunModelHandler(
     }
 
     /// <summary>
-    /// Runs one member in the sandbox over the hidden images: each image is read from storage and decoded and resized
-    /// once, here (the server's own files), into this machine's decoded-image cache (per hidden set and input size, shared
-    /// by later runs and every TTA view); the runner reads only that local cache file, shared, not copied, never storage,
-    /// and writes back the probabilities.
+    /// Runs one member in the sandbox over the hidden images: each image is read from storage, decoded and resized once,
+    /// here (trusted code), into this machine's decoded-image cache (per hidden set and input size, shared by later runs
+    /// and every TTA view); the runner reads only that local cache file, shared, not copied, never storage, and writes
+    /// back the probabilities.
     /// </summary>
     private async Task<(ImageSetRunResult Result, ProviderReport Report)> RunMemberAsync(ModelMember member, byte[] bytes, LoadedHiddenSet hidden,
         EncodedImages encoded, string cacheKey, ModelRunSettings settings, IReadOnlyList<TtaView> views, RunModelProgress tracker, CancellationToken cancellationToken)

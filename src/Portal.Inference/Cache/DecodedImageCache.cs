@@ -37,7 +37,7 @@ public sealed class DecodedImageCache
 
     private readonly ImageDecoder _decoder;
 
-    /// <param name="folder">Where the cache files live (created when missing), such as <c>data/cache</c>.</param>
+    /// <param name="folder">Where the cache files live (created when missing), such as <c>data/cache/decoded</c>.</param>
     /// <param name="maxDegreeOfParallelism">Images decoded at once; 0 is one per processor.</param>
     /// <param name="decoder">How an image is decoded; <see cref="ImageLoader.LoadInto(ReadOnlySpan{byte}, string, PreprocessOptions, Span{byte})"/> when null.</param>
     public DecodedImageCache(string folder, int maxDegreeOfParallelism = 0, ImageDecoder? decoder = null)
