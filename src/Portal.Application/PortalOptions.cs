@@ -45,6 +45,15 @@ public sealed class PortalOptions
     /// </summary>
     public TimeSpan OrphanFileAge { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Where this machine keeps its caches of stored files (decoded images for model runs, thumbnails); empty means
+    /// <c>cache</c> under <see cref="DataDirectory"/>. See <see cref="Storage.LocalCacheFolders"/>.
+    /// </summary>
+    public string CacheDirectory { get; set; } = "";
+
     /// <summary>The absolute data directory, resolved once at start.</summary>
     public string DataPath => Path.GetFullPath(DataDirectory);
+
+    /// <summary>The absolute folder of this machine's scratch files (<see cref="Portal.Data.Storage.ITemporaryFiles"/>): <c>tmp</c> under the data directory.</summary>
+    public string TemporaryPath => Path.Combine(DataPath, "tmp");
 }

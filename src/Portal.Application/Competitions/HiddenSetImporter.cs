@@ -9,6 +9,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Storage;
 using Portal.Inference.Preprocessing;
+using Portal.Application.Thumbnails;
 
 namespace Portal.Application.Competitions;
 
@@ -20,31 +21,32 @@ namespace Portal.Application.Competitions;
 public sealed class HiddenSetImporter(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
+    ITemporaryFiles temporaries,
+    ThumbnailService thumbnails,
     CompetitionClock clock,
     IOptions<PortalOptions> options)
 {
     private const int MaxProblems = 100;
 
+    // Images stored at once: a remote store answers each write in its own time.
+    private const int ConcurrentWrites = 4;
+
     /// <summary>Imports from a zip holding info.csv and the images (at its root, or in one folder).</summary>
     public async Task<HiddenSetImportResult> ImportZipAsync(int competitionId, Stream zip, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(zip);
-        var folder = Path.Combine(storage.LocalPath("uploads"), Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var problem = await ExtractAsync(zip, folder, cancellationToken);
-            return problem is not null
-                ? HiddenSetImportResult.Failed(problem)
-                : await ImportFolderAsync(competitionId, folder, moveFiles: true, cancellationToken);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var folder = temporaries.CreateFolder();
+        var problem = await ExtractAsync(zip, folder.Path, cancellationToken);
+        return problem is not null
+            ? HiddenSetImportResult.Failed(problem)
+            : await ImportFolderAsync(competitionId, folder.Path, moveFiles: true, cancellationToken);
     }
 
-    /// <summary>Imports from a folder on the server holding info.csv and the images (beside it or in images/).</summary>
+    /// <summary>
+    /// Imports from a folder on the server holding info.csv and the images (beside it or in images/): the images go into
+    /// storage under a fresh prefix (<see cref="HiddenImages"/>), moved when <paramref name="moveFiles"/> (the folder is
+    /// the caller's scratch) or else copied; the set they replace is deleted once the new one is saved.
+    /// </summary>
     public async Task<HiddenSetImportResult> ImportFolderAsync(int competitionId, string folder, bool moveFiles, CancellationToken cancellationToken = default)
     {
         var info = Directory.Exists(folder)
@@ -86,24 +88,10 @@ public sealed class HiddenSetImporter(
             return new HiddenSetImportResult(0, unusable);
         }
 
-        var imagesKey = $"hidden/{competitionId}/images";
-        var target = storage.LocalPath(imagesKey);
-        Directory.CreateDirectory(target);
-        foreach (var id in truth.Images.Ids)
-        {
-            var source = Path.Combine(imageFolder, id);
-            var destination = Path.Combine(target, id);
-            if (moveFiles)
-            {
-                File.Move(source, destination, overwrite: true);
-            }
-            else
-            {
-                File.Copy(source, destination, overwrite: true);
-            }
-        }
-
+        var imagesKey = HiddenImages.NewPrefix(competitionId);
+        await StoreImagesAsync(imagesKey, imageFolder, truth.Images.Ids, moveFiles, cancellationToken);
         var split = PublicPrivateSplit.Create(truth.Images.Ids, truth.Labels, taxonomy.Count, competition.PublicFraction, (ulong)competition.SplitSeed);
+        var replaced = competition.HiddenSet?.ImagesKey;
         var hidden = competition.HiddenSet ?? new HiddenSet { CompetitionId = competitionId };
         hidden.ImageCount = truth.Count;
         hidden.ImageIds = Encoding.UTF8.GetBytes(string.Join('\n', truth.Images.Ids));
@@ -113,14 +101,51 @@ public sealed class HiddenSetImporter(
         hidden.CreatedAtUtc = clock.UtcNow;
         competition.HiddenSet = hidden;
         // Saving the hidden set raises the competition's HiddenSetVersion: every process's cache reads it again.
-        await db.SaveChangesAsync(cancellationToken);
-        // Thumbnails of the old set would show the wrong pictures under reused ids.
-        var thumbnails = storage.LocalPath(Thumbnails.ThumbnailService.CompetitionCacheKey(competitionId));
-        if (Directory.Exists(thumbnails))
+        try
         {
-            Directory.Delete(thumbnails, recursive: true);
+            await db.SaveChangesAsync(cancellationToken);
         }
+        catch
+        {
+            await storage.DeletePrefixAsync(imagesKey, CancellationToken.None);
+            throw;
+        }
+
+        if (!string.IsNullOrEmpty(replaced))
+        {
+            await storage.DeletePrefixAsync(replaced, CancellationToken.None);
+            thumbnails.Forget(replaced);
+        }
+
         return new HiddenSetImportResult(truth.Count, []);
+    }
+
+    /// <summary>Stores each image under its key, a few at a time; on failure, none.</summary>
+    private async Task StoreImagesAsync(string imagesKey, string imageFolder, IReadOnlyList<string> ids, bool moveFiles, CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = ConcurrentWrites };
+        try
+        {
+            await Parallel.ForEachAsync(ids, parallel, async (id, token) =>
+            {
+                var source = Path.Combine(imageFolder, id);
+                var key = HiddenImages.Key(imagesKey, id);
+                if (moveFiles)
+                {
+                    await storage.ImportAsync(key, source, token);
+                    return;
+                }
+
+                await using var content = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+                await storage.SaveAsync(key, content, token);
+            });
+        }
+        catch
+        {
+            // Half a set is no set: nothing names this prefix yet.
+            await storage.DeletePrefixAsync(imagesKey, CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ namespace Portal.Application.Demo;
 /// </summary>
 public sealed partial class DemoSeeder(
     IDbContextFactory<PortalDbContext> dbFactory,
-    IFileStorage storage,
+    ITemporaryFiles temporaries,
     HiddenSetImporter importer,
     HiddenSetCache hiddenSets,
     SubmissionService submissions,
@@ -82,7 +82,8 @@ public sealed partial class DemoSeeder(
         db.Competitions.Add(competition);
         await db.SaveChangesAsync(cancellationToken);
 
-        var folder = storage.LocalPath($"uploads/demo-{Guid.NewGuid():N}");
+        using var scratch = temporaries.CreateFolder();
+        var folder = scratch.Path;
         try
         {
             await SyntheticFaceGenerator.WriteHiddenSetAsync(folder, SyntheticFaceOptions.Default, null, cancellationToken);

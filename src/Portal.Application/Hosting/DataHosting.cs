@@ -4,7 +4,7 @@ using Portal.Data.Storage;
 
 namespace Portal.Application.Hosting;
 
-/// <summary>Registers the database, file storage and the time source.</summary>
+/// <summary>Registers the database, file storage, this machine's scratch files and cache folders, and the time source.</summary>
 public static class DataHosting
 {
     public static IHostApplicationBuilder AddPortalData(this IHostApplicationBuilder builder)
@@ -16,6 +16,8 @@ public static class DataHosting
         Directory.CreateDirectory(portal.DataPath);
         builder.Services.AddPortalDatabase(database, portal.DataPath);
         builder.Services.AddSingleton<IFileStorage>(sp => new LocalFileStorage(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.DataPath, "files")));
+        builder.Services.AddSingleton<ITemporaryFiles>(sp => new TemporaryFiles(sp.GetRequiredService<IOptions<PortalOptions>>().Value.TemporaryPath));
+        builder.Services.AddSingleton<Storage.LocalCacheFolders>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -29,16 +29,6 @@ public sealed class InferenceOptions
     public TimeSpan RunTimeLimit { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// Where decoded images are cached (uint8 pixels per hidden set and input size, reused by every run and TTA view);
-    /// empty means <c>cache</c> under <c>Portal:DataDirectory</c>.
-    /// </summary>
-    public string CacheDirectory { get; set; } = "";
-
-    /// <summary>The cache folder: <see cref="CacheDirectory"/>, or <c>cache</c> under <paramref name="dataPath"/>.</summary>
-    public string CachePath(string dataPath) =>
-        string.IsNullOrWhiteSpace(CacheDirectory) ? Path.Combine(dataPath, "cache") : Path.GetFullPath(CacheDirectory);
-
-    /// <summary>
     /// The most memory one model run or upload check may use, in bytes (the sandboxed runner's limit: its address
     /// space on a CPU run, a memory cgroup where the machine offers one, and its resident memory watched by the worker).
     /// </summary>

@@ -16,6 +16,7 @@ using Portal.Application.Submissions;
 using Portal.Application.Jobs;
 using Portal.Application.Submissions.Intake;
 using Portal.Application.Events;
+using Portal.Application.Storage;
 
 namespace Portal.Application.Models;
 
@@ -27,13 +28,14 @@ namespace Portal.Application.Models;
 public sealed partial class ModelSubmissionService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
+    ITemporaryFiles temporaryFiles,
+    LocalCacheFolders caches,
     SubmissionIntake intake,
     JobCancellations cancellations,
     CompetitionClock clock,
     IPortalEvents events,
     ModelSandbox sandbox,
     IOptions<InferenceOptions> options,
-    IOptions<PortalOptions> portal,
     ILogger<ModelSubmissionService> logger)
 {
     /// <summary>What a cancelled submission says.</summary>
@@ -85,15 +87,15 @@ public sealed partial class ModelSubmissionService(
             return Invalid(ProblemCode.InvalidSettings, [noRoom]);
         }
 
-        var temporaries = new List<string>();
+        var temporaries = new List<TemporaryFile>();
         try
         {
             foreach (var file in files)
             {
-                var (path, problem) = await CheckAsync(file, settings, hidden.Taxonomy.Count, cancellationToken);
-                if (path is not null)
+                var (kept, problem) = await CheckAsync(file, settings, hidden.Taxonomy.Count, cancellationToken);
+                if (kept is not null)
                 {
-                    temporaries.Add(path);
+                    temporaries.Add(kept);
                 }
 
                 if (problem is not null)
@@ -106,9 +108,9 @@ public sealed partial class ModelSubmissionService(
         }
         finally
         {
-            foreach (var path in temporaries)
+            foreach (var temporary in temporaries)
             {
-                File.Delete(path);
+                temporary.Dispose();
             }
         }
     }
@@ -186,7 +188,8 @@ public sealed partial class ModelSubmissionService(
         return VisibilityPolicy.SeesPrivate(viewer, competition) ? details : details.PublicOnly();
     }
 
-    private async Task<(string? Path, SubmissionProblem? Problem)> CheckAsync(ModelUpload file, ModelRunSettings settings, int classCount, CancellationToken cancellationToken)
+    /// <summary>Keeps the upload in a scratch file and checks it; the file (null when nothing was kept) and why it is refused, or null.</summary>
+    private async Task<(TemporaryFile? Kept, SubmissionProblem? Problem)> CheckAsync(ModelUpload file, ModelRunSettings settings, int classCount, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxModelBytes;
         var name = Path.GetFileName(file.FileName);
@@ -195,22 +198,22 @@ public sealed partial class ModelSubmissionService(
             return (null, TooLarge(name, file.Length.Value, limit));
         }
 
-        var path = Path.Combine(storage.LocalPath(".tmp"), Guid.NewGuid().ToString("N"));
+        var kept = temporaryFiles.CreateFile();
         long size;
         await using (var content = file.Open())
         {
-            size = await UploadFiles.CopyLimitedAsync(content, path, limit, cancellationToken);
+            size = await UploadFiles.CopyLimitedAsync(content, kept.Path, limit, cancellationToken);
         }
 
         if (size < 0)
         {
-            return (path, TooLarge(name, null, limit));
+            return (kept, TooLarge(name, null, limit));
         }
 
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        var bytes = await File.ReadAllBytesAsync(kept.Path, cancellationToken);
         if (ModelCheck.CheckHeader(bytes) is { } refused)
         {
-            return (path, Refused(name, refused.Refusal!));
+            return (kept, Refused(name, refused.Refusal!));
         }
 
         // The model is loaded in the sandbox, never in this process: loading is where a crafted model first runs code.
@@ -225,23 +228,23 @@ public sealed partial class ModelSubmissionService(
             catch (ModelRunFailedException e)
             {
                 LogCheckRefused(name, e.Failure, e.Detail);
-                return (path, Refused(name, e.Message));
+                return (kept, Refused(name, e.Message));
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                return (path, Refused(name, $"Loading it took longer than {RunModelHandler.Duration(options.Value.CheckTimeLimit)}."));
+                return (kept, Refused(name, $"Loading it took longer than {RunModelHandler.Duration(options.Value.CheckTimeLimit)}."));
             }
         }
 
         if (shape.SizeProblem(settings.Width, settings.Height) is { } sizeProblem)
         {
-            return (path, new SubmissionProblem(ProblemCode.InvalidSettings, 0, $"The model '{name}' does not fit the settings: {sizeProblem} Set the width and height to the model's input size."));
+            return (kept, new SubmissionProblem(ProblemCode.InvalidSettings, 0, $"The model '{name}' does not fit the settings: {sizeProblem} Set the width and height to the model's input size."));
         }
 
-        return (path, null);
+        return (kept, null);
     }
 
-    private async Task<SubmitOutcome> StoreAsync(Competition competition, int teamId, string? userId, IReadOnlyList<ModelUpload> files, List<string> temporaries,
+    private async Task<SubmitOutcome> StoreAsync(Competition competition, int teamId, string? userId, IReadOnlyList<ModelUpload> files, List<TemporaryFile> temporaries,
         ModelRunSettings settings, string? description, CancellationToken cancellationToken)
     {
         var folder = $"submissions/{competition.Id}/{teamId}/{Guid.NewGuid():N}";
@@ -267,36 +270,35 @@ public sealed partial class ModelSubmissionService(
         using (var hash = new SubmissionFingerprint())
         {
             hash.AppendField(JsonSerializer.Serialize(settings, JsonSerializerOptions.Web));
-            foreach (var path in temporaries)
+            foreach (var temporary in temporaries)
             {
-                await hash.AppendFileAsync(path, cancellationToken);
+                await hash.AppendFileAsync(temporary.Path, cancellationToken);
             }
 
             fingerprint = hash.Finish();
         }
 
         var size = files.Count == 1
-            ? await storage.ImportAsync(key, temporaries[0], cancellationToken)
+            ? await storage.ImportAsync(key, temporaries[0].Path, cancellationToken)
             : await ImportZipAsync(key, names, temporaries, cancellationToken);
         var payload = JsonSerializer.Serialize(new RunModelPayload(settings, members), JsonSerializerOptions.Web);
         return await intake.AcceptAsync(competition, teamId, userId,
             new IntakeEntry(SubmissionKind.Model, description, fileName, key, size, fingerprint, new QueueJob(JobKind.RunModel, payload)), cancellationToken);
     }
 
-    private async Task<long> ImportZipAsync(string key, List<string> names, List<string> temporaries, CancellationToken cancellationToken)
+    private async Task<long> ImportZipAsync(string key, List<string> names, List<TemporaryFile> temporaries, CancellationToken cancellationToken)
     {
-        var zipPath = Path.Combine(storage.LocalPath(".tmp"), Guid.NewGuid().ToString("N"));
-        temporaries.Add(zipPath);
-        await using (var zip = await ZipArchive.CreateAsync(File.Create(zipPath), ZipArchiveMode.Create, leaveOpen: false, entryNameEncoding: null, cancellationToken))
+        using var zipFile = temporaryFiles.CreateFile(".zip");
+        await using (var zip = await ZipArchive.CreateAsync(File.Create(zipFile.Path), ZipArchiveMode.Create, leaveOpen: false, entryNameEncoding: null, cancellationToken))
         {
             for (var i = 0; i < names.Count; i++)
             {
                 // Model weights barely compress; storing them keeps upload checks fast.
-                await zip.CreateEntryFromFileAsync(temporaries[i], names[i], CompressionLevel.NoCompression, cancellationToken);
+                await zip.CreateEntryFromFileAsync(temporaries[i].Path, names[i], CompressionLevel.NoCompression, cancellationToken);
             }
         }
 
-        return await storage.ImportAsync(key, zipPath, cancellationToken);
+        return await storage.ImportAsync(key, zipFile.Path, cancellationToken);
     }
 
     /// <summary>Reads a member's model bytes from storage (a file, or an entry of the stored zip).</summary>
@@ -304,14 +306,20 @@ public sealed partial class ModelSubmissionService(
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(member);
+        await using var stored = await storage.OpenReadAsync(member.Key, cancellationToken);
         if (member.Entry is null)
         {
-            return await File.ReadAllBytesAsync(storage.LocalPath(member.Key), cancellationToken);
+            return await ReadAllAsync(stored, cancellationToken);
         }
 
-        await using var zip = await ZipArchive.CreateAsync(storage.OpenRead(member.Key), ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, cancellationToken);
+        await using var zip = await ZipArchive.CreateAsync(stored, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken);
         var entry = zip.GetEntry(member.Entry) ?? throw new JobFailedException($"The model '{member.Name}' is missing from the stored upload; please submit again.");
-        await using var stream = await entry.OpenAsync(cancellationToken);
+        await using var content = await entry.OpenAsync(cancellationToken);
+        return await ReadAllAsync(content, cancellationToken);
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
+    {
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
@@ -326,7 +334,7 @@ public sealed partial class ModelSubmissionService(
         }
 
         var (width, height) = TtaViews.BaseSize(views, settings.Width, settings.Height);
-        return new DecodedImageCache(options.Value.CachePath(portal.Value.DataPath)).SpaceProblem(images, width, height);
+        return new DecodedImageCache(caches.DecodedImages).SpaceProblem(images, width, height);
     }
 
     private static SubmissionProblem Refused(string name, string reason) =>

@@ -13,6 +13,7 @@ using Portal.Inference.Tta;
 using Portal.Application.Competitions;
 using Portal.Application.Submissions;
 using Portal.Application.Jobs;
+using Portal.Application.Storage;
 
 namespace Portal.Application.Models;
 
@@ -29,6 +30,7 @@ public sealed partial class RunModelHandler(
     ModelRunScoring scoring,
     ProviderDiagnostics diagnostics,
     ModelSandbox sandbox,
+    LocalCacheFolders caches,
     IOptions<InferenceOptions> options,
     IOptions<PortalOptions> portal,
     ILogger<RunModelHandler> logger) : IJobHandler
@@ -66,12 +68,11 @@ public sealed partial class RunModelHandler(
         submission.Status = SubmissionStatus.Running;
         await db.SaveChangesAsync(cancellationToken);
 
-        var folder = storage.LocalPath(hidden.ImagesKey);
-        var paths = hidden.Truth.Images.Ids.Select(id => Path.Combine(folder, id)).ToList();
-        // The files' identity (path, size, time) is in the cache key, so a re-imported hidden set never reuses stale
-        // pixels; computed once per run, since every member reads the same images.
-        var cacheKey = string.Create(CultureInfo.InvariantCulture, $"competition {hidden.CompetitionId} {ImageSetKey.FromFiles(paths)}");
-        var tracker = new RunModelProgress(progress, payload.Members.Count, paths.Count, options.Value.ProgressInterval);
+        // Read from storage, wherever it is; the images key is new with every import, so a replaced hidden set never
+        // reuses stale pixels from the cache.
+        var images = HiddenImages.Of(storage, hidden);
+        var cacheKey = $"hidden images {hidden.ImagesKey}";
+        var tracker = new RunModelProgress(progress, payload.Members.Count, images.Count, options.Value.ProgressInterval);
         var limit = options.Value.RunTimeLimit;
         using var timeout = new CancellationTokenSource(limit);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -85,7 +86,7 @@ public sealed partial class RunModelHandler(
                 var member = payload.Members[m];
                 var bytes = await ModelSubmissionService.ReadMemberAsync(storage, member, run.Token);
                 tracker.StartMember(m);
-                var (result, report) = await RunMemberAsync(member, bytes, hidden, paths, cacheKey, settings, views, tracker, run.Token);
+                var (result, report) = await RunMemberAsync(member, bytes, hidden, images, cacheKey, settings, views, tracker, run.Token);
                 results.Add(result);
                 provider = report.Used.ToString().ToUpperInvariant();
             }
@@ -103,18 +104,19 @@ public sealed partial class RunModelHandler(
     }
 
     /// <summary>
-    /// Runs one member in the sandbox over the hidden images: each image is decoded and resized once, here (the server's
-    /// own files), into the decoded-image cache (per hidden set and input size, shared by later runs and every TTA
-    /// view); the runner reads that cache file, shared, not copied, and writes back the probabilities.
+    /// Runs one member in the sandbox over the hidden images: each image is read from storage, decoded and resized once,
+    /// here (trusted code), into this machine's decoded-image cache (per hidden set and input size, shared by later runs
+    /// and every TTA view); the runner reads only that local cache file, shared, not copied, never storage, and writes
+    /// back the probabilities.
     /// </summary>
     private async Task<(ImageSetRunResult Result, ProviderReport Report)> RunMemberAsync(ModelMember member, byte[] bytes, LoadedHiddenSet hidden,
-        List<string> paths, string cacheKey, ModelRunSettings settings, IReadOnlyList<TtaView> views, RunModelProgress tracker, CancellationToken cancellationToken)
+        EncodedImages encoded, string cacheKey, ModelRunSettings settings, IReadOnlyList<TtaView> views, RunModelProgress tracker, CancellationToken cancellationToken)
     {
         var preprocess = settings.Preprocess();
-        using var images = await Task.Run(() => OpenCache(paths, cacheKey, preprocess, views, tracker, cancellationToken), cancellationToken);
-        var run = new SandboxRun(images.Path, paths.Count, hidden.Taxonomy.Count, preprocess, settings.Tta, settings.Merge,
+        using var images = await OpenCacheAsync(encoded, cacheKey, preprocess, views, tracker, cancellationToken);
+        var run = new SandboxRun(images.Path, images.Count, hidden.Taxonomy.Count, preprocess, settings.Tta, settings.Merge,
             options.Value.Provider, options.Value.BatchSize, options.Value.IntraOpThreads);
-        LogMemberStarted(member.Name, paths.Count, views.Count, options.Value.Provider);
+        LogMemberStarted(member.Name, images.Count, views.Count, options.Value.Provider);
         try
         {
             var result = await sandbox.RunAsync(bytes, run, tracker, cancellationToken);
@@ -129,7 +131,7 @@ public sealed partial class RunModelHandler(
         catch (ModelRunFailedException e)
         {
             LogModelFailed(member.Name, e.Failure, e.Detail);
-            var image = e.FailedAtImage is { } index ? $" on image {hidden.Truth.Images.Ids[Math.Clamp(index, 0, paths.Count - 1)]}" : "";
+            var image = e.FailedAtImage is { } index ? $" on image {hidden.Truth.Images.Ids[Math.Clamp(index, 0, images.Count - 1)]}" : "";
             var sentence = e.Failure switch
             {
                 ModelRunFailure.Refused => $"The model '{member.Name}' was refused: {e.Message}",
@@ -140,26 +142,25 @@ public sealed partial class RunModelHandler(
         }
     }
 
-    private DecodedImages OpenCache(List<string> paths, string cacheKey, PreprocessOptions preprocess, IReadOnlyList<TtaView> views,
+    private async Task<DecodedImages> OpenCacheAsync(EncodedImages images, string cacheKey, PreprocessOptions preprocess, IReadOnlyList<TtaView> views,
         RunModelProgress tracker, CancellationToken cancellationToken)
     {
         // The host's pixel cap holds here as at import, so a set the import accepted is never refused by a run.
         var maxPixels = portal.Value.MaxImagePixels;
-        var cache = new DecodedImageCache(options.Value.CachePath(portal.Value.DataPath),
-            decoder: (path, size, destination) => ImageLoader.LoadInto(path, size, destination, maxPixels));
+        var cache = new DecodedImageCache(caches.DecodedImages,
+            decoder: (encoded, name, size, destination) => ImageLoader.LoadInto(encoded, name, size, destination, maxPixels));
         tracker.Decoding(true);
         try
         {
-            return cache.Open(cacheKey, paths, preprocess, views, tracker, cancellationToken);
+            return await cache.OpenAsync(cacheKey, images, preprocess, views, tracker, cancellationToken);
         }
         catch (CacheSpaceException e)
         {
             throw new JobFailedException($"The hidden images could not be decoded for this run: {e.Message}");
         }
-        catch (Exception e) when (e is InvalidDataException || e is AggregateException { InnerException: InvalidDataException })
+        catch (InvalidDataException e)
         {
-            var message = (e as AggregateException)?.InnerException?.Message ?? e.Message;
-            throw new JobFailedException($"A hidden-set image could not be read, so the model could not be run; please tell the host. {message}");
+            throw new JobFailedException($"A hidden-set image could not be read, so the model could not be run; please tell the host. {e.Message}");
         }
         finally
         {

@@ -9,19 +9,19 @@ using Portal.Data.Storage;
 namespace Portal.Application.Storage;
 
 /// <summary>
-/// Deletes, at start, the files a killed process left behind: temporary files under <c>.tmp</c>, submission files no
-/// submission row names (<c>FileKey</c>), and kept predictions of submissions that do not exist. A file a row or an
-/// unfinished job names is never touched, nor one younger than <see cref="PortalOptions.OrphanFileAge"/>: another
-/// instance may be writing it, or be about to save the row that names it.
+/// Deletes, at start, the files a killed process left behind: this machine's scratch files (<see cref="ITemporaryFiles"/>),
+/// stored submission files no submission row names (<c>FileKey</c>), and kept predictions of submissions that do not
+/// exist. A file a row or an unfinished job names is never touched, nor one younger than
+/// <see cref="PortalOptions.OrphanFileAge"/>: another instance may be writing it, or be about to save the row that names it.
 /// </summary>
 public sealed partial class OrphanFileSweep(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
+    ITemporaryFiles temporaries,
     TimeProvider clock,
     IOptions<PortalOptions> options,
     ILogger<OrphanFileSweep> logger)
 {
-    private const string Temporary = ".tmp";
     private const string Submissions = "submissions";
     private const string Predictions = "predictions";
 
@@ -32,20 +32,27 @@ public sealed partial class OrphanFileSweep(
         var referenced = await ReferencedKeysAsync(cancellationToken);
         var submissionIds = await SubmissionIdsAsync(cancellationToken);
         var before = clock.GetUtcNow().UtcDateTime - options.Value.OrphanFileAge;
-        var deleted = 0;
-        foreach (var (_, path) in Files(Temporary))
+        var orphans = new List<string>();
+        await foreach (var file in storage.ListAsync(Submissions, cancellationToken))
         {
-            deleted += Delete(path, before) ? 1 : 0;
+            if (file.LastWriteUtc < before && !referenced.Contains(file.Key))
+            {
+                orphans.Add(file.Key);
+            }
         }
 
-        foreach (var (key, path) in Files(Submissions))
+        await foreach (var file in storage.ListAsync(Predictions, cancellationToken))
         {
-            deleted += !referenced.Contains(key) && Delete(path, before) ? 1 : 0;
+            if (file.LastWriteUtc < before && !referenced.Contains(file.Key) && !(RunOwnerOf(file.Key) is { } owner && submissionIds.Contains(owner)))
+            {
+                orphans.Add(file.Key);
+            }
         }
 
-        foreach (var (key, path) in Files(Predictions))
+        var deleted = temporaries.DeleteOlderThan(before);
+        foreach (var key in orphans)
         {
-            deleted += !referenced.Contains(key) && !(RunOwnerOf(key) is { } owner && submissionIds.Contains(owner)) && Delete(path, before) ? 1 : 0;
+            deleted += await DeleteAsync(key, cancellationToken) ? 1 : 0;
         }
 
         if (deleted > 0)
@@ -134,20 +141,6 @@ public sealed partial class OrphanFileSweep(
         }
     }
 
-    /// <summary>The files under a top folder of storage, with their keys.</summary>
-    private List<(string Key, string Path)> Files(string folder)
-    {
-        var root = storage.LocalPath(folder);
-        if (!Directory.Exists(root))
-        {
-            return [];
-        }
-
-        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(path => (folder + "/" + Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'), path))
-            .ToList();
-    }
-
     /// <summary>
     /// The model submission whose run kept a predictions key: <c>predictions/{competition}/{submission}/...</c> (per view
     /// and per member); null for any other shape. A submission's own blob (<c>predictions/{competition}/{name}.f32</c>)
@@ -159,31 +152,16 @@ public sealed partial class OrphanFileSweep(
         return parts.Length >= 4 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
-    /// <summary>
-    /// Deletes a file last written before <paramref name="before"/>. Folders stay: an empty one costs nothing, and removing
-    /// it could race another instance that has just made it to store a file.
-    /// </summary>
-    private bool Delete(string path, DateTime before)
+    private async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
     {
         try
         {
-            if (File.GetLastWriteTimeUtc(path) >= before)
-            {
-                return false;
-            }
-
-            File.Delete(path);
-            return true;
+            return await storage.DeleteAsync(key, cancellationToken);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Taken or removed by someone else meanwhile: the next start tries again.
-            LogNotDeleted(logger, path, e.Message);
-            return false;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            LogNotDeleted(logger, path, e.Message);
+            LogNotDeleted(logger, key, e.Message);
             return false;
         }
     }
@@ -191,6 +169,6 @@ public sealed partial class OrphanFileSweep(
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} files left behind by a stopped process (temporary files, orphan submission files and predictions)")]
     private static partial void LogSwept(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the left-behind file {Path}: {Reason}")]
-    private static partial void LogNotDeleted(ILogger logger, string path, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the left-behind file {Key}: {Reason}")]
+    private static partial void LogNotDeleted(ILogger logger, string key, string reason);
 }

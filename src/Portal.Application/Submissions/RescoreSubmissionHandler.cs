@@ -49,12 +49,12 @@ public sealed class RescoreSubmissionHandler(
 
     private async Task<Predictions> ReadFileAsync(Submission submission, LoadedHiddenSet hidden)
     {
-        if (string.IsNullOrEmpty(submission.FileKey) || !storage.Exists(submission.FileKey))
+        if (string.IsNullOrEmpty(submission.FileKey) || !await storage.ExistsAsync(submission.FileKey))
         {
             throw new JobFailedException("The submission's file could not be found on the server any more; please submit it again.");
         }
 
-        await using var file = storage.OpenRead(submission.FileKey);
+        await using var file = await storage.OpenReadAsync(submission.FileKey);
         var read = PredictionCsvReader.Read(file, hidden.Truth.Images, hidden.Taxonomy);
         return read.Value ?? throw new JobFailedException(string.Join(Environment.NewLine, read.Problems.Select(p => p.ToString())));
     }

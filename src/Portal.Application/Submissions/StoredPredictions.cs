@@ -26,13 +26,13 @@ public static class StoredPredictions
     public static async Task<float[]?> ReadAsync(IFileStorage storage, string key, int length, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        if (!storage.Exists(key))
+        if (!await storage.ExistsAsync(key, cancellationToken))
         {
             return null;
         }
 
         var bytes = new byte[length * sizeof(float)];
-        await using var stream = storage.OpenRead(key);
+        await using var stream = await storage.OpenReadAsync(key, cancellationToken);
         try
         {
             await stream.ReadExactlyAsync(bytes, cancellationToken);

@@ -21,6 +21,7 @@ namespace Portal.Application.Submissions;
 public sealed class SubmissionService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
+    ITemporaryFiles temporaries,
     SubmissionIntake intake,
     SubmissionScorer scorer,
     IPortalEvents events,
@@ -55,39 +56,32 @@ public sealed class SubmissionService(
             return refusal!;
         }
 
-        var temporary = Path.Combine(storage.LocalPath(".tmp"), Guid.NewGuid().ToString("N"));
-        try
+        using var temporary = temporaries.CreateFile();
+        using var fingerprint = new SubmissionFingerprint();
+        var size = await UploadFiles.CopyLimitedAsync(content, temporary.Path, options.Value.MaxCsvBytes, cancellationToken, fingerprint);
+        if (size < 0)
         {
-            using var fingerprint = new SubmissionFingerprint();
-            var size = await UploadFiles.CopyLimitedAsync(content, temporary, options.Value.MaxCsvBytes, cancellationToken, fingerprint);
-            if (size < 0)
-            {
-                return SubmitOutcome.Invalid([new SubmissionProblem(ProblemCode.FileTooLarge, 0,
-                    $"The file is larger than the limit of {ByteSize.Format(options.Value.MaxCsvBytes)}.")], 1);
-            }
-
-            var read = PredictionCsvReader.Read(temporary, hidden.Truth.Images, hidden.Taxonomy,
-                CsvReadOptions.Default with { MaxBytes = options.Value.MaxCsvBytes, MaxListedProblems = options.Value.MaxListedProblems });
-            if (read.Value is not { } predictions)
-            {
-                return SubmitOutcome.Invalid(read.Problems, read.TotalProblems);
-            }
-
-            var scored = SubmissionScorer.Score(predictions, hidden);
-            var key = $"submissions/{competition.Id}/{teamId}/{Guid.NewGuid():N}.csv";
-            await storage.ImportAsync(key, temporary, cancellationToken);
-            var probabilities = await scorer.KeepProbabilitiesAsync(competition.Id, predictions, cancellationToken);
-            var kind = predictions.HasProbabilities ? SubmissionKind.ProbabilitiesCsv : SubmissionKind.LabelsCsv;
-            var entry = new IntakeEntry(kind, description, Path.GetFileName(fileName), key, size, fingerprint.Finish(), new AlreadyScored(scored, probabilities))
-            {
-                SubmittedAtUtc = submittedAtUtc,
-            };
-            return await intake.AcceptAsync(competition, teamId, userId, entry, cancellationToken);
+            return SubmitOutcome.Invalid([new SubmissionProblem(ProblemCode.FileTooLarge, 0,
+                $"The file is larger than the limit of {ByteSize.Format(options.Value.MaxCsvBytes)}.")], 1);
         }
-        finally
+
+        var read = PredictionCsvReader.Read(temporary.Path, hidden.Truth.Images, hidden.Taxonomy,
+            CsvReadOptions.Default with { MaxBytes = options.Value.MaxCsvBytes, MaxListedProblems = options.Value.MaxListedProblems });
+        if (read.Value is not { } predictions)
         {
-            File.Delete(temporary);
+            return SubmitOutcome.Invalid(read.Problems, read.TotalProblems);
         }
+
+        var scored = SubmissionScorer.Score(predictions, hidden);
+        var key = $"submissions/{competition.Id}/{teamId}/{Guid.NewGuid():N}.csv";
+        await storage.ImportAsync(key, temporary.Path, cancellationToken);
+        var probabilities = await scorer.KeepProbabilitiesAsync(competition.Id, predictions, cancellationToken);
+        var kind = predictions.HasProbabilities ? SubmissionKind.ProbabilitiesCsv : SubmissionKind.LabelsCsv;
+        var entry = new IntakeEntry(kind, description, Path.GetFileName(fileName), key, size, fingerprint.Finish(), new AlreadyScored(scored, probabilities))
+        {
+            SubmittedAtUtc = submittedAtUtc,
+        };
+        return await intake.AcceptAsync(competition, teamId, userId, entry, cancellationToken);
     }
 
     /// <summary>A team's submissions, newest first, as the viewer may see them; empty when the viewer may not.</summary>
@@ -123,13 +117,13 @@ public sealed class SubmissionService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
-        if (submission is null || string.IsNullOrEmpty(submission.FileKey) || !storage.Exists(submission.FileKey) ||
+        if (submission is null || string.IsNullOrEmpty(submission.FileKey) || !await storage.ExistsAsync(submission.FileKey, cancellationToken) ||
             !await MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken))
         {
             return null;
         }
 
-        return (storage.OpenRead(submission.FileKey), submission.FileName);
+        return (await storage.OpenReadAsync(submission.FileKey, cancellationToken), submission.FileName);
     }
 
     /// <summary>Selects or unselects a submission as one of the team's finals; returns why not, or null.</summary>

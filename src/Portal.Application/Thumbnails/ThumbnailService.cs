@@ -1,34 +1,36 @@
-using Portal.Core.Submissions;
-using Microsoft.Extensions.Options;
 using System.Globalization;
+using Microsoft.Extensions.Options;
+using Portal.Application.Competitions;
+using Portal.Application.Storage;
+using Portal.Core.Submissions;
 using Portal.Data.Storage;
 using Portal.Inference.Thumbnails;
-using Portal.Application.Competitions;
-
 
 namespace Portal.Application.Thumbnails;
 
 /// <summary>
-/// JPEG thumbnails of hidden-set images, made on first request and cached on disk under
-/// <c>thumbs/{competitionId}/{size}/{imageId}.jpg</c>. Only images of the competition's hidden set are
-/// served, found by exact match of the id; no label ever comes with them.
+/// JPEG thumbnails of hidden-set images, made from the stored image on first request and cached on this machine's disk
+/// (<see cref="LocalCacheFolders.Thumbnails"/>), under the set's images key, so a replaced set never shows an old
+/// picture on any machine. Only images of the competition's hidden set are served, found by exact match of the id; no
+/// label ever comes with them.
 /// </summary>
-public sealed partial class ThumbnailService(IFileStorage storage, HiddenSetCache hiddenSets, IOptions<PortalOptions> options, ILogger<ThumbnailService> logger)
+public sealed partial class ThumbnailService(
+    IFileStorage storage,
+    HiddenSetCache hiddenSets,
+    LocalCacheFolders caches,
+    IOptions<PortalOptions> options,
+    ILogger<ThumbnailService> logger)
 {
     /// <summary>The longest edge of the thumbnails the site shows.</summary>
     public const int DefaultSize = ThumbnailMaker.DefaultMaxEdge;
 
-    /// <summary>The storage key of a cached thumbnail.</summary>
-    public static string CacheKey(int competitionId, int size, string imageId) =>
-        string.Create(CultureInfo.InvariantCulture, $"thumbs/{competitionId}/{size}/{imageId}.jpg");
-
-    /// <summary>The storage key of a competition's whole thumbnail cache (a folder).</summary>
-    public static string CompetitionCacheKey(int competitionId) =>
-        string.Create(CultureInfo.InvariantCulture, $"thumbs/{competitionId}");
+    /// <summary>The cached thumbnail of <paramref name="imageId"/> (a plain file name) of the set stored under <paramref name="imagesKey"/>.</summary>
+    public string CachePath(string imagesKey, int size, string imageId) =>
+        Path.Combine(SetFolder(imagesKey), size.ToString(CultureInfo.InvariantCulture), imageId + ".jpg");
 
     /// <summary>
     /// Opens the thumbnail of <paramref name="imageId"/> in the hidden set of <paramref name="competitionId"/>,
-    /// making and caching it first when needed; null when the competition has no such image or it cannot be decoded.
+    /// making and caching it first when needed; null when the competition has no such image or it cannot be read or decoded.
     /// </summary>
     public async Task<Stream?> OpenAsync(int competitionId, string imageId, int size = DefaultSize, CancellationToken cancellationToken = default)
     {
@@ -39,46 +41,51 @@ public sealed partial class ThumbnailService(IFileStorage storage, HiddenSetCach
             return null;
         }
 
-        // The id as the hidden set holds it, never the raw input; and only a plain file name, so no key can leave its folder.
+        // The id as the hidden set holds it, never the raw input; and only a plain file name, so no path can leave its folder.
         var id = hidden.Truth.Images[position];
         if (!ImageFileName.IsPlain(id))
         {
             return null;
         }
 
-        var key = CacheKey(competitionId, size, id);
-        if (storage.Exists(key))
+        var path = CachePath(hidden.ImagesKey, size, id);
+        if (File.Exists(path))
         {
-            return storage.OpenRead(key);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, useAsync: true);
         }
 
-        var source = Path.Combine(storage.LocalPath(hidden.ImagesKey), id);
         byte[] thumbnail;
         try
         {
-            var encoded = await File.ReadAllBytesAsync(source, cancellationToken);
+            var encoded = await HiddenImages.Of(storage, hidden).ReadAsync(position, cancellationToken);
             thumbnail = ThumbnailMaker.Make(encoded, size, name: id, maxPixels: options.Value.MaxImagePixels);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (InvalidDataException e)
         {
             LogUnreadable(competitionId, id, e.Message);
             return null;
         }
 
-        // Written to a temporary file and moved: a reader never sees half a thumbnail, and two makers racing both write whole ones.
-        await storage.SaveAsync(key, new MemoryStream(thumbnail, writable: false), cancellationToken);
+        // Written whole beside it, then moved: a reader never sees half a thumbnail, and two makers racing both write whole ones.
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        await File.WriteAllBytesAsync(temporary, thumbnail, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
         return new MemoryStream(thumbnail, writable: false);
     }
 
-    /// <summary>Drops every cached thumbnail of a competition (after its hidden set was replaced).</summary>
-    public void Invalidate(int competitionId)
+    /// <summary>Drops this machine's thumbnails of the set stored under <paramref name="imagesKey"/> (after it was replaced).</summary>
+    public void Forget(string imagesKey)
     {
-        var folder = storage.LocalPath(CompetitionCacheKey(competitionId));
+        var folder = SetFolder(imagesKey);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private string SetFolder(string imagesKey) =>
+        Path.Combine(caches.Thumbnails, StorageKey.Check(imagesKey, nameof(imagesKey)).Replace('/', Path.DirectorySeparatorChar));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No thumbnail for image '{ImageId}' of competition {CompetitionId}: {Reason}")]
     private partial void LogUnreadable(int competitionId, string imageId, string reason);

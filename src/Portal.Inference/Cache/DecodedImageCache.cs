@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.MemoryMappedFiles;
-using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using Portal.Inference.Preprocessing;
@@ -37,9 +37,9 @@ public sealed class DecodedImageCache
 
     private readonly ImageDecoder _decoder;
 
-    /// <param name="folder">Where the cache files live (created when missing), such as <c>data/cache</c>.</param>
+    /// <param name="folder">Where the cache files live (created when missing), such as <c>data/cache/decoded</c>.</param>
     /// <param name="maxDegreeOfParallelism">Images decoded at once; 0 is one per processor.</param>
-    /// <param name="decoder">How an image is decoded; <see cref="ImageLoader.LoadInto"/> when null.</param>
+    /// <param name="decoder">How an image is decoded; <see cref="ImageLoader.LoadInto(ReadOnlySpan{byte}, string, PreprocessOptions, Span{byte})"/> when null.</param>
     public DecodedImageCache(string folder, int maxDegreeOfParallelism = 0, ImageDecoder? decoder = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
@@ -54,38 +54,60 @@ public sealed class DecodedImageCache
     public int MaxDegreeOfParallelism { get; }
 
     /// <summary>
-    /// Opens the cache of <paramref name="paths"/> at the size <paramref name="views"/> need for a model with
-    /// <paramref name="options"/> (the input size, or larger for crops: <see cref="TtaViews.BaseSize"/>),
+    /// Opens the cache of the image files <paramref name="paths"/> at the size <paramref name="views"/> need for a model
+    /// with <paramref name="options"/> (the input size, or larger for crops: <see cref="TtaViews.BaseSize"/>),
     /// decoding them first when it does not exist yet.
     /// </summary>
     public DecodedImages Open(string setKey, IReadOnlyList<string> paths, PreprocessOptions options, IReadOnlyList<TtaView> views,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var (width, height) = TtaViews.BaseSize(views, options.Width, options.Height);
-        return Open(setKey, paths, width, height, options.Resize, progress, cancellationToken);
+        ArgumentNullException.ThrowIfNull(paths);
+        return OpenAsync(setKey, EncodedImages.FromFiles(paths), options, views, progress, cancellationToken).GetAwaiter().GetResult();
+    }
+
+    /// <summary>As <see cref="OpenAsync(string, EncodedImages, int, int, ResizeMode, IProgress{int}?, CancellationToken)"/>, for the image files <paramref name="paths"/>.</summary>
+    public DecodedImages Open(string setKey, IReadOnlyList<string> paths, int width, int height, ResizeMode resize,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return OpenAsync(setKey, EncodedImages.FromFiles(paths), width, height, resize, progress, cancellationToken).GetAwaiter().GetResult();
     }
 
     /// <summary>
-    /// Opens the cache of <paramref name="paths"/> decoded to <paramref name="width"/> x <paramref name="height"/>,
-    /// decoding them first (in parallel; <paramref name="progress"/> gets the images done) when no complete file exists.
+    /// Opens the cache of <paramref name="images"/> at the size <paramref name="views"/> need for a model with
+    /// <paramref name="options"/> (the input size, or larger for crops: <see cref="TtaViews.BaseSize"/>),
+    /// decoding them first when it does not exist yet.
     /// </summary>
-    /// <param name="setKey">What identifies the images and their order: <see cref="ImageSetKey.FromFiles"/>, or the caller's own (a hidden set's id and version).</param>
-    /// <param name="paths">The image files, in the order the cache keeps them.</param>
+    public Task<DecodedImages> OpenAsync(string setKey, EncodedImages images, PreprocessOptions options, IReadOnlyList<TtaView> views,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (width, height) = TtaViews.BaseSize(views, options.Width, options.Height);
+        return OpenAsync(setKey, images, width, height, options.Resize, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the cache of <paramref name="images"/> decoded to <paramref name="width"/> x <paramref name="height"/>,
+    /// reading and decoding them first (in parallel; <paramref name="progress"/> gets the images done) when no complete
+    /// file exists. Only the cache file is on this disk: the images may be read from anywhere.
+    /// </summary>
+    /// <param name="setKey">What identifies the images and their order: <see cref="ImageSetKey.FromFiles"/>, or the caller's own (a hidden set's stored version).</param>
+    /// <param name="images">The encoded images, in the order the cache keeps them.</param>
     /// <param name="width">The width to decode to.</param>
     /// <param name="height">The height to decode to.</param>
     /// <param name="resize">How an image of another aspect ratio is brought to that size.</param>
     /// <param name="progress">Gets the number of images decoded so far while building.</param>
     /// <param name="cancellationToken">Stops a build; nothing is left behind.</param>
-    /// <exception cref="InvalidDataException">An image cannot be decoded; the message names it, and no cache file is left.</exception>
-    public DecodedImages Open(string setKey, IReadOnlyList<string> paths, int width, int height, ResizeMode resize,
+    /// <exception cref="InvalidDataException">An image cannot be read or decoded; the message names it, and no cache file is left.</exception>
+    /// <exception cref="CacheSpaceException">The cache file would not fit on this disk (<see cref="SpaceProblem"/>).</exception>
+    public async Task<DecodedImages> OpenAsync(string setKey, EncodedImages images, int width, int height, ResizeMode resize,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(setKey);
-        ArgumentNullException.ThrowIfNull(paths);
-        if (paths.Count == 0)
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Count == 0)
         {
-            throw new ArgumentException("There must be at least one image.", nameof(paths));
+            throw new ArgumentException("There must be at least one image.", nameof(images));
         }
 
         if (width is < 1 or > PreprocessOptions.MaxSide * 2 || height is < 1 or > PreprocessOptions.MaxSide * 2)
@@ -93,7 +115,7 @@ public sealed class DecodedImageCache
             throw new ArgumentOutOfRangeException(nameof(width), $"{width}x{height}", "The cached size is out of range.");
         }
 
-        var header = new CacheFileHeader(paths.Count, width, height, KeyHash(setKey, paths.Count, width, height, resize));
+        var header = new CacheFileHeader(images.Count, width, height, KeyHash(setKey, images.Count, width, height, resize));
         var path = PathFor(header);
         if (IsComplete(path, header))
         {
@@ -101,12 +123,12 @@ public sealed class DecodedImageCache
         }
 
         Directory.CreateDirectory(Folder);
-        if (SpaceProblem(paths.Count, width, height) is { } noRoom)
+        if (SpaceProblem(images.Count, width, height) is { } noRoom)
         {
             throw new CacheSpaceException(noRoom);
         }
 
-        Build(path, header, paths, new PreprocessOptions { Width = width, Height = height, Resize = resize }, progress, cancellationToken);
+        await BuildAsync(path, header, images, new PreprocessOptions { Width = width, Height = height, Resize = resize }, progress, cancellationToken).ConfigureAwait(false);
         return new DecodedImages(path, header, built: true);
     }
 
@@ -174,14 +196,14 @@ public sealed class DecodedImageCache
         }
     }
 
-    private void Build(string path, CacheFileHeader header, IReadOnlyList<string> paths, PreprocessOptions size, IProgress<int>? progress, CancellationToken cancellationToken)
+    private async Task BuildAsync(string path, CacheFileHeader header, EncodedImages images, PreprocessOptions size, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         RemoveStaleTemporaries(path);
         // Unique per builder: concurrent builders of one key never share a file.
         var temporary = string.Create(CultureInfo.InvariantCulture, $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}{TemporaryExtension}");
         try
         {
-            WritePixels(temporary, header, paths, size, progress, cancellationToken);
+            await WritePixelsAsync(temporary, header, images, size, progress, cancellationToken).ConfigureAwait(false);
             try
             {
                 // Fails when the file exists (link, not rename, on Unix), so a finished file is never replaced under a reader.
@@ -203,16 +225,16 @@ public sealed class DecodedImageCache
         }
     }
 
-    /// <summary>Decodes one image; any failure becomes an <see cref="InvalidDataException"/> that names the file.</summary>
-    internal void Decode(string path, PreprocessOptions size, Span<byte> destination)
+    /// <summary>Decodes one image; any failure becomes an <see cref="InvalidDataException"/> that names it.</summary>
+    internal void Decode(ReadOnlySpan<byte> encoded, string name, PreprocessOptions size, Span<byte> destination)
     {
         try
         {
-            _decoder(path, size, destination);
+            _decoder(encoded, name, size, destination);
         }
         catch (Exception e) when (e is not (InvalidDataException or OperationCanceledException))
         {
-            throw new InvalidDataException($"'{Path.GetFileName(path)}' could not be decoded: {e.Message}", e);
+            throw new InvalidDataException($"'{name}' could not be decoded: {e.Message}", e);
         }
     }
 
@@ -236,7 +258,7 @@ public sealed class DecodedImageCache
         }
     }
 
-    private void WritePixels(string temporary, CacheFileHeader header, IReadOnlyList<string> paths, PreprocessOptions size, IProgress<int>? progress, CancellationToken cancellationToken)
+    private async Task WritePixelsAsync(string temporary, CacheFileHeader header, EncodedImages images, PreprocessOptions size, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
         stream.SetLength(header.FileLength);
@@ -250,35 +272,36 @@ public sealed class DecodedImageCache
         var decoded = 0;
         using (var map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: true))
         {
-            for (var first = 0; first < paths.Count; first += perWindow)
+            for (var first = 0; first < images.Count; first += perWindow)
             {
-                var count = Math.Min(perWindow, paths.Count - first);
+                var count = Math.Min(perWindow, images.Count - first);
                 using var view = map.CreateViewAccessor(CacheFileHeader.Size + ((long)first * imageBytes), (long)count * imageBytes, MemoryMappedFileAccess.ReadWrite);
                 var handle = view.SafeMemoryMappedViewHandle;
                 var start = (ulong)view.PointerOffset;
                 var windowFirst = first;
-                try
+                // Reading an image may wait on a disk or a network; decoding it keeps a core busy. A pooled buffer per
+                // image: SkiaSharp writes RGBA, the cache keeps RGB, and safe code cannot point a span at the mapping.
+                await Parallel.ForAsync(0, count, parallel, async (i, token) =>
                 {
-                    // A buffer per worker: SkiaSharp writes RGBA, the cache keeps RGB, and safe code cannot point a span at the mapping.
-                    Parallel.For(0, count, parallel, () => new byte[imageBytes], (i, _, buffer) =>
+                    var encoded = await images.ReadAsync(windowFirst + i, token).ConfigureAwait(false);
+                    var buffer = ArrayPool<byte>.Shared.Rent(imageBytes);
+                    try
                     {
-                        Decode(paths[windowFirst + i], size, buffer);
-                        handle.WriteSpan(start + ((ulong)i * (ulong)imageBytes), (ReadOnlySpan<byte>)buffer);
-                        // A window can hold thousands of small images: report as images finish, not per window.
-                        var done = Interlocked.Increment(ref decoded);
-                        if (done % ProgressStep == 0)
-                        {
-                            progress?.Report(done);
-                        }
+                        Decode(encoded, images.Name(windowFirst + i), size, buffer.AsSpan(0, imageBytes));
+                        handle.WriteSpan(start + ((ulong)i * (ulong)imageBytes), (ReadOnlySpan<byte>)buffer.AsSpan(0, imageBytes));
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                    }
 
-                        return buffer;
-                    }, _ => { });
-                }
-                catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is InvalidDataException) is { } bad)
-                {
-                    // The first bad image, with its name, rather than a list of every worker's failure.
-                    ExceptionDispatchInfo.Capture(bad).Throw();
-                }
+                    // A window can hold thousands of small images: report as images finish, not per window.
+                    var done = Interlocked.Increment(ref decoded);
+                    if (done % ProgressStep == 0)
+                    {
+                        progress?.Report(done);
+                    }
+                }).ConfigureAwait(false);
 
                 view.Flush();
                 progress?.Report(first + count);

@@ -16,7 +16,7 @@ public static class ImageSetRunner
     /// <summary>
     /// The load-and-run sequence every model run shares (the sandboxed runner, <c>portal infer</c>): a checked model,
     /// a runner of <paramref name="batchSize"/> images at the options' size, every view over <paramref name="images"/>
-    /// (the paths of image files, or an opened <see cref="DecodedImages"/> cache), merged.
+    /// (encoded images decoded as they run, or an opened <see cref="DecodedImages"/> cache), merged.
     /// </summary>
     /// <exception cref="ArgumentException">The model was refused, or does not take the options' size (the message says which).</exception>
     public static ImageSetRunResult Run(
@@ -44,28 +44,28 @@ public static class ImageSetRunner
         using var runner = new ModelRunner(model.Session, shape, options.Height, options.Width, batchSize, ownsSession: false);
         return images.Cache is { } cache
             ? Run(runner, cache, options, views, merge, progress, cancellationToken)
-            : Run(runner, images.Paths!, options, views, merge, progress, cancellationToken);
+            : Run(runner, images.Encoded!, options, views, merge, progress, cancellationToken);
     }
 
     /// <summary>
-    /// Runs <paramref name="runner"/> over <paramref name="paths"/>, decoding each batch once (in parallel) and
-    /// keeping nothing; <paramref name="progress"/> gets the images done.
+    /// Runs <paramref name="runner"/> over <paramref name="images"/> (image files: <see cref="EncodedImages.FromFiles"/>),
+    /// reading and decoding each batch once (in parallel) and keeping nothing; <paramref name="progress"/> gets the images done.
     /// </summary>
-    /// <exception cref="InvalidDataException">An image cannot be decoded; the message names it.</exception>
+    /// <exception cref="InvalidDataException">An image cannot be read or decoded; the message names it.</exception>
     public static ImageSetRunResult Run(
         ModelRunner runner,
-        IReadOnlyList<string> paths,
+        EncodedImages images,
         PreprocessOptions options,
         IReadOnlyList<TtaView> views,
         MergeMode merge,
         IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(views);
         var (width, height) = TtaViews.BaseSize(views, options.Width, options.Height);
-        return Run(runner, new FileImageSource(paths, width, height, options.Resize), options, views, merge, progress, cancellationToken);
+        return Run(runner, new EncodedImageSource(images, width, height, options.Resize), options, views, merge, progress, cancellationToken);
     }
 
     /// <summary>

@@ -23,14 +23,32 @@ public static class ImageLoader
 
     /// <summary>
     /// Decodes <paramref name="path"/>, resizes it as <paramref name="options"/> say and writes the RGB bytes into
-    /// <paramref name="destination"/> (3 x width x height), allocating no pixel array: what the cache builder calls.
+    /// <paramref name="destination"/> (3 x width x height), allocating no pixel array.
     /// </summary>
     /// <exception cref="InvalidDataException">The file cannot be read, is not an image SkiaSharp can decode, is over the pixel cap, cut off or damaged.</exception>
-    public static void LoadInto(string path, PreprocessOptions options, Span<byte> destination) =>
-        LoadInto(path, options, destination, ImageDecoding.DefaultMaxPixels);
+    public static void LoadInto(string path, PreprocessOptions options, Span<byte> destination)
+    {
+        using var data = SKData.Create(path)
+            ?? throw new InvalidDataException($"'{Path.GetFileName(path)}' could not be read.");
+        LoadInto(data, Path.GetFileName(path), options, destination, ImageDecoding.DefaultMaxPixels);
+    }
 
-    /// <summary>As <see cref="LoadInto(string, PreprocessOptions, Span{byte})"/>, with the host's pixel cap <paramref name="maxPixels"/>.</summary>
-    public static void LoadInto(string path, PreprocessOptions options, Span<byte> destination, long maxPixels)
+    /// <summary>
+    /// As <see cref="LoadInto(string, PreprocessOptions, Span{byte})"/>, from the encoded bytes of an image read from
+    /// anywhere (a file, a stored object), named <paramref name="name"/> in messages: what the cache builder calls.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The bytes are not an image SkiaSharp can decode, are over the pixel cap, cut off or damaged.</exception>
+    public static void LoadInto(ReadOnlySpan<byte> encoded, string name, PreprocessOptions options, Span<byte> destination) =>
+        LoadInto(encoded, name, options, destination, ImageDecoding.DefaultMaxPixels);
+
+    /// <summary>As <see cref="LoadInto(ReadOnlySpan{byte}, string, PreprocessOptions, Span{byte})"/>, with the host's pixel cap <paramref name="maxPixels"/>.</summary>
+    public static void LoadInto(ReadOnlySpan<byte> encoded, string name, PreprocessOptions options, Span<byte> destination, long maxPixels)
+    {
+        using var data = SKData.CreateCopy(encoded);
+        LoadInto(data, name, options, destination, maxPixels);
+    }
+
+    private static void LoadInto(SKData data, string name, PreprocessOptions options, Span<byte> destination, long maxPixels)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (destination.Length != options.Width * options.Height * 3)
@@ -38,9 +56,7 @@ public static class ImageLoader
             throw new ArgumentException("The destination must hold 3 bytes per pixel of the target size.", nameof(destination));
         }
 
-        using var data = SKData.Create(path)
-            ?? throw new InvalidDataException($"'{Path.GetFileName(path)}' could not be read.");
-        using var bitmap = ImageDecoding.Decode(data, Path.GetFileName(path), maxPixels);
+        using var bitmap = ImageDecoding.Decode(data, name, maxPixels);
         if (bitmap.Width == options.Width && bitmap.Height == options.Height)
         {
             ToRgb(bitmap, destination);

@@ -117,7 +117,7 @@ public static class PortalApi
     }
 
     private static async Task<IResult> SubmitAsync(
-        string slug, HttpContext http, CompetitionService competitions, SubmissionService submissions, UploadLimits limits, IFileStorage storage)
+        string slug, HttpContext http, CompetitionService competitions, SubmissionService submissions, UploadLimits limits, ITemporaryFiles temporaries)
     {
         var viewer = Viewer.From(http.User);
         var competition = await competitions.FindAsync(slug, viewer, http.RequestAborted);
@@ -132,7 +132,7 @@ public static class PortalApi
         }
 
         // Read as a stream: refused by its declared length before a byte is read, each file held to its own limit.
-        using var form = await SubmissionForm.ReadAsync(http.Request, limits, storage.LocalPath(".tmp"), http.RequestAborted);
+        using var form = await SubmissionForm.ReadAsync(http.Request, limits, temporaries, http.RequestAborted);
         if (form.Refusal is { } refusal)
         {
             return refusal;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Portal.Core.Submissions;
 using Portal.Application.Submissions;
+using Portal.Data.Storage;
 
 namespace Portal.Web.Api;
 
@@ -20,7 +21,7 @@ public sealed class SubmissionForm : IDisposable
 
     private readonly Dictionary<string, string> _fields = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<UploadedFile> _files = [];
-    private readonly List<string> _temporaries = [];
+    private readonly List<TemporaryFile> _temporaries = [];
 
     private SubmissionForm()
     {
@@ -39,11 +40,12 @@ public sealed class SubmissionForm : IDisposable
     public string? Field(string name) =>
         _fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    /// <summary>Reads the form of <paramref name="request"/>, keeping its files under <paramref name="folder"/>.</summary>
-    public static async Task<SubmissionForm> ReadAsync(HttpRequest request, UploadLimits limits, string folder, CancellationToken cancellationToken)
+    /// <summary>Reads the form of <paramref name="request"/>, keeping its files in <paramref name="temporaries"/>.</summary>
+    public static async Task<SubmissionForm> ReadAsync(HttpRequest request, UploadLimits limits, ITemporaryFiles temporaries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(temporaries);
         var form = new SubmissionForm();
         if (limits.WhyTooLarge(request.ContentLength) is { } declaredTooLarge)
         {
@@ -91,11 +93,11 @@ public sealed class SubmissionForm : IDisposable
                         body.Limit = limits.BodyLimit(fileName);
                     }
 
-                    var path = Path.Combine(folder, Guid.NewGuid().ToString("N"));
+                    var kept = temporaries.CreateFile();
                     // Known before the copy starts, so a body cut off in the middle of a file leaves nothing behind.
-                    form._temporaries.Add(path);
-                    var (length, complete) = await UploadFiles.CopyAtMostAsync(section.Body, path, limits.FileLimit(fileName) + 1, cancellationToken);
-                    form._files.Add(new UploadedFile(fileName, complete ? length : null, path));
+                    form._temporaries.Add(kept);
+                    var (length, complete) = await UploadFiles.CopyAtMostAsync(section.Body, kept.Path, limits.FileLimit(fileName) + 1, cancellationToken);
+                    form._files.Add(new UploadedFile(fileName, complete ? length : null, kept.Path));
                     if (!complete)
                     {
                         break;
@@ -128,9 +130,9 @@ public sealed class SubmissionForm : IDisposable
 
     public void Dispose()
     {
-        foreach (var path in _temporaries)
+        foreach (var temporary in _temporaries)
         {
-            File.Delete(path);
+            temporary.Dispose();
         }
     }
 

@@ -134,10 +134,10 @@ public sealed class DecodedImageCacheTests : IDisposable
     {
         const int builders = 4;
         // Slow decodes keep every builder inside its build at once.
-        var slow = new DecodedImageCache(CacheFolder, 2, (path, size, destination) =>
+        var slow = new DecodedImageCache(CacheFolder, 2, (encoded, name, size, destination) =>
         {
             Thread.Sleep(20);
-            ImageLoader.LoadInto(path, size, destination);
+            ImageLoader.LoadInto(encoded, name, size, destination);
         });
 
         var results = Enumerable.Range(0, builders).AsParallel().WithDegreeOfParallelism(builders)
@@ -195,6 +195,44 @@ public sealed class DecodedImageCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenAsync_ImagesReadAsStreamsById_CachesWhatTheirFilesGive()
+    {
+        // Arrange: the same images as objects of a store, known by id only.
+        var ids = _paths.Select(p => Path.GetFileName(p)).ToList();
+        var stored = _paths.ToDictionary(p => Path.GetFileName(p), File.ReadAllBytes);
+        var images = new EncodedImages(ids, (id, _) => Task.FromResult<Stream>(new MemoryStream(stored[id])));
+        var size = new PreprocessOptions { Width = CachedWidth, Height = CachedHeight, Resize = ResizeMode.Crop };
+
+        // Act
+        using var cached = await NewCache().OpenAsync(SetKey, images, CachedWidth, CachedHeight, ResizeMode.Crop, cancellationToken: Ct);
+
+        // Assert
+        Assert.True(cached.Built);
+        for (var i = 0; i < ImageCount; i++)
+        {
+            Assert.Equal(ImageLoader.Load(_paths[i], size).Pixels, cached.Image(i).Pixels);
+        }
+    }
+
+    [Fact]
+    public async Task OpenAsync_AnImageCannotBeOpened_FailsNamingItAndLeavesNoCacheFile()
+    {
+        // Arrange: a store that lost one image.
+        var ids = _paths.Select(p => Path.GetFileName(p)).ToList();
+        var images = new EncodedImages(ids, (id, _) => id == "img3.png"
+            ? throw new FileNotFoundException("Nothing is stored under it.")
+            : Task.FromResult<Stream>(File.OpenRead(Path.Combine(_dir.Path, id))));
+
+        // Act
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            NewCache().OpenAsync(SetKey, images, CachedWidth, CachedHeight, ResizeMode.Stretch, cancellationToken: Ct));
+
+        // Assert
+        Assert.StartsWith("'img3.png' could not be read", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(CacheFolder));
+    }
+
+    [Fact]
     public void FromFiles_ChangedFile_ChangesTheKey()
     {
         var before = ImageSetKey.FromFiles(_paths);
@@ -204,9 +242,9 @@ public sealed class DecodedImageCacheTests : IDisposable
         Assert.NotEqual(before, ImageSetKey.FromFiles(_paths));
     }
 
-    private DecodedImageCache NewCache() => new(CacheFolder, 2, (path, size, destination) =>
+    private DecodedImageCache NewCache() => new(CacheFolder, 2, (encoded, name, size, destination) =>
     {
         Interlocked.Increment(ref _decodes);
-        ImageLoader.LoadInto(path, size, destination);
+        ImageLoader.LoadInto(encoded, name, size, destination);
     });
 }

@@ -1,3 +1,4 @@
+using Portal.Inference.Cache;
 using Portal.Inference.Onnx;
 using Portal.Inference.Preprocessing;
 using Portal.Inference.Tta;
@@ -68,6 +69,6 @@ public sealed class ExternalDataModelTests
     private static float[] Run(LoadedModel model, string[] paths)
     {
         using var runner = new ModelRunner(model.Session!, model.Check.Shape!, Options.Height, Options.Width, batchSize: 4, ownsSession: false);
-        return ImageSetRunner.Run(runner, paths, Options, [TtaView.Identity], MergeMode.Mean).Merged;
+        return ImageSetRunner.Run(runner, EncodedImages.FromFiles(paths), Options, [TtaView.Identity], MergeMode.Mean).Merged;
     }
 }

@@ -36,7 +36,7 @@ public sealed class TruncatedJpegTests : IDisposable
         using var model = LoadedModel.LoadFile(CaseFolder.Path(Case, "model.onnx"), 18, ExecutionProviderChoice.Cpu);
         using var runner = new ModelRunner(model.Session!, model.Check.Shape!, Options.Height, Options.Width, batchSize: 4, ownsSession: false);
 
-        var e = Assert.Throws<InvalidDataException>(() => ImageSetRunner.Run(runner, CaseFolder.ImagesOf(Case), Options, [TtaView.Identity], MergeMode.Mean, cancellationToken: Ct));
+        var e = Assert.Throws<InvalidDataException>(() => ImageSetRunner.Run(runner, EncodedImages.FromFiles(CaseFolder.ImagesOf(Case)), Options, [TtaView.Identity], MergeMode.Mean, cancellationToken: Ct));
 
         Assert.StartsWith($"'{CutOff}' is cut off", e.Message, StringComparison.Ordinal);
     }

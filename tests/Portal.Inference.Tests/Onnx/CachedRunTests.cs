@@ -48,7 +48,7 @@ public sealed class CachedRunTests : IDisposable
         using var session = Session(out var runner);
         using var images = new DecodedImageCache(_dir.File("cache")).Open("set", _paths, _options, views, cancellationToken: Ct);
 
-        var fromPaths = ImageSetRunner.Run(runner, _paths, _options, views, MergeMode.Mean, cancellationToken: Ct);
+        var fromPaths = ImageSetRunner.Run(runner, EncodedImages.FromFiles(_paths), _options, views, MergeMode.Mean, cancellationToken: Ct);
         var fromCache = ImageSetRunner.Run(runner, images, _options, views, MergeMode.Mean, cancellationToken: Ct);
 
         Assert.Equal(views.Count, fromCache.PerView.Count);
@@ -135,7 +135,7 @@ public sealed class CachedRunTests : IDisposable
         File.WriteAllBytes(paths[^1], [1, 2, 3]);
         using var session = Session(out var runner);
 
-        var error = Assert.Throws<InvalidDataException>(() => ImageSetRunner.Run(runner, paths, _options, [TtaView.Identity], MergeMode.Mean, cancellationToken: Ct));
+        var error = Assert.Throws<InvalidDataException>(() => ImageSetRunner.Run(runner, EncodedImages.FromFiles(paths), _options, [TtaView.Identity], MergeMode.Mean, cancellationToken: Ct));
 
         Assert.Contains("broken.png", error.Message, StringComparison.Ordinal);
     }

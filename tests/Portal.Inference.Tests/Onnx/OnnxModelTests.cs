@@ -1,3 +1,4 @@
+using Portal.Inference.Cache;
 using Portal.Inference.Onnx;
 using Portal.Inference.Preprocessing;
 using Portal.Inference.Tests.Preprocessing;
@@ -104,7 +105,7 @@ public sealed class OnnxModelTests
                 return path;
             }).ToArray();
 
-            var result = ImageSetRunner.Run(runner, paths, options, [TtaView.Identity, TtaView.HFlip], MergeMode.Mean,
+            var result = ImageSetRunner.Run(runner, EncodedImages.FromFiles(paths), options, [TtaView.Identity, TtaView.HFlip], MergeMode.Mean,
                 cancellationToken: TestContext.Current.CancellationToken);
 
             for (var i = 0; i < colours.Length; i++)

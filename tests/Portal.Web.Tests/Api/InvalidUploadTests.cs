@@ -77,6 +77,6 @@ public sealed class InvalidUploadTests(PortalFactory factory) : IClassFixture<Po
         var team = await factory.Services.GetRequiredService<TeamService>().FindAsync(scenario.A.Id, Ct);
         Assert.Equal(0, team!.UsedToday);
         Assert.Empty(factory.StoredFiles($"submissions/{scenario.CompetitionId}"));
-        Assert.Empty(factory.StoredFiles(".tmp"));
+        Assert.Empty(factory.TemporaryFiles());
     }
 }

@@ -1,13 +1,12 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Data.Storage;
 using Portal.Application.Thumbnails;
 using Portal.Web.Tests.Support;
 using SkiaSharp;
 
 namespace Portal.Web.Tests.Api;
 
-/// <summary>Thumbnails of hidden images: shown to signed-in callers, only for ids of the hidden set, cached on disk.</summary>
+/// <summary>Thumbnails of hidden images: shown to signed-in callers, only for ids of the hidden set, cached on this machine's disk.</summary>
 public sealed class ThumbnailTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -22,13 +21,12 @@ public sealed class ThumbnailTests(PortalFactory factory) : IClassFixture<Portal
         var scenario = await new ScenarioBuilder(factory).WithImages(6).BuildAsync();
         using var member = await factory.SignInAsync(scenario.A.FirstMember);
         var imageId = scenario.ImageIds[2];
-        var storage = factory.Services.GetRequiredService<IFileStorage>();
-        var key = ThumbnailService.CacheKey(scenario.CompetitionId, ThumbnailService.DefaultSize, imageId);
+        var cached = factory.Services.GetRequiredService<ThumbnailService>().CachePath(scenario.Hidden.ImagesKey, ThumbnailService.DefaultSize, imageId);
 
         // Act
         using var first = await member.GetPathAsync(PathOf(scenario, imageId));
         var firstBytes = await first.Content.ReadAsByteArrayAsync(Ct);
-        var cachedAfterFirst = storage.Exists(key);
+        var cachedAfterFirst = File.Exists(cached);
         using var second = await member.GetPathAsync(PathOf(scenario, imageId));
         var secondBytes = await second.Content.ReadAsByteArrayAsync(Ct);
 
@@ -55,15 +53,14 @@ public sealed class ThumbnailTests(PortalFactory factory) : IClassFixture<Portal
         var scenario = await new ScenarioBuilder(factory).WithImages(6).BuildAsync();
         using var token = factory.WithToken(scenario.B.Token);
         var imageId = scenario.ImageIds[0];
-        var storage = factory.Services.GetRequiredService<IFileStorage>();
-        var key = ThumbnailService.CacheKey(scenario.CompetitionId, ThumbnailService.DefaultSize, imageId);
+        var cached = factory.Services.GetRequiredService<ThumbnailService>().CachePath(scenario.Hidden.ImagesKey, ThumbnailService.DefaultSize, imageId);
         using (var warm = await token.GetPathAsync(PathOf(scenario, imageId)))
         {
             Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
         }
 
         byte[] marker = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3];
-        await storage.SaveAsync(key, new MemoryStream(marker), Ct);
+        await File.WriteAllBytesAsync(cached, marker, Ct);
 
         // Act
         using var response = await token.GetPathAsync(PathOf(scenario, imageId));

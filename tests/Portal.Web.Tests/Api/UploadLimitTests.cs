@@ -115,7 +115,7 @@ public sealed class UploadLimitTests(UploadLimitPortalFactory factory) : IClassF
 
         // Assert
         Assert.Equal("Scored", (await client.WaitUntilDoneAsync(id)).Status);
-        Assert.Empty(factory.StoredFiles(".tmp"));
+        Assert.Empty(factory.TemporaryFiles());
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string slug, HttpContent content) =>
@@ -137,6 +137,6 @@ public sealed class UploadLimitTests(UploadLimitPortalFactory factory) : IClassF
         var team = await factory.Services.GetRequiredService<TeamService>().FindAsync(scenario.A.Id, Ct);
         Assert.Equal(0, team!.UsedToday);
         Assert.Empty(factory.StoredFiles($"submissions/{scenario.CompetitionId}"));
-        Assert.Empty(factory.StoredFiles(".tmp"));
+        Assert.Empty(factory.TemporaryFiles());
     }
 }

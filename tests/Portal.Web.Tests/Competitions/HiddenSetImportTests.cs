@@ -6,13 +6,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Inference.Tests.Preprocessing;
 using Portal.Application.Competitions;
+using Portal.Application.Thumbnails;
+using Portal.Data.Storage;
 using Portal.Web.Tests.Support;
+using SkiaSharp;
 
 namespace Portal.Web.Tests.Competitions;
 
 /// <summary>
 /// The hidden-set import refuses, by name and before storing anything, what model runs could not use (a JPEG cut
-/// off mid-copy, an image over the pixel cap) and a zip whose entries unpack to more than they declare.
+/// off mid-copy, an image over the pixel cap) and a zip whose entries unpack to more than they declare; a set that
+/// replaces another takes new keys, and the old images and their thumbnails go.
 /// </summary>
 public sealed class HiddenSetImportTests(SmallHiddenSetFactory factory) : IClassFixture<SmallHiddenSetFactory>, IDisposable
 {
@@ -116,6 +120,43 @@ public sealed class HiddenSetImportTests(SmallHiddenSetFactory factory) : IClass
         Assert.Equal(2, result.ImageCount);
     }
 
+    [Fact]
+    public async Task ImportFolder_ReplacingASet_StoresItUnderANewPrefixAndForgetsTheOldImagesAndThumbnails()
+    {
+        // Arrange: a set of one red image, imported (copied), with its thumbnail made.
+        File.WriteAllText(Path.Combine(_folder, "info.csv"), "ImageID,ans\na.png,1\n");
+        File.WriteAllBytes(Path.Combine(_folder, "a.png"), TestImages.Png(6, 8, (_, _) => (250, 0, 0)));
+        var competitionId = await NewCompetitionAsync();
+        Assert.True((await Importer.ImportFolderAsync(competitionId, _folder, moveFiles: false, Ct)).Succeeded);
+        var thumbnails = factory.Services.GetRequiredService<ThumbnailService>();
+        var storage = factory.Services.GetRequiredService<IFileStorage>();
+        var old = (await factory.Services.GetRequiredService<HiddenSetCache>().GetAsync(competitionId))!.ImagesKey;
+        await using (var first = await thumbnails.OpenAsync(competitionId, "a.png", cancellationToken: Ct))
+        {
+            Assert.InRange(CentreColour(first!).Red, (byte)200, (byte)255);
+        }
+
+        // Act: the same id, now a blue picture.
+        File.WriteAllBytes(Path.Combine(_folder, "a.png"), TestImages.Png(6, 8, (_, _) => (0, 0, 250)));
+        var result = await Importer.ImportFolderAsync(competitionId, _folder, moveFiles: false, Ct);
+        var replaced = (await factory.Services.GetRequiredService<HiddenSetCache>().GetAsync(competitionId))!.ImagesKey;
+        SKColor colour;
+        await using (var second = await thumbnails.OpenAsync(competitionId, "a.png", cancellationToken: Ct))
+        {
+            colour = CentreColour(second!);
+        }
+
+        // Assert
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Problems));
+        Assert.NotEqual(old, replaced);
+        Assert.Equal([HiddenImages.Key(replaced, "a.png")], await KeysAsync(storage, replaced));
+        Assert.Empty(await KeysAsync(storage, old));
+        Assert.False(File.Exists(thumbnails.CachePath(old, ThumbnailService.DefaultSize, "a.png")));
+        Assert.InRange(colour.Blue, (byte)200, (byte)255);
+        Assert.InRange(colour.Red, (byte)0, (byte)50);
+        Assert.True(File.Exists(Path.Combine(_folder, "a.png")), "A copied folder is left as it was.");
+    }
+
     private async Task<int> NewCompetitionAsync()
     {
         var slug = "import-" + Guid.NewGuid().ToString("N")[..12];
@@ -142,6 +183,25 @@ public sealed class HiddenSetImportTests(SmallHiddenSetFactory factory) : IClass
         await using var db = await factory.DbAsync();
         var competition = await db.Competitions.Include(c => c.HiddenSet).SingleAsync(c => c.Id == competitionId, Ct);
         Assert.Null(competition.HiddenSet);
+    }
+
+    private static async Task<List<string>> KeysAsync(IFileStorage storage, string prefix)
+    {
+        var keys = new List<string>();
+        await foreach (var file in storage.ListAsync(prefix, Ct))
+        {
+            keys.Add(file.Key);
+        }
+
+        return keys;
+    }
+
+    private static SKColor CentreColour(Stream jpeg)
+    {
+        using var buffer = new MemoryStream();
+        jpeg.CopyTo(buffer);
+        using var bitmap = SKBitmap.Decode(buffer.ToArray());
+        return bitmap.GetPixel(bitmap.Width / 2, bitmap.Height / 2);
     }
 
     /// <summary>A zip of <paramref name="entries"/>: deflated, except entries named *.png, which are stored.</summary>

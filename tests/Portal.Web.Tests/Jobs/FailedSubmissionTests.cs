@@ -87,7 +87,7 @@ public sealed class FailedSubmissionTests : IDisposable
         await using var db = await app.DbAsync();
         var keys = await db.Submissions.Where(s => s.Id == submissionId).Select(s => new { s.FileKey, s.ProbabilitiesKey }).SingleAsync(Ct);
         var storage = app.Services.GetRequiredService<IFileStorage>();
-        storage.Delete(keys.FileKey);
-        storage.Delete(keys.ProbabilitiesKey!);
+        await storage.DeleteAsync(keys.FileKey, Ct);
+        await storage.DeleteAsync(keys.ProbabilitiesKey!, Ct);
     }
 }

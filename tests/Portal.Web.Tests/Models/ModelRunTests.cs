@@ -10,6 +10,7 @@ using Portal.Application.Competitions;
 using Portal.Application.Models;
 using Portal.Web.Tests.Support;
 using Portal.Web.Tests.Support.Onnx;
+using static Portal.Web.Tests.Support.BinningExpectations;
 
 namespace Portal.Web.Tests.Models;
 
@@ -49,7 +50,7 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         var stored = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == id, Ct);
         Assert.Equal(expected, stored.Labels);
         Assert.StartsWith($"predictions/{scenario.CompetitionId}/", stored.ProbabilitiesKey, StringComparison.Ordinal);
-        Assert.True(factory.Services.GetRequiredService<IFileStorage>().Exists(stored.ProbabilitiesKey!));
+        Assert.True(await factory.Services.GetRequiredService<IFileStorage>().ExistsAsync(stored.ProbabilitiesKey!, Ct));
 
         // A rescore scores the kept probabilities again, without running the model.
         await factory.Services.GetRequiredService<CompetitionService>().RescoreAllAsync(scenario.CompetitionId, Ct);
@@ -221,32 +222,5 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         using var cancel = await client.PostAsync(new Uri($"/api/v1/submissions/{first}/cancel", UriKind.Relative), null, Ct);
         Assert.Equal(HttpStatusCode.NoContent, cancel.StatusCode);
         Assert.Equal("Scored", (await client.WaitForStatusAsync(second, RunTimeout, "Scored", "Failed")).Status);
-    }
-
-    /// <summary>The colour channel <paramref name="channel"/> of test image <paramref name="i"/> (ScenarioBuilder's tiny PNGs), normalised with the defaults.</summary>
-    private static double Normalised(int i, int channel)
-    {
-        var value = channel switch
-        {
-            0 => (byte)i,
-            1 => (byte)(i * 3),
-            _ => (byte)(i * 7),
-        };
-        return (value / 255.0 - PreprocessOptions.DefaultMean[channel]) / PreprocessOptions.DefaultStd[channel];
-    }
-
-    private static byte[] ExpectedLabels(Scenario scenario, Func<int, double[]> probabilities) =>
-        Enumerable.Range(0, scenario.ImageIds.Count).Select(i =>
-        {
-            var p = probabilities(i);
-            return (byte)Array.IndexOf(p, p.Max());
-        }).ToArray();
-
-    private static double[] Softmax(double[] logits)
-    {
-        var max = logits.Max();
-        var e = logits.Select(l => Math.Exp(l - max)).ToArray();
-        var sum = e.Sum();
-        return e.Select(v => v / sum).ToArray();
     }
 }

@@ -42,20 +42,27 @@ public sealed class OrphanFileSweepTests : IDisposable
         [
             $"{team}/{Guid.NewGuid():N}.csv",
             $"{team}/{Guid.NewGuid():N}/model.onnx",
-            $".tmp/{Guid.NewGuid():N}",
             $"{predictions}/999999.f32",
             $"{predictions}/999999/member0-none.f32",
         ];
         string[] named = [fileKey, jobKey, string.Create(CultureInfo.InvariantCulture, $"{predictions}/{id}/member0-none.f32")];
-        string[] young = [$"{team}/{Guid.NewGuid():N}.csv", $".tmp/{Guid.NewGuid():N}"];
+        string[] young = [$"{team}/{Guid.NewGuid():N}.csv"];
+        // Scratch files and folders (an upload being checked, an unpacked zip) live beside storage, on this machine's disk.
+        var (oldScratchFile, youngScratchFile) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
+        var (oldScratchFolder, busyScratchFolder) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
         await using (var stopped = PortalFactory.Over(_folder, runWorker: false))
         {
             // Started first, so that its own sweep runs before the files are planted.
             await using var db = await stopped.DbAsync();
             foreach (var key in orphans.Concat(named).Concat(young))
             {
-                Plant(key, old: !young.Contains(key));
+                Plant(StoredPath(key), old: !young.Contains(key));
             }
+
+            Plant(ScratchPath(oldScratchFile), old: true);
+            Plant(ScratchPath(youngScratchFile), old: false);
+            PlantScratchFolder(oldScratchFolder, oldFile: true);
+            PlantScratchFolder(busyScratchFolder, oldFile: false);
 
             db.Jobs.Add(new Job
             {
@@ -74,19 +81,35 @@ public sealed class OrphanFileSweepTests : IDisposable
         _ = restarted.Services;
 
         // Assert
-        Assert.All(orphans, key => Assert.False(File.Exists(PathOf(key)), $"{key} should have been deleted."));
-        Assert.All(named.Concat(young), key => Assert.True(File.Exists(PathOf(key)), $"{key} should have been kept."));
+        Assert.All(orphans, key => Assert.False(File.Exists(StoredPath(key)), $"{key} should have been deleted."));
+        Assert.All(named.Concat(young), key => Assert.True(File.Exists(StoredPath(key)), $"{key} should have been kept."));
+        Assert.False(File.Exists(ScratchPath(oldScratchFile)), "An old scratch file should have been deleted.");
+        Assert.False(Directory.Exists(ScratchPath(oldScratchFolder)), "An old scratch folder should have been deleted.");
+        Assert.True(File.Exists(ScratchPath(youngScratchFile)), "A young scratch file should have been kept.");
+        Assert.True(Directory.Exists(ScratchPath(busyScratchFolder)), "An old scratch folder with a young file in it should have been kept.");
         Assert.NotEmpty(restarted.StoredFiles($"hidden/{scenario.CompetitionId}"));
         using var client2 = restarted.WithToken(scenario.A.Token);
         using var download = await client2.GetPathAsync($"/api/v1/submissions/{id}/file");
         Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
     }
 
-    private string PathOf(string key) => Path.Combine(_folder, "files", key);
+    private string StoredPath(string key) => Path.Combine(_folder, "files", key);
 
-    private void Plant(string key, bool old)
+    private string ScratchPath(string name) => Path.Combine(_folder, "tmp", name);
+
+    /// <summary>An unpacked zip: old folders, and a file in them as old as <paramref name="oldFile"/> says.</summary>
+    private void PlantScratchFolder(string name, bool oldFile)
     {
-        var path = PathOf(key);
+        var folder = ScratchPath(name);
+        Plant(Path.Combine(folder, "set", "images", "a.png"), oldFile);
+        foreach (var inside in Directory.GetDirectories(folder, "*", SearchOption.AllDirectories).Append(folder))
+        {
+            Directory.SetLastWriteTimeUtc(inside, DateTime.UtcNow.AddHours(-1));
+        }
+    }
+
+    private static void Plant(string path, bool old)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (!File.Exists(path))
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Data.Storage;
 
 namespace Portal.Web.Tests.Support;
 
@@ -20,5 +21,12 @@ public static class PortalData
         ArgumentNullException.ThrowIfNull(factory);
         var path = Path.Combine(factory.DataDirectory, "files", folder);
         return Directory.Exists(path) ? Directory.GetFiles(path, "*", SearchOption.AllDirectories) : [];
+    }
+
+    /// <summary>The app's scratch files and folders (<see cref="ITemporaryFiles"/>) that are still there.</summary>
+    public static IReadOnlyList<string> TemporaryFiles(this PortalFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return Directory.GetFileSystemEntries(factory.Services.GetRequiredService<ITemporaryFiles>().Folder);
     }
 }

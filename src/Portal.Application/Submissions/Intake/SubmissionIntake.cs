@@ -142,21 +142,21 @@ public sealed class SubmissionIntake(
         {
             if (!committed)
             {
-                DeleteStored(entry);
+                await DeleteStoredAsync(entry);
             }
         }
     }
 
-    private void DeleteStored(IntakeEntry entry)
+    private async Task DeleteStoredAsync(IntakeEntry entry)
     {
         if (entry.FileKey is { } file)
         {
-            storage.Delete(file);
+            await storage.DeleteAsync(file, CancellationToken.None);
         }
 
         if (entry.Work is AlreadyScored { ProbabilitiesKey: { } blob })
         {
-            storage.Delete(blob);
+            await storage.DeleteAsync(blob, CancellationToken.None);
         }
     }
 }
