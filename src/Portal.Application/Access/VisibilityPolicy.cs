@@ -1,12 +1,14 @@
 using Portal.Data.Entities;
 
+using Portal.Application.Access;
+
 namespace Portal.Application.Access;
 
 /// <summary>
 /// Who may see what (PRODUCT.md "What participants may see"), in one place: hosts see everything at any time;
 /// everyone sees the private side (private scores, the private board, the truth behind comparisons, per-view private
 /// scores) once the competition is closed; public per-class details during the competition only when the host allows
-/// them; draft competitions only hosts. Whose team a viewer may open is <see cref="Submissions.SubmissionService.MayAccessTeamAsync"/>.
+/// them; draft competitions only hosts. Whose team a viewer may open is <see cref="TeamAccess"/>.
 /// </summary>
 public static class VisibilityPolicy
 {
@@ -21,6 +23,14 @@ public static class VisibilityPolicy
     /// <summary>The per-class and per-attribute details of a submission's public score.</summary>
     public static bool SeesPublicDetails(Viewer viewer, Competition competition) =>
         SeesPrivate(viewer, competition) || competition.ShowPublicPerClass;
+
+    /// <summary>Whether the viewer's team may still pick or drop its final submissions (until the close; hosts always).</summary>
+    public static bool MayChangeFinals(Viewer viewer, Competition competition)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(competition);
+        return viewer.IsHost || competition.State != CompetitionState.Closed;
+    }
 
     /// <summary>Whether the competition is listed and shown at all (a draft is the host's only).</summary>
     public static bool SeesCompetition(Viewer viewer, CompetitionState state)

@@ -34,8 +34,8 @@ public sealed class ComparisonService(
         var a = pair.FirstOrDefault(s => s.Id == aId);
         var b = pair.FirstOrDefault(s => s.Id == bId);
         if (a?.Team?.Competition is not { } competition || b?.Team is null ||
-            !await SubmissionService.MayAccessTeamAsync(db, a.TeamId, viewer, cancellationToken) ||
-            !await SubmissionService.MayAccessTeamAsync(db, b.TeamId, viewer, cancellationToken))
+            !await TeamAccess.MayOpenAsync(db, a.TeamId, viewer, cancellationToken) ||
+            !await TeamAccess.MayOpenAsync(db, b.TeamId, viewer, cancellationToken))
         {
             return ComparisonOutcome.Missing;
         }

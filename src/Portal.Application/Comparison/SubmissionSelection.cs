@@ -45,7 +45,7 @@ public sealed record SubmissionSelection(Competition Competition, IReadOnlyList<
 
             if (!accessible.TryGetValue(submission.TeamId, out var may))
             {
-                may = await SubmissionService.MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken);
+                may = await TeamAccess.MayOpenAsync(db, submission.TeamId, viewer, cancellationToken);
                 accessible[submission.TeamId] = may;
             }
 

@@ -28,7 +28,7 @@ public sealed partial class EnsembleService(
     {
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await SubmissionService.MayAccessTeamAsync(db, teamId, viewer, cancellationToken))
+        if (!await TeamAccess.MayOpenAsync(db, teamId, viewer, cancellationToken))
         {
             return [];
         }
@@ -47,7 +47,7 @@ public sealed partial class EnsembleService(
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var teams = await db.Submissions.Where(s => ids.Contains(s.Id) && s.CompetitionId == competitionId).Select(s => s.TeamId).Distinct().ToListAsync(cancellationToken);
-        return teams.Count == 1 && await SubmissionService.MayAccessTeamAsync(db, teams[0], viewer, cancellationToken) ? teams[0] : null;
+        return teams.Count == 1 && await TeamAccess.MayOpenAsync(db, teams[0], viewer, cancellationToken) ? teams[0] : null;
     }
 
     /// <summary>

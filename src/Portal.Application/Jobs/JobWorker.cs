@@ -143,11 +143,14 @@ public sealed partial class JobWorker(
     /// </summary>
     private async Task FailAsync(Job job, string error, string? userReason = null, bool causedBySubmission = false)
     {
-        await _store.FinishAsync(job.Id, _owner, JobState.Failed, error, CancellationToken.None);
+        // The submission first: a reader who sees the job failed sees its submission failed too. A crash between the
+        // two leaves the job to run again, and a handler leaves a submission that is no longer queued alone.
         if (job.SubmissionId is not null)
         {
             await scorer.MarkFailedAsync(job.SubmissionId, userReason ?? error, causedBySubmission, CancellationToken.None);
         }
+
+        await _store.FinishAsync(job.Id, _owner, JobState.Failed, error, CancellationToken.None);
 
         Publish(job, JobState.Failed, job.Progress, null, userReason ?? error);
     }

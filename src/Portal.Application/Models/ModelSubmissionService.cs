@@ -121,7 +121,7 @@ public sealed partial class ModelSubmissionService(
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
-        if (submission is null || !await SubmissionService.MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken))
+        if (submission is null || !await TeamAccess.MayOpenAsync(db, submission.TeamId, viewer, cancellationToken))
         {
             return "Submission not found.";
         }
@@ -177,7 +177,7 @@ public sealed partial class ModelSubmissionService(
         var submission = await db.Submissions.AsNoTracking().Include(s => s.Team).ThenInclude(t => t!.Competition).Include(s => s.ModelRun)
             .FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
         if (submission?.Team?.Competition is not { } competition || submission.ModelRun is not { } record || submission.PublicScore is not { } publicScore ||
-            !await SubmissionService.MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken) ||
+            !await TeamAccess.MayOpenAsync(db, submission.TeamId, viewer, cancellationToken) ||
             JsonSerializer.Deserialize<StoredModelRun>(record.DetailsJson, JsonSerializerOptions.Web) is not { } stored)
         {
             return null;

@@ -88,7 +88,7 @@ public sealed class SubmissionService(
     public async Task<IReadOnlyList<SubmissionView>> ListForTeamAsync(int teamId, Viewer viewer, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await MayAccessTeamAsync(db, teamId, viewer, cancellationToken))
+        if (!await TeamAccess.MayOpenAsync(db, teamId, viewer, cancellationToken))
         {
             return [];
         }
@@ -104,7 +104,7 @@ public sealed class SubmissionService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var submission = await db.Submissions.AsNoTracking().Include(s => s.Team).ThenInclude(t => t!.Competition).FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
-        if (submission?.Team?.Competition is not { } competition || !await MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken))
+        if (submission?.Team?.Competition is not { } competition || !await TeamAccess.MayOpenAsync(db, submission.TeamId, viewer, cancellationToken))
         {
             return null;
         }
@@ -118,7 +118,7 @@ public sealed class SubmissionService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
         if (submission is null || string.IsNullOrEmpty(submission.FileKey) || !await storage.ExistsAsync(submission.FileKey, cancellationToken) ||
-            !await MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken))
+            !await TeamAccess.MayOpenAsync(db, submission.TeamId, viewer, cancellationToken))
         {
             return null;
         }
@@ -131,12 +131,12 @@ public sealed class SubmissionService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var submission = await db.Submissions.Include(s => s.Team).ThenInclude(t => t!.Competition).FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
-        if (submission?.Team?.Competition is not { } competition || !await MayAccessTeamAsync(db, submission.TeamId, viewer, cancellationToken))
+        if (submission?.Team?.Competition is not { } competition || !await TeamAccess.MayOpenAsync(db, submission.TeamId, viewer, cancellationToken))
         {
             return "Submission not found.";
         }
 
-        if (competition.State == CompetitionState.Closed && !viewer.IsHost)
+        if (!VisibilityPolicy.MayChangeFinals(viewer, competition))
         {
             return "The competition is closed; final submissions can no longer change.";
         }
@@ -156,15 +156,6 @@ public sealed class SubmissionService(
         await db.SaveChangesAsync(cancellationToken);
         events.Publish(new BoardChanged(competition.Id));
         return null;
-    }
-
-    /// <summary>Whether the viewer may see a team's submissions: hosts, members, and the team's own API token.</summary>
-    public static async Task<bool> MayAccessTeamAsync(PortalDbContext db, int teamId, Viewer viewer, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(viewer);
-        return viewer.IsHost || viewer.TokenTeamId == teamId ||
-               (viewer.UserId is not null && await db.TeamMembers.AnyAsync(m => m.TeamId == teamId && m.UserId == viewer.UserId, cancellationToken));
     }
 
     /// <summary>A submission as the viewer may see it (scores and details hidden by the rules).</summary>

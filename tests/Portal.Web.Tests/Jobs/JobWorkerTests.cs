@@ -54,7 +54,7 @@ public sealed class JobWorkerTests(CrashingJobFactory factory) : IClassFixture<C
 
         // The submission failed once, and the team is told in plain words, without the server's exception text; the
         // server's fault gives the day's slot back.
-        var failed = await team.GetJsonAsync<Portal.Web.Api.ApiSubmission>($"/api/v1/submissions/{submissionId}");
+        var failed = await team.WaitUntilDoneAsync(submissionId);
         Assert.Equal("Failed", failed.Status);
         Assert.NotNull(failed.Error);
         Assert.DoesNotContain("The disk said no.", failed.Error, StringComparison.Ordinal);
