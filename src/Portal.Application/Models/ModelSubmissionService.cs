@@ -106,6 +106,12 @@ public sealed partial class ModelSubmissionService(
 
             return await StoreAsync(competition, teamId, userId, files, temporaries, settings, description, cancellationToken);
         }
+        catch (SandboxUnavailableException e)
+        {
+            // The server's fault, not the model's: said as such, nothing stored, no slot taken.
+            LogRunnerUnavailable(e);
+            return SubmitOutcome.Refused(RefusalReason.Unavailable, UnavailableSentence) with { RetryAfterUtc = clock.UtcNow.AddMinutes(1) };
+        }
         finally
         {
             foreach (var temporary in temporaries)
@@ -339,6 +345,13 @@ public sealed partial class ModelSubmissionService(
 
     private static SubmissionProblem Refused(string name, string reason) =>
         new(ProblemCode.InvalidModel, 0, $"The model '{name}' was refused: {reason}");
+
+    /// <summary>What a team reads when the model runner could not be started to check its upload.</summary>
+    public const string UnavailableSentence =
+        "The server could not check your model just now (its model runner did not start). Nothing was stored and no submission was used; please try again in a minute.";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A model upload could not be checked: the sandbox runner is unavailable")]
+    private partial void LogRunnerUnavailable(Exception e);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model upload {Model} refused by the sandbox check ({Failure}): {Detail}")]
     private partial void LogCheckRefused(string model, ModelRunFailure failure, string? detail);

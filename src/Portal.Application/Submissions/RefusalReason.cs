@@ -12,6 +12,9 @@ public enum RefusalReason
     /// <summary>The team already made the same submission (same file, same settings); it was not taken again.</summary>
     Duplicate,
 
+    /// <summary>The server cannot take this kind of submission just now (the model runner did not start); nothing was stored or counted.</summary>
+    Unavailable,
+
     /// <summary>The competition is not taking submissions now.</summary>
     NotAccepting,
 }

@@ -7,7 +7,7 @@ namespace Portal.Web.Api;
 /// The HTTP answer to an upload or an ensemble request, the same for every kind: 201 with the public score for a
 /// submission scored at once (a CSV), 202 with the submission's address for one queued (a model, an ensemble), or the
 /// refusal with its problems (400 for a bad file or request, 429 at the daily limit, 409 for the same submission sent
-/// again or a competition not accepting).
+/// again or a competition not accepting, 503 when the server cannot check a model just now).
 /// </summary>
 internal static class SubmitOutcomeResults
 {
@@ -33,13 +33,14 @@ internal static class SubmitOutcomeResults
         {
             RefusalReason.InvalidFile => StatusCodes.Status400BadRequest,
             RefusalReason.DailyLimitReached => StatusCodes.Status429TooManyRequests,
+            RefusalReason.Unavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status409Conflict,
         };
         var result = TypedResults.Json(refusal, statusCode: status);
         return outcome.RetryAfterUtc is { } retry ? new RetryAfterResult(result, retry) : result;
     }
 
-    /// <summary>An answer with a <c>Retry-After</c> header: the seconds until the daily limit resets.</summary>
+    /// <summary>An answer with a <c>Retry-After</c> header: the seconds until the refusal lifts (the daily limit resets, the server can try again).</summary>
     private sealed class RetryAfterResult(IResult inner, DateTime retryAtUtc) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)

@@ -35,10 +35,13 @@ internal static class RunnerProcesses
         return found;
     }
 
-    /// <summary>Waits until a runner runs under <paramref name="folder"/>, then a moment more so it has read its request.</summary>
+    /// <summary>
+    /// Waits until a runner runs under <paramref name="folder"/> (at most a minute: a run decodes the hidden images before
+    /// it starts its runner, which takes long on a loaded machine), then a moment more so it has read its request.
+    /// </summary>
     public static async Task<int> WaitForOneAsync(string folder, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < 400; i++)
+        for (var i = 0; i < 1200; i++)
         {
             if (Under(folder) is [var pid, ..])
             {
