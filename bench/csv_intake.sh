@@ -11,8 +11,8 @@ concurrency=${3:-8}
 scratch=$(mktemp -d)
 trap 'git worktree remove --force "$scratch/base" >/dev/null 2>&1 || true; rm -rf "$scratch"' EXIT
 git worktree add -q --detach "$scratch/base" "$base"
-# The same load test in both trees, so both are measured the same way.
-cp bench/Portal.LoadTest/*.cs "$scratch/base/bench/Portal.LoadTest/"
+# The same submission load in both trees, so both are measured the same way.
+cp bench/Portal.LoadTest/SubmissionLoad.cs "$scratch/base/bench/Portal.LoadTest/"
 for tree in "$scratch/base" "$PWD"; do
   rev=$(git -C "$tree" rev-parse --short HEAD)
   echo "== $rev"

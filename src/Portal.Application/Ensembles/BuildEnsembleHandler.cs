@@ -27,10 +27,9 @@ public sealed class BuildEnsembleHandler(
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(progress);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == job.SubmissionId, cancellationToken)
-                         ?? throw new JobFailedException("The submission no longer exists.");
+        var submission = await JobSubmission.LoadAsync(db, job, cancellationToken);
         var recipe = EnsembleRecipe.FromJson(job.Payload) ?? throw new JobFailedException("The ensemble's recipe is missing.");
-        var hidden = await hiddenSets.GetAsync(submission.CompetitionId) ?? throw new JobFailedException("The competition has no hidden set.");
+        var hidden = await JobSubmission.HiddenSetAsync(hiddenSets, submission);
 
         progress.Report(0.1, "Loading the members");
         var ids = recipe.Members.Select(m => m.Id).ToList();

@@ -44,8 +44,7 @@ public sealed partial class RunModelHandler(
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(progress);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == job.SubmissionId, cancellationToken)
-                         ?? throw new JobFailedException("The submission no longer exists.");
+        var submission = await JobSubmission.LoadAsync(db, job, cancellationToken);
         if (submission.Status is not (SubmissionStatus.Queued or SubmissionStatus.Running))
         {
             // Cancelled by the team before a worker got to it.
@@ -58,7 +57,7 @@ public sealed partial class RunModelHandler(
             throw new JobFailedException("The model run has no models to run; please submit again.");
         }
 
-        var hidden = await hiddenSets.GetAsync(submission.CompetitionId) ?? throw new JobFailedException("The competition has no hidden set.");
+        var hidden = await JobSubmission.HiddenSetAsync(hiddenSets, submission);
         var settings = payload.Settings;
         if (!TtaPlan.TryGetViews(settings.Tta, settings.Width, settings.Height, out var views, out var ttaProblem))
         {

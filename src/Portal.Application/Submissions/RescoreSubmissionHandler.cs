@@ -31,9 +31,8 @@ public sealed class RescoreSubmissionHandler(
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(progress);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == job.SubmissionId, cancellationToken)
-                         ?? throw new JobFailedException("The submission no longer exists.");
-        var hidden = await hiddenSets.GetAsync(submission.CompetitionId) ?? throw new JobFailedException("The competition has no hidden set.");
+        var submission = await JobSubmission.LoadAsync(db, job, cancellationToken);
+        var hidden = await JobSubmission.HiddenSetAsync(hiddenSets, submission);
         progress.Report(0.1, "Reading the predictions");
         if (submission.Kind == SubmissionKind.Model)
         {
