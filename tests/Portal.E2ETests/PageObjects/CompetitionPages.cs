@@ -24,7 +24,8 @@ public sealed class CompetitionPages(IPage page, string slug)
         await OpenAsync($"c/{slug}/team");
         await page.Locator("[data-testid=team-name-input] input, input[data-testid=team-name-input]").FillAsync(name);
         await page.ClickAsync("[data-testid=create-team]");
-        await page.WaitForSelectorAsync("[data-testid=my-team-name]");
+        // Creating the team is a round trip through the circuit and a database write: slow on a loaded machine.
+        await page.WaitForSelectorAsync("[data-testid=my-team-name]", new PageWaitForSelectorOptions { Timeout = 60_000 });
     }
 
     /// <summary>Uploads a CSV on the Submit screen and returns once the page shows the result.</summary>
