@@ -209,7 +209,7 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await WaitReadyAsync(runner);
+        await WaitReadyAsync(runner, cancellationToken);
         await File.WriteAllBytesAsync(request.ModelPath, model, cancellationToken);
         var requestPath = Path.Combine(runner.Exchange, RequestFile);
         await File.WriteAllTextAsync(requestPath, JsonSerializer.Serialize(request, SandboxProtocol.Json), cancellationToken);
@@ -238,11 +238,12 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
         return Classify(runner, request, stop, cgroup?.OutOfMemoryKills > 0, cancellationToken);
     }
 
-    private async Task WaitReadyAsync(RunnerProcess runner)
+    /// <summary>Waits for the runner to start; a cancel ends the wait at once (the caller's <c>using</c> then ends the runner).</summary>
+    private async Task WaitReadyAsync(RunnerProcess runner, CancellationToken cancellationToken)
     {
         try
         {
-            await runner.Ready.WaitAsync(Options.StartTimeout);
+            await runner.Ready.WaitAsync(Options.StartTimeout, cancellationToken);
         }
         catch (TimeoutException)
         {
