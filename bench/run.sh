@@ -20,6 +20,8 @@ echo "== Python baseline (pandas + scikit-learn + numpy)"
 echo "== portal score as a whole process"
 dotnet publish src/Portal.Cli -c Release -o artifacts/portal-cli >/dev/null
 /usr/bin/python3 bench/cli_startup.py artifacts/portal-cli/portal
+# 1,000,000 rows against pandas + scikit-learn as a process; add --baseline DIR/portal to time another build alongside.
+/usr/bin/python3 bench/cli_startup.py artifacts/portal-cli/portal --rows 1000000 --runs 7 --pandas
 
 echo "== PyTorch eager baseline on the benchmark ResNet-18 (Debian python3-torch)"
 if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then

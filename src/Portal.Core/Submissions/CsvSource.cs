@@ -49,6 +49,12 @@ internal sealed class CsvSource : IDisposable
     /// <summary>Whether reading stopped because the bytes ruled the file out.</summary>
     public bool Aborted { get; private set; }
 
+    /// <summary>
+    /// Called just before the problem that stops reading (size, binary data) is reported, so a reader that holds rows
+    /// back to check them in batches reports theirs first and problems stay in file order.
+    /// </summary>
+    public Action? BeforeAbort { get; init; }
+
     /// <summary>Moves to the next record; false at the end or when the file was ruled out.</summary>
     public bool Next()
     {
@@ -64,6 +70,7 @@ internal sealed class CsvSource : IDisposable
         catch (InputRejectedException e)
         {
             Aborted = true;
+            BeforeAbort?.Invoke();
             _problems.Add(e.Code, 0, e.Message);
             return false;
         }

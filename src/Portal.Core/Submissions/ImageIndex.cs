@@ -17,10 +17,11 @@ namespace Portal.Core.Submissions;
 /// rather than the four of a string dictionary; at a million ids that is most of the time
 /// of reading a submission.
 /// </remarks>
-public sealed class ImageIndex
+public sealed partial class ImageIndex
 {
     private readonly byte[] _utf8;
     private readonly int[] _offsets;
+    private readonly int _count;
     private readonly Entry[] _table;
     private readonly int _mask;
     private readonly int _maxByteLength;
@@ -28,37 +29,18 @@ public sealed class ImageIndex
 
     /// <summary>Indexes <paramref name="ids"/>; they must be distinct and non-empty.</summary>
     public ImageIndex(IEnumerable<string> ids)
-        : this(Encode(ids))
+        : this(Build(ids))
     {
     }
 
-    private ImageIndex((byte[] Utf8, int[] Offsets) encoded)
+    private ImageIndex(Builder built)
     {
-        (_utf8, _offsets) = encoded;
-        var count = _offsets.Length - 1;
-        var capacity = (int)Math.Max(16, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, count) * 2));
-        _table = new Entry[capacity];
-        _mask = capacity - 1;
-        for (var position = 0; position < count; position++)
-        {
-            var id = Bytes(position);
-            if (id.IsEmpty)
-            {
-                throw new ArgumentException($"Image id at position {position} is empty.", nameof(encoded));
-            }
-
-            if (Find(id, out _))
-            {
-                throw new ArgumentException($"Image id '{Encoding.UTF8.GetString(id)}' occurs twice.", nameof(encoded));
-            }
-
-            Insert(id, position);
-            _maxByteLength = Math.Max(_maxByteLength, id.Length);
-        }
+        (_utf8, _offsets, _count, _table, _mask, _maxByteLength) =
+            (built.Utf8, built.Offsets, built.Count, built.Table, built.Mask, built.MaxByteLength);
     }
 
     /// <summary>The number of images.</summary>
-    public int Count => _offsets.Length - 1;
+    public int Count => _count;
 
     /// <summary>The ids in stored order (materialised as strings on first use).</summary>
     public IReadOnlyList<string> Ids => _ids ??= Enumerable.Range(0, Count).Select(p => Encoding.UTF8.GetString(Bytes(p))).ToArray();
@@ -67,7 +49,11 @@ public sealed class ImageIndex
     public string this[int position] => _ids is not null ? _ids[position] : Encoding.UTF8.GetString(Bytes(position));
 
     /// <summary>The id at <paramref name="position"/> as UTF-8.</summary>
-    public ReadOnlySpan<byte> Bytes(int position) => _utf8.AsSpan(_offsets[position], _offsets[position + 1] - _offsets[position]);
+    public ReadOnlySpan<byte> Bytes(int position)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)position, (uint)_count, nameof(position));
+        return _utf8.AsSpan(_offsets[position], _offsets[position + 1] - _offsets[position]);
+    }
 
     /// <summary>The position of <paramref name="id"/>, matched exactly.</summary>
     public bool TryGetPosition(ReadOnlySpan<char> id, out int position)
@@ -113,12 +99,7 @@ public sealed class ImageIndex
         Span<ulong> hashes = stackalloc ulong[ids.Length];
         Span<int> slots = stackalloc int[ids.Length];
         var table = _table;
-        uint touched = 0;
-        for (var i = 0; i < ids.Length; i++)
-        {
-            hashes[i] = Hash(bytes[ids[i]]);
-            touched ^= table[(int)hashes[i] & _mask].Fingerprint;
-        }
+        var touched = HashAndTouch(bytes, ids, hashes, table, _mask);
 
         for (var i = 0; i < ids.Length; i++)
         {
@@ -149,6 +130,27 @@ public sealed class ImageIndex
     // Keeps the touching loads above from being optimised away.
     private uint _touched;
 
+    /// <summary>
+    /// Hashes a batch of ids into <paramref name="hashes"/>, then reads the table entry of each, in a loop of loads
+    /// alone so that many are in flight at once (hashing in the same loop left few); returns a value of the loads,
+    /// for the caller to keep.
+    /// </summary>
+    private static uint HashAndTouch(ReadOnlySpan<byte> bytes, ReadOnlySpan<Range> ids, Span<ulong> hashes, Entry[] table, int mask)
+    {
+        for (var i = 0; i < ids.Length; i++)
+        {
+            hashes[i] = Hash(bytes[ids[i]]);
+        }
+
+        uint touched = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            touched ^= table[(int)hashes[i] & mask].Fingerprint;
+        }
+
+        return touched;
+    }
+
     private bool Find(ReadOnlySpan<byte> id, out int position)
     {
         var hash = Hash(id);
@@ -177,18 +179,6 @@ public sealed class ImageIndex
         }
     }
 
-    private void Insert(ReadOnlySpan<byte> id, int position)
-    {
-        var hash = Hash(id);
-        var slot = (int)hash & _mask;
-        while (_table[slot].Length != 0)
-        {
-            slot = (slot + 1) & _mask;
-        }
-
-        _table[slot] = new Entry((uint)(hash >> 32), position, _offsets[position], id.Length);
-    }
-
     /// <summary>A fast 64-bit hash of a short byte string (8 bytes at a time, SplitMix64 finish).</summary>
     private static ulong Hash(ReadOnlySpan<byte> bytes)
     {
@@ -212,32 +202,61 @@ public sealed class ImageIndex
         return h ^ (h >> 32);
     }
 
-    private static (byte[], int[]) Encode(IEnumerable<string> ids)
+    private static Builder Build(IEnumerable<string> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var list = ids as IReadOnlyList<string> ?? ids.ToArray();
-        var offsets = new int[list.Count + 1];
-        var total = 0L;
-        for (var i = 0; i < list.Count; i++)
+        var list = ids as IReadOnlyCollection<string> ?? ids.ToArray();
+        var bytes = 0L;
+        foreach (var id in list)
         {
-            offsets[i] = (int)total;
-            total += Encoding.UTF8.GetByteCount(list[i] ?? throw new ArgumentException($"Image id at position {i} is null.", nameof(ids)));
-            if (total > Array.MaxLength)
+            bytes += id is null ? 0 : Encoding.UTF8.GetByteCount(id);
+        }
+
+        var builder = new Builder(list.Count, bytes);
+        var position = 0;
+        byte[]? rented = null;
+        Span<byte> utf8 = stackalloc byte[256];
+        foreach (var id in list)
+        {
+            if (id is null)
             {
-                throw new ArgumentException("The image ids are too long together.", nameof(ids));
+                throw new ArgumentException($"Image id at position {position} is null.", nameof(ids));
             }
+
+            var length = Encoding.UTF8.GetByteCount(id);
+            if (length > utf8.Length)
+            {
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+
+                rented = ArrayPool<byte>.Shared.Rent(length);
+                utf8 = rented;
+            }
+
+            var encoded = utf8[..Encoding.UTF8.GetBytes(id, utf8)];
+            if (encoded.IsEmpty)
+            {
+                throw new ArgumentException($"Image id at position {position} is empty.", nameof(ids));
+            }
+
+            if (!builder.TryAdd(encoded, out _))
+            {
+                throw new ArgumentException($"Image id '{id}' occurs twice.", nameof(ids));
+            }
+
+            position++;
         }
 
-        offsets[list.Count] = (int)total;
-        var utf8 = new byte[total];
-        for (var i = 0; i < list.Count; i++)
+        if (rented is not null)
         {
-            Encoding.UTF8.GetBytes(list[i], utf8.AsSpan(offsets[i]));
+            ArrayPool<byte>.Shared.Return(rented);
         }
 
-        return (utf8, offsets);
+        return builder;
     }
 
     [StructLayout(LayoutKind.Sequential)]
-    private readonly record struct Entry(uint Fingerprint, int Position, int Offset, int Length);
+    internal readonly record struct Entry(uint Fingerprint, int Position, int Offset, int Length);
 }

@@ -5,6 +5,14 @@ namespace Portal.Core.Submissions;
 /// <summary>Reads a class label field: a whole number in [0, C) (see <see cref="ClassIndexText"/> for how it may be written).</summary>
 internal static class LabelParsing
 {
+    /// <summary>Parses <paramref name="span"/> as a label in [0, <paramref name="classCount"/>), reporting nothing.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> span, int classCount, out byte label)
+    {
+        var valid = ClassIndexText.Parse(span, out var value) == ClassIndexSyntax.Whole && value >= 0 && value < classCount;
+        label = valid ? (byte)value : (byte)0;
+        return valid;
+    }
+
     /// <summary>
     /// Parses <paramref name="span"/>; on failure adds the problem (at <paramref name="line"/>) and returns false.
     /// <paramref name="cut"/> says the field was longer than what was kept of it.
@@ -12,6 +20,12 @@ internal static class LabelParsing
     public static bool TryParse(ReadOnlySpan<byte> span, int classCount, ProblemCollector problems, int line, string column, out byte label, bool cut = false)
     {
         label = 0;
+        if (!cut && TryParse(span, classCount, out label))
+        {
+            return true;
+        }
+
+        // Only a refused label is shown: the text of every accepted one would be a string per row.
         long value = 0;
         var syntax = cut ? ClassIndexSyntax.NotANumber : ClassIndexText.Parse(span, out value);
         var shown = CsvSource.Shorten(span) + (cut ? "…" : "");
@@ -29,14 +43,8 @@ internal static class LabelParsing
                 return false;
         }
 
-        if (value < 0 || value >= classCount)
-        {
-            problems.AddFolded(ProblemCode.LabelOutOfRange, line, $"Label {shown} is out of range",
-                string.Create(CultureInfo.InvariantCulture, $"; labels are 0 to {classCount - 1}."), column);
-            return false;
-        }
-
-        label = (byte)value;
-        return true;
+        problems.AddFolded(ProblemCode.LabelOutOfRange, line, $"Label {shown} is out of range",
+            string.Create(CultureInfo.InvariantCulture, $"; labels are 0 to {classCount - 1}."), column);
+        return false;
     }
 }

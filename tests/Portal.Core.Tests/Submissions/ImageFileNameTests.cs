@@ -31,4 +31,20 @@ public sealed class ImageFileNameTests
     [InlineData("..", false)]
     [InlineData("", false)]
     public void IsPlain_Names_AsExpected(string id, bool plain) => Assert.Equal(plain, ImageFileName.IsPlain(id));
+
+    [Theory]
+    [InlineData("14b0ef71e33fe996c60d7c76780504ed508ed42b.jpeg")]
+    [InlineData(".hidden.png")]
+    [InlineData("...")]
+    [InlineData("..")]
+    [InlineData(".")]
+    [InlineData("")]
+    [InlineData("a/b.jpg")]
+    [InlineData("a\\b.jpg")]
+    [InlineData("c:a.jpg")]
+    [InlineData("nul\0.jpg")]
+    [InlineData("猫/.png")]
+    [InlineData("猫.png")]
+    public void IsPlain_Utf8_SameAsText(string id) =>
+        Assert.Equal(ImageFileName.IsPlain(id), ImageFileName.IsPlain(Encoding.UTF8.GetBytes(id)));
 }
