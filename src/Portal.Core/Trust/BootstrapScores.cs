@@ -184,7 +184,7 @@ public sealed class BootstrapScores
             var first = block * WeightBlock.Lanes;
             var lanes = Math.Min(WeightBlock.Lanes, resamples - first);
             Draw(first, lanes, seed);
-            _counts.CountSupport(_block, set.Truth);
+            _counts.CountSupport(_block, set.ByClass);
             for (var s = 0; s < set.Count; s++)
             {
                 _counts.CountMistakes(_block, set.MistakesOf(s));

@@ -8,12 +8,13 @@ namespace Portal.Core.Trust;
 /// </summary>
 internal sealed class SubmissionSet
 {
-    private readonly Mistake[][] _mistakes;
+    private readonly ImageGroups[] _mistakes;
     private readonly double[] _observed;
 
-    private SubmissionSet(byte[] truth, Mistake[][] mistakes, double[] observed, int classCount)
+    private SubmissionSet(byte[] truth, ImageGroups[] mistakes, double[] observed, int classCount)
     {
         Truth = truth;
+        ByClass = ImageGroups.ByClass(truth, classCount);
         _mistakes = mistakes;
         _observed = observed;
         ClassCount = classCount;
@@ -30,7 +31,7 @@ internal sealed class SubmissionSet
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(classCount, 256);
         RequireLabels(truth, classCount, nameof(truth));
-        var mistakes = new Mistake[predictions.Count][];
+        var mistakes = new ImageGroups[predictions.Count];
         var observed = new double[predictions.Count];
         for (var s = 0; s < predictions.Count; s++)
         {
@@ -43,7 +44,7 @@ internal sealed class SubmissionSet
             }
 
             RequireLabels(predicted, classCount, nameof(predictions));
-            mistakes[s] = Mistakes(truth, predicted);
+            mistakes[s] = ImageGroups.Mistakes(truth, predicted, classCount);
             observed[s] = ClassificationMetrics.MacroF1(ConfusionMatrix.Compute(truth, predicted, classCount));
         }
 
@@ -62,32 +63,14 @@ internal sealed class SubmissionSet
     /// <summary>The number of classes C.</summary>
     public int ClassCount { get; }
 
-    /// <summary>The images submission <paramref name="s"/> gets wrong, in image order.</summary>
-    public ReadOnlySpan<Mistake> MistakesOf(int s) => _mistakes[s];
+    /// <summary>Every image, grouped by its true class.</summary>
+    public ImageGroups ByClass { get; }
+
+    /// <summary>The images submission <paramref name="s"/> gets wrong, grouped by (true, predicted) class.</summary>
+    public ImageGroups MistakesOf(int s) => _mistakes[s];
 
     /// <summary>Submission <paramref name="s"/>'s macro F1 on all M images (scikit-learn's, all C labels, zero division 0).</summary>
     public double Observed(int s) => _observed[s];
-
-    private static Mistake[] Mistakes(ReadOnlySpan<byte> truth, ReadOnlySpan<byte> predicted)
-    {
-        var count = 0;
-        for (var i = 0; i < truth.Length; i++)
-        {
-            count += truth[i] != predicted[i] ? 1 : 0;
-        }
-
-        var mistakes = new Mistake[count];
-        var next = 0;
-        for (var i = 0; i < truth.Length; i++)
-        {
-            if (truth[i] != predicted[i])
-            {
-                mistakes[next++] = new Mistake(i, truth[i], predicted[i]);
-            }
-        }
-
-        return mistakes;
-    }
 
     private static void RequireLabels(ReadOnlySpan<byte> labels, int classCount, string parameter)
     {

@@ -7,7 +7,7 @@ namespace Portal.Core.Trust;
 /// The weights of <see cref="Lanes"/> replicates (bootstrap resamples or half splits) side by side for each
 /// image, and the hot loop of every resampling in this folder: one vector load of image i's row serves all
 /// sixteen replicates, and a submission's counts under all of them are sums over its mistakes only
-/// (see <see cref="WeightedCounts"/>). Memory: 64 bytes per image.
+/// (see <see cref="WeightedCounts"/>), summed group by group (<see cref="ImageGroups"/>). Memory: 64 bytes per image.
 /// </summary>
 internal sealed class WeightBlock
 {
@@ -35,39 +35,19 @@ internal sealed class WeightBlock
     /// <summary>Sets every weight to zero.</summary>
     public void Clear() => Array.Clear(_rows);
 
-    /// <summary>
-    /// Adds each image's row to the row of its class in <paramref name="totals"/> (<c>[class * VectorsPerRow + v]</c>):
-    /// with the truth, the weighted support of every class in every lane.
-    /// </summary>
-    public void AddByClass(ReadOnlySpan<byte> labels, Span<Vector256<int>> totals)
+    /// <summary>The sum of the rows of <paramref name="images"/>: lanes 0-7 in <paramref name="low"/>, 8-15 in <paramref name="high"/>.</summary>
+    public void SumRows(ReadOnlySpan<int> images, out Vector256<int> low, out Vector256<int> high)
     {
         var rows = _rows.AsSpan();
-        for (var i = 0; i < labels.Length; i++)
+        var sumLow = Vector256<int>.Zero;
+        var sumHigh = Vector256<int>.Zero;
+        foreach (var image in images)
         {
-            var at = labels[i] * VectorsPerRow;
-            totals[at] += rows[i * VectorsPerRow];
-            totals[at + 1] += rows[i * VectorsPerRow + 1];
+            sumLow += rows[image * VectorsPerRow];
+            sumHigh += rows[image * VectorsPerRow + 1];
         }
-    }
 
-    /// <summary>
-    /// Adds each mistake's row to <paramref name="missed"/> at its true class and to <paramref name="extra"/> at its
-    /// predicted class (both <c>[class * VectorsPerRow + v]</c>).
-    /// </summary>
-    public void AddMistakes(ReadOnlySpan<Mistake> mistakes, Span<Vector256<int>> missed, Span<Vector256<int>> extra)
-    {
-        var rows = _rows.AsSpan();
-        foreach (var m in mistakes)
-        {
-            var row = m.Image * VectorsPerRow;
-            var low = rows[row];
-            var high = rows[row + 1];
-            var t = m.Truth * VectorsPerRow;
-            var p = m.Predicted * VectorsPerRow;
-            missed[t] += low;
-            missed[t + 1] += high;
-            extra[p] += low;
-            extra[p + 1] += high;
-        }
+        low = sumLow;
+        high = sumHigh;
     }
 }

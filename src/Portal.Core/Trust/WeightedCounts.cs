@@ -40,19 +40,33 @@ internal sealed class WeightedCounts
     /// <summary>The weight of the images wrongly predicted as each class, per lane.</summary>
     public Span<int> Extra => MemoryMarshal.Cast<Vector256<int>, int>(_extra.AsSpan());
 
-    /// <summary>Sets the support from the block's weights and the truth.</summary>
-    public void CountSupport(WeightBlock block, ReadOnlySpan<byte> truth)
+    /// <summary>Sets the support from the block's weights and the images grouped by true class.</summary>
+    public void CountSupport(WeightBlock block, ImageGroups byClass)
     {
         Array.Clear(_support);
-        block.AddByClass(truth, _support);
+        foreach (var group in byClass.Groups)
+        {
+            block.SumRows(byClass.ImagesOf(group), out var low, out var high);
+            _support[group.Row * WeightBlock.VectorsPerRow] += low;
+            _support[group.Row * WeightBlock.VectorsPerRow + 1] += high;
+        }
     }
 
     /// <summary>Sets the missed and extra counts from the block's weights and one submission's mistakes.</summary>
-    public void CountMistakes(WeightBlock block, ReadOnlySpan<Mistake> mistakes)
+    public void CountMistakes(WeightBlock block, ImageGroups mistakes)
     {
         Array.Clear(_missed);
         Array.Clear(_extra);
-        block.AddMistakes(mistakes, _missed, _extra);
+        foreach (var group in mistakes.Groups)
+        {
+            block.SumRows(mistakes.ImagesOf(group), out var low, out var high);
+            var t = group.Row * WeightBlock.VectorsPerRow;
+            var p = group.Column * WeightBlock.VectorsPerRow;
+            _missed[t] += low;
+            _missed[t + 1] += high;
+            _extra[p] += low;
+            _extra[p + 1] += high;
+        }
     }
 
     /// <summary>
