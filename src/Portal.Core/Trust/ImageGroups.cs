@@ -28,6 +28,30 @@ internal sealed class ImageGroups
     /// <summary>The positions of the images of <paramref name="group"/>, ascending.</summary>
     public ReadOnlySpan<int> ImagesOf(Group group) => _images.AsSpan(group.Start, group.Count);
 
+    /// <summary>The number of images per row class (length <paramref name="classCount"/>).</summary>
+    public int[] RowTotals(int classCount)
+    {
+        var totals = new int[classCount];
+        foreach (var group in _groups)
+        {
+            totals[group.Row] += group.Count;
+        }
+
+        return totals;
+    }
+
+    /// <summary>The number of images per column class (length <paramref name="classCount"/>).</summary>
+    public int[] ColumnTotals(int classCount)
+    {
+        var totals = new int[classCount];
+        foreach (var group in _groups)
+        {
+            totals[group.Column] += group.Count;
+        }
+
+        return totals;
+    }
+
     /// <summary>Every image by its class in <paramref name="labels"/>.</summary>
     public static ImageGroups ByClass(ReadOnlySpan<byte> labels, int classCount) => Build(labels, labels, classCount, skipAgreeing: false);
 

@@ -87,6 +87,23 @@ internal sealed class WeightedCounts
     }
 
     /// <summary>
+    /// Like <see cref="ClassF1Sum"/> for the complement of lane <paramref name="lane"/>: the counts are the totals over
+    /// all images (weight 1 each) less the lane's. With 0/1 weights marking one half of a split, the other half's sum.
+    /// </summary>
+    public double ComplementClassF1Sum(int lane, ReadOnlySpan<int> supportTotal, ReadOnlySpan<int> missedTotal, ReadOnlySpan<int> extraTotal)
+    {
+        ReadOnlySpan<int> support = Support, missed = Missed, extra = Extra;
+        double sum = 0;
+        for (var k = 0; k < ClassCount; k++)
+        {
+            var at = k * WeightBlock.Lanes + lane;
+            sum += ClassF1(supportTotal[k] - support[at], missedTotal[k] - missed[at], extraTotal[k] - extra[at]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
     /// The F1 of one class from its support, the weight missed and the weight wrongly predicted as it, with zero
     /// division giving 0 (scikit-learn's f1_score with zero_division = 0): 2 hits / (support + predicted).
     /// </summary>
