@@ -15,6 +15,9 @@ namespace Portal.Core.Trust;
 /// </remarks>
 public static class LabelAudit
 {
+    /// <summary>The fewest submissions an audit takes: agreement needs at least two voters.</summary>
+    public const int MinimumSubmissions = 2;
+
     /// <summary>
     /// Audits <paramref name="truth"/> (one class per image, hidden-set order) against <paramref name="submissions"/>
     /// (the strongest submissions' predictions, same order; probabilities used when present). An image is a suspect when
@@ -37,7 +40,7 @@ public static class LabelAudit
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(limit ?? 0, nameof(limit));
-        if (submissions.Count < 2)
+        if (submissions.Count < MinimumSubmissions)
         {
             throw new ArgumentException("An audit needs at least two submissions to find agreement against the truth.", nameof(submissions));
         }
