@@ -19,7 +19,8 @@ namespace Portal.Core.Trust;
 /// 16 resamples lie side by side per image (<see cref="WeightBlock"/>), and each submission's confusion counts under
 /// them are sums of w over its mistakes (<see cref="WeightedCounts"/>): O(R M + R N m) for m mistakes per
 /// submission, vectorised 16 resamples wide. Blocks of 16 resamples run in parallel; each resample's values depend
-/// only on the seed and its index, never on the number of threads.
+/// only on the seed and its index, never on the number of threads. Memory: 64 bytes per image per worker thread,
+/// and 8 bytes per submission per resample for the result.
 /// </para>
 /// <para>
 /// Leak safety: everything this class returns is a macro F1 (or a difference or percentile of them), and each is

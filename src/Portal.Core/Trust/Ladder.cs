@@ -25,6 +25,9 @@ namespace Portal.Core.Trust;
 /// standard deviation of the paired bootstrap differences (<see cref="BootstrapScores.DifferenceStandardError"/>), its
 /// direct analogue. The shown score is the unrounded score, as in Ladder.jl.
 /// </para>
+/// <para>
+/// Leak safety: the ladder shows less than the plain board (a subsequence of a team's public scores), never more.
+/// </para>
 /// </remarks>
 public static class Ladder
 {

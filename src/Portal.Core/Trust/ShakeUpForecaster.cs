@@ -129,6 +129,9 @@ public static class ShakeUpForecaster
         var counts = new int[n * n];
         var order = new int[n];
         var forecast = new double[n];
+
+        // Higher first; equal forecasts keep board order, as equal scores go to the earlier submission.
+        Comparison<int> byForecast = (x, y) => forecast[y].CompareTo(forecast[x]) is var c && c != 0 ? c : x.CompareTo(y);
         for (var split = 0; split < splits; split++)
         {
             for (var row = 0; row < n; row++)
@@ -137,8 +140,7 @@ public static class ShakeUpForecaster
                 order[row] = row;
             }
 
-            // Higher first; equal forecasts keep board order, as equal scores go to the earlier submission.
-            Array.Sort(order, (x, y) => forecast[y].CompareTo(forecast[x]) is var c && c != 0 ? c : x.CompareTo(y));
+            Array.Sort(order, byForecast);
             for (var rank = 0; rank < n; rank++)
             {
                 counts[order[rank] * n + rank]++;
