@@ -80,8 +80,9 @@ public sealed partial class RedisPortalEvents : IPortalEvents, IDisposable
         var subscription = _local.Subscribe(handler);
         if (ImmutableInterlocked.Update(ref _listening, types => types.Add(typeof(TMessage))))
         {
-            // Once per type, for the life of this instance; it catches every failure, so it never faults.
-            _ = ListenAsync<TMessage>();
+            // Once per type, for the life of this instance, off the subscriber's thread (a page's); it catches every
+            // failure, so it never faults.
+            _ = Task.Run(ListenAsync<TMessage>);
         }
 
         return subscription;
