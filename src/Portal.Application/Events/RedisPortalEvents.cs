@@ -52,7 +52,8 @@ public sealed partial class RedisPortalEvents : IPortalEvents, IDisposable
         _endPoints = string.Join(',', options.EndPoints);
         _local = new InProcessPortalEvents(loggers.CreateLogger<InProcessPortalEvents>());
         _logger = loggers.CreateLogger<RedisPortalEvents>();
-        _connection = ConnectAsync(options);
+        // Off the caller's thread from the first line: resolving the service never waits on the network.
+        _connection = Task.Run(() => ConnectAsync(options));
         // The loop ends when this is disposed; it catches every failure, so it never faults.
         _ = Task.Run(SendAsync);
     }
