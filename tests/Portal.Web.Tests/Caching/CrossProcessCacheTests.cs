@@ -11,7 +11,7 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Caching;
 
 /// <summary>
-/// Two processes over one SQLite file: the app of a <see cref="PortalFactory"/> writes (scores, final picks, a close,
+/// Two processes over one database: the app of a <see cref="PortalFactory"/> writes (scores, final picks, a close,
 /// a new hidden set) and a <see cref="SecondProcess"/>, with its own caches and its own in-process events (so no message
 /// of the first ever reaches it), reads. Each write must be seen at the second's next read, through the version
 /// stored with the data alone; a read with no write between must not load again.
@@ -28,7 +28,7 @@ public sealed class CrossProcessCacheTests(PortalFactory factory) : IClassFixtur
         // Arrange: the second process has the empty board cached.
         var scenario = await new ScenarioBuilder(factory).BuildAsync();
         var boards = new CountingCompetitionCache<LeaderboardSnapshot>();
-        using var second = SecondProcess.Over(factory.DataDirectory, s => s.AddSingleton<ICompetitionCache<LeaderboardSnapshot>>(boards));
+        using var second = SecondProcess.Over(factory.Store, s => s.AddSingleton<ICompetitionCache<LeaderboardSnapshot>>(boards));
         var before = await PublicBoardAsync(second, scenario);
         using var teamA = factory.WithToken(scenario.A.Token);
         var predicted = scenario.Predict(0.8, 0.6);
@@ -55,7 +55,7 @@ public sealed class CrossProcessCacheTests(PortalFactory factory) : IClassFixtur
         var a1 = await SubmitScoredAsync(teamA, scenario, scenario.Predict(0.8, 0.2));
         var a2 = await SubmitScoredAsync(teamA, scenario, scenario.Predict(0.4, 0.9));
         var boards = new CountingCompetitionCache<LeaderboardSnapshot>();
-        using var second = SecondProcess.Over(factory.DataDirectory, s => s.AddSingleton<ICompetitionCache<LeaderboardSnapshot>>(boards));
+        using var second = SecondProcess.Over(factory.Store, s => s.AddSingleton<ICompetitionCache<LeaderboardSnapshot>>(boards));
         var member = new Viewer(scenario.A.FirstMember.Id, IsHost: false);
         var beforePick = await PrivateBoardAsync(second, scenario, Host);
         var beforeClose = await PrivateBoardAsync(second, scenario, member);
@@ -82,7 +82,7 @@ public sealed class CrossProcessCacheTests(PortalFactory factory) : IClassFixtur
         using var teamA = factory.WithToken(scenario.A.Token);
         await SubmitScoredAsync(teamA, scenario, scenario.Predict(0.5, 0.5));
         var boards = new CountingCompetitionCache<LeaderboardSnapshot>();
-        using var second = SecondProcess.Over(factory.DataDirectory, s => s.AddSingleton<ICompetitionCache<LeaderboardSnapshot>>(boards));
+        using var second = SecondProcess.Over(factory.Store, s => s.AddSingleton<ICompetitionCache<LeaderboardSnapshot>>(boards));
         var first = await PublicBoardAsync(second, scenario);
 
         // Act: a new API token and a new team member change nothing on a board.
@@ -113,7 +113,7 @@ public sealed class CrossProcessCacheTests(PortalFactory factory) : IClassFixtur
         Assert.Null(error);
         await ImportAsync(id!.Value, images: 6);
         var sets = new CountingCompetitionCache<LoadedHiddenSet?>();
-        using var second = SecondProcess.Over(factory.DataDirectory, s => s.AddSingleton<ICompetitionCache<LoadedHiddenSet?>>(sets));
+        using var second = SecondProcess.Over(factory.Store, s => s.AddSingleton<ICompetitionCache<LoadedHiddenSet?>>(sets));
         var cache = second.Services.GetRequiredService<HiddenSetCache>();
         var before = await cache.GetAsync(id.Value);
         var unchanged = await cache.GetAsync(id.Value);

@@ -22,7 +22,7 @@ public sealed class LeaderboardPanelTests : PortalComponentTest, IClassFixture<T
     public LeaderboardPanelTests(TeamDatabaseFixture database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        Services.AddPortalDatabase(new DatabaseOptions(), database.Folder);
+        Services.AddPortalDatabase(database.Store.Database, database.Store.DataDirectory);
         Services.AddSingleton<ILogger<InProcessPortalEvents>>(NullLogger<InProcessPortalEvents>.Instance);
         Services.AddSingleton<IPortalEvents, InProcessPortalEvents>();
         Services.AddSingleton<ICompetitionCache<LeaderboardSnapshot>>(_cache);

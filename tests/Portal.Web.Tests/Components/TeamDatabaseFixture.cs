@@ -5,22 +5,30 @@ using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Components;
 
-/// <summary>A migrated SQLite database in a temporary folder, shared by a class's component tests (each seeds its own competition).</summary>
-public sealed class TeamDatabaseFixture : IAsyncLifetime
+/// <summary>
+/// A migrated database of the run's provider (<see cref="PortalStore"/>), shared by a class's tests (each seeds its own
+/// competition). Made at first use, inside a test, so a missing engine skips the tests rather than failing the fixture.
+/// </summary>
+public sealed class TeamDatabaseFixture : IDisposable
 {
-    public string Folder { get; } = PortalFactory.NewDataDirectory();
+    private readonly Lazy<PortalStore> _store = new(Migrated);
 
-    public async ValueTask InitializeAsync()
+    public PortalStore Store => _store.Value;
+
+    public void Dispose()
     {
-        var services = new ServiceCollection().AddPortalDatabase(new DatabaseOptions(), Folder);
-        await using var provider = services.BuildServiceProvider();
-        await using var db = await provider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
-        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        if (_store.IsValueCreated)
+        {
+            _store.Value.Dispose();
+        }
     }
 
-    public ValueTask DisposeAsync()
+    private static PortalStore Migrated()
     {
-        PortalFactory.DeleteDataDirectory(Folder);
-        return ValueTask.CompletedTask;
+        var store = PortalStore.Create();
+        using var provider = new ServiceCollection().AddPortalDatabase(store.Database, store.DataDirectory).BuildServiceProvider();
+        using var db = provider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+        db.Database.Migrate();
+        return store;
     }
 }

@@ -14,7 +14,7 @@ using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Components;
 
-/// <summary>The team panel over a real <see cref="TeamService"/> on a SQLite database of its own.</summary>
+/// <summary>The team panel over a real <see cref="TeamService"/> on a database of its own.</summary>
 public sealed class TeamPanelTests : PortalComponentTest, IAsyncLifetime, IClassFixture<TeamDatabaseFixture>
 {
     private Competition _competition = default!;
@@ -23,7 +23,7 @@ public sealed class TeamPanelTests : PortalComponentTest, IAsyncLifetime, IClass
     public TeamPanelTests(TeamDatabaseFixture database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        Services.AddPortalDatabase(new DatabaseOptions(), database.Folder);
+        Services.AddPortalDatabase(database.Store.Database, database.Store.DataDirectory);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<CompetitionClock>();
         Services.AddSingleton<TeamService>();

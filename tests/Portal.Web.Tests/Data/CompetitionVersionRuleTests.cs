@@ -15,7 +15,7 @@ namespace Portal.Web.Tests.Data;
 /// </summary>
 public sealed class CompetitionVersionRuleTests(TeamDatabaseFixture database) : IClassFixture<TeamDatabaseFixture>, IDisposable
 {
-    private readonly SecondProcess _process = SecondProcess.Over(database.Folder);
+    private readonly SecondProcess _process = SecondProcess.Over(database.Store);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -11,15 +11,15 @@ public sealed class DemoSeederTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly string _folder = PortalFactory.NewDataDirectory();
+    private readonly PortalStore _store = PortalStore.Create();
 
-    public void Dispose() => PortalFactory.DeleteDataDirectory(_folder);
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task Seed_EmptyPortal_CsvHistoryScoredThroughTheIntakeWithSlotsOnItsDays()
     {
         // Arrange
-        await using var app = PortalFactory.Over(_folder, runWorker: false);
+        await using var app = PortalFactory.Over(_store, runWorker: false);
         _ = app.Server;
 
         // Act

@@ -14,15 +14,15 @@ public sealed class FailedSubmissionTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly string _folder = PortalFactory.NewDataDirectory();
+    private readonly PortalStore _store = PortalStore.Create();
 
-    public void Dispose() => PortalFactory.DeleteDataDirectory(_folder);
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task Rescore_KeptPredictionsAndFileGone_FailsReadablyAndGivesQuotaBack()
     {
         // Arrange: a probabilities CSV is scored at once; then its kept probabilities and its file disappear from storage.
-        await using var app = PortalFactory.Over(_folder, runWorker: true);
+        await using var app = PortalFactory.Over(_store, runWorker: true);
         var scenario = await new ScenarioBuilder(app).WithDailyLimit(1).BuildAsync();
         using var team = app.WithToken(scenario.A.Token);
         var id = await team.SubmitAcceptedAsync(scenario.Slug, ProbabilitiesCsv(scenario, 0.8));
@@ -40,7 +40,7 @@ public sealed class FailedSubmissionTests : IDisposable
         // Assert
         Assert.Equal("Failed", failed.Status);
         Assert.NotNull(failed.Error);
-        Assert.DoesNotContain(_folder, failed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(_store.DataDirectory, failed.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", failed.Error, StringComparison.Ordinal);
         Assert.Contains("submit it again", failed.Error, StringComparison.Ordinal);
 
@@ -54,7 +54,7 @@ public sealed class FailedSubmissionTests : IDisposable
     public async Task RescoreAll_AfterAFailure_LeavesItFailedAndDoesNotGiveItsSlotBackTwice()
     {
         // Arrange: submission 1 failed on a rescore (its predictions are gone), submission 2 is scored; 1 of 2 used today.
-        await using var app = PortalFactory.Over(_folder, runWorker: true);
+        await using var app = PortalFactory.Over(_store, runWorker: true);
         var scenario = await new ScenarioBuilder(app).WithDailyLimit(2).BuildAsync();
         using var team = app.WithToken(scenario.A.Token);
         var competitions = app.Services.GetRequiredService<CompetitionService>();

@@ -12,9 +12,9 @@ public sealed class RestartTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly string _folder = PortalFactory.NewDataDirectory();
+    private readonly PortalStore _store = PortalStore.Create();
 
-    public void Dispose() => PortalFactory.DeleteDataDirectory(_folder);
+    public void Dispose() => _store.Dispose();
 
     [Theory]
     [InlineData(false)]
@@ -26,7 +26,7 @@ public sealed class RestartTests : IDisposable
         Scenario scenario;
         int id;
         byte[] predicted;
-        await using (var stopped = PortalFactory.Over(_folder, runWorker: false))
+        await using (var stopped = PortalFactory.Over(_store, runWorker: false))
         {
             scenario = await new ScenarioBuilder(stopped).BuildAsync();
             using var client = stopped.WithToken(scenario.A.Token);
@@ -56,7 +56,7 @@ public sealed class RestartTests : IDisposable
         }
 
         // Act
-        await using var restarted = PortalFactory.Over(_folder, runWorker: true);
+        await using var restarted = PortalFactory.Over(_store, runWorker: true);
         using var team = restarted.WithToken(scenario.A.Token);
         var scored = await team.WaitUntilDoneAsync(id);
 

@@ -14,9 +14,9 @@ public sealed class OrphanFileSweepTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly string _folder = PortalFactory.NewDataDirectory();
+    private readonly PortalStore _store = PortalStore.Create();
 
-    public void Dispose() => PortalFactory.DeleteDataDirectory(_folder);
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task Start_AfterAKill_DeletesOldOrphansAndKeepsWhatIsNamedOrYoung()
@@ -25,7 +25,7 @@ public sealed class OrphanFileSweepTests : IDisposable
         Scenario scenario;
         int id;
         string fileKey;
-        await using (var first = PortalFactory.Over(_folder, runWorker: true))
+        await using (var first = PortalFactory.Over(_store, runWorker: true))
         {
             scenario = await new ScenarioBuilder(first).BuildAsync();
             using var client = first.WithToken(scenario.A.Token);
@@ -50,7 +50,7 @@ public sealed class OrphanFileSweepTests : IDisposable
         // Scratch files and folders (an upload being checked, an unpacked zip) live beside storage, on this machine's disk.
         var (oldScratchFile, youngScratchFile) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
         var (oldScratchFolder, busyScratchFolder) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
-        await using (var stopped = PortalFactory.Over(_folder, runWorker: false))
+        await using (var stopped = PortalFactory.Over(_store, runWorker: false))
         {
             // Started first, so that its own sweep runs before the files are planted.
             await using var db = await stopped.DbAsync();
@@ -77,7 +77,7 @@ public sealed class OrphanFileSweepTests : IDisposable
         }
 
         // Act
-        await using var restarted = PortalFactory.Over(_folder, runWorker: false);
+        await using var restarted = PortalFactory.Over(_store, runWorker: false);
         _ = restarted.Services;
 
         // Assert
@@ -93,9 +93,9 @@ public sealed class OrphanFileSweepTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
     }
 
-    private string StoredPath(string key) => Path.Combine(_folder, "files", key);
+    private string StoredPath(string key) => Path.Combine(_store.DataDirectory, "files", key);
 
-    private string ScratchPath(string name) => Path.Combine(_folder, "tmp", name);
+    private string ScratchPath(string name) => Path.Combine(_store.DataDirectory, "tmp", name);
 
     /// <summary>An unpacked zip: old folders, and a file in them as old as <paramref name="oldFile"/> says.</summary>
     private void PlantScratchFolder(string name, bool oldFile)

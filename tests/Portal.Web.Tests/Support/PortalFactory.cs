@@ -5,41 +5,49 @@ using Microsoft.Extensions.Logging;
 namespace Portal.Web.Tests.Support;
 
 /// <summary>
-/// The whole app in memory over a SQLite database in a fresh temporary folder. One per test class
-/// (IClassFixture); tests keep apart by making their own competitions. The restart tests make two
-/// in turn over one folder, which they own.
+/// The whole app in memory over a <see cref="PortalStore"/> of its own: a fresh temporary folder and a fresh database of
+/// the run's provider (<see cref="TestEngines.Provider"/>: a SQLite file in the folder, or a PostgreSQL database of its
+/// own), made at first use and removed on dispose. One per test class (IClassFixture); tests keep apart by making their
+/// own competitions. Restart, worker and second-instance tests make several in turn or at once over one store, which
+/// they own.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     public const string HostEmail = "host@portal.test";
     public const string HostPassword = "Host-Password-1";
 
-    private readonly bool _ownsFolder;
+    private readonly Lazy<PortalStore> _store;
+    private readonly bool _ownsStore;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    /// <summary>A factory over its own temporary folder, deleted on dispose, with the job worker running.</summary>
+    /// <summary>A factory over its own store, made at first use (so a missing engine skips the test using it) and removed on dispose, with the job worker running.</summary>
     public PortalFactory()
-        : this(dataDirectory: null, runWorker: true, settings: null)
     {
+        _store = new Lazy<PortalStore>(PortalStore.Create);
+        _ownsStore = true;
+        _settings = new Dictionary<string, string>();
+        RunWorker = true;
     }
 
-    private PortalFactory(string? dataDirectory, bool runWorker, IReadOnlyDictionary<string, string>? settings)
+    private PortalFactory(PortalStore store, bool runWorker, IReadOnlyDictionary<string, string>? settings)
     {
+        _store = new Lazy<PortalStore>(() => store);
         _settings = settings ?? new Dictionary<string, string>();
-        _ownsFolder = dataDirectory is null;
-        DataDirectory = dataDirectory ?? NewDataDirectory();
         RunWorker = runWorker;
     }
 
     /// <summary>
-    /// A factory over <paramref name="dataDirectory"/>, which it leaves in place on dispose (for a restart over the same
-    /// data); <paramref name="settings"/> (e.g. <c>Events:Redis</c>) are applied after the tests' defaults.
+    /// A factory over <paramref name="store"/>, which it leaves in place on dispose (for a restart or a second instance
+    /// over the same data); <paramref name="settings"/> (e.g. <c>Events:Redis</c>) are applied after the tests' defaults.
     /// </summary>
-    public static PortalFactory Over(string dataDirectory, bool runWorker, IReadOnlyDictionary<string, string>? settings = null) =>
-        new(dataDirectory, runWorker, settings);
+    public static PortalFactory Over(PortalStore store, bool runWorker, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(store, runWorker, settings);
 
-    /// <summary>Where the database and the files live.</summary>
-    public string DataDirectory { get; }
+    /// <summary>Where this app's state lives.</summary>
+    public PortalStore Store => _store.Value;
+
+    /// <summary>Where the files (and, on SQLite, the database) live.</summary>
+    public string DataDirectory => Store.DataDirectory;
 
     /// <summary>Whether the in-process job worker runs (false leaves submissions queued, as a stopped app would).</summary>
     public bool RunWorker { get; }
@@ -81,7 +89,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Development");
-        builder.UseSetting("Portal:DataDirectory", DataDirectory);
+        foreach (var (key, value) in Store.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Portal:SeedDemo", "false");
         builder.UseSetting("Portal:AdminEmail", HostEmail);
         builder.UseSetting("Portal:AdminPassword", HostPassword);
@@ -101,9 +113,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _ownsFolder)
+        if (disposing && _ownsStore && _store.IsValueCreated)
         {
-            DeleteDataDirectory(DataDirectory);
+            _store.Value.Dispose();
         }
     }
 }

@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Worker;
 
 /// <summary>
 /// The real Portal.Worker host as a process of its own (its build output beside the repository's other projects),
-/// over a data folder the test's web app also uses, with the same configuration keys set by environment variables.
+/// over a store (data folder and database) the test's web app also uses, with the same configuration keys set by environment variables.
 /// </summary>
 internal sealed class WorkerProcess : IDisposable
 {
@@ -18,8 +19,9 @@ internal sealed class WorkerProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static WorkerProcess Start(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    public static WorkerProcess Start(PortalStore store, IReadOnlyDictionary<string, string>? settings = null)
     {
+        ArgumentNullException.ThrowIfNull(store);
         var start = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false,
@@ -28,13 +30,12 @@ internal sealed class WorkerProcess : IDisposable
             WorkingDirectory = Path.GetDirectoryName(WorkerDll)!,
         };
         start.ArgumentList.Add(WorkerDll);
-        start.Environment["Portal__DataDirectory"] = dataDirectory;
         start.Environment["Portal__SeedDemo"] = "false";
         start.Environment["Inference__Provider"] = "Cpu";
         start.Environment["Jobs__PollInterval"] = "00:00:00.200";
         start.Environment["Jobs__Lease"] = "00:00:05";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in store.Settings.Concat(settings ?? new Dictionary<string, string>()))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

@@ -10,24 +10,24 @@ namespace Portal.Web.Tests.Worker;
 
 /// <summary>
 /// The web app with <c>Jobs:RunWorker=false</c> and a separate Portal.Worker process over the same data folder (one
-/// SQLite file, one storage folder): the web never runs a job; the worker runs what the web queued.
+/// database, one storage folder): the web never runs a job; the worker runs what the web queued.
 /// </summary>
 public sealed class WorkerProcessTests : IDisposable
 {
     private const int Classes = 18;
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly string _folder = PortalFactory.NewDataDirectory();
+    private readonly PortalStore _store = PortalStore.Create();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => PortalFactory.DeleteDataDirectory(_folder);
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task ModelSubmittedOnTheWeb_IsRunByTheWorkerProcess()
     {
         // Arrange: a web app that runs no job.
-        await using var web = PortalFactory.Over(_folder, runWorker: false);
+        await using var web = PortalFactory.Over(_store, runWorker: false);
         var scenario = await new ScenarioBuilder(web).BuildAsync();
         using var client = web.WithToken(scenario.A.Token);
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("bins.onnx", TinyModels.Binning(0, Classes))]);
@@ -36,7 +36,7 @@ public sealed class WorkerProcessTests : IDisposable
         Assert.Equal("Queued", (await client.GetJsonAsync<Portal.Web.Api.ApiSubmission>($"/api/v1/submissions/{id}")).Status);
 
         // Act
-        using var worker = WorkerProcess.Start(_folder);
+        using var worker = WorkerProcess.Start(_store);
         var model = await client.WaitForStatusAsync(id, RunTimeout, "Scored", "Failed");
         var scored = await client.WaitForStatusAsync(csv, RunTimeout, "Scored", "Failed");
 
@@ -51,13 +51,13 @@ public sealed class WorkerProcessTests : IDisposable
     public async Task WorkerKilledMidRun_ItsRunnerEndsAndTheNextWorkerFinishesTheJob()
     {
         // Arrange: a run that takes seconds (a large input, eight views), started by a first worker.
-        await using var web = PortalFactory.Over(_folder, runWorker: false);
+        await using var web = PortalFactory.Over(_store, runWorker: false);
         var scenario = await new ScenarioBuilder(web).BuildAsync();
         using var client = web.WithToken(scenario.A.Token);
         var slow = new Dictionary<string, string> { ["width"] = "640", ["height"] = "640", ["tta"] = "d4" };
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("slow.onnx", TinyModels.Binning(0, Classes))], slow);
-        var runs = InferenceOptions.RunsPath(_folder);
-        using var first = WorkerProcess.Start(_folder);
+        var runs = InferenceOptions.RunsPath(_store.DataDirectory);
+        using var first = WorkerProcess.Start(_store);
         await RunnerProcesses.WaitForOneAsync(runs, Ct);
 
         // Act: kill -9 the worker alone, not its runner.
@@ -73,7 +73,7 @@ public sealed class WorkerProcessTests : IDisposable
         }
 
         var orphanedFor = clock.Elapsed;
-        using var second = WorkerProcess.Start(_folder);
+        using var second = WorkerProcess.Start(_store);
         var done = await client.WaitForStatusAsync(id, RunTimeout, "Scored", "Failed");
 
         // Assert: the runner noticed its parent was gone; the job was taken over after its 5 s lease and scored once.

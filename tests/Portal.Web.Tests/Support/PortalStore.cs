@@ -1,0 +1,94 @@
+using System.Globalization;
+using Npgsql;
+using Portal.Data;
+
+namespace Portal.Web.Tests.Support;
+
+/// <summary>
+/// Where one test's Portal keeps its state: a fresh temporary data folder (files, and the database on SQLite) and, on
+/// PostgreSQL, a fresh empty database of its own (unique name) on the server of <c>PORTAL_TEST_POSTGRES</c>. The app
+/// migrates it at its start as in production. Dispose drops the database and deletes the folder. Several hosts over
+/// one store (a restart, a second instance, a worker process) share its state.
+/// </summary>
+public sealed class PortalStore : IDisposable
+{
+    private const string DatabasePrefix = "portal_test_";
+    private readonly string? _server;
+    private readonly string? _database;
+
+    private PortalStore(TestProvider provider, string dataDirectory, string? server, string? database)
+    {
+        Provider = provider;
+        DataDirectory = dataDirectory;
+        _server = server;
+        _database = database;
+        ConnectionString = server is null ? null : new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+    }
+
+    /// <summary>The provider of this store's database.</summary>
+    public TestProvider Provider { get; }
+
+    /// <summary>The data folder (<c>Portal:DataDirectory</c>).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The database's connection string (<c>Database:ConnectionString</c>); null on SQLite, whose file is in the data folder.</summary>
+    public string? ConnectionString { get; }
+
+    /// <summary>The options that point <c>AddPortalDatabase</c> at this store's database (with <see cref="DataDirectory"/>).</summary>
+    public DatabaseOptions Database => new() { Provider = Provider.ToString(), ConnectionString = ConnectionString };
+
+    /// <summary>The settings that point a host at this store, in configuration's key form (<c>Section:Key</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Portal:DataDirectory"] = DataDirectory,
+        ["Database:Provider"] = Provider.ToString(),
+        ["Database:ConnectionString"] = ConnectionString ?? "",
+    };
+
+    /// <summary>A store on the provider of this run (<see cref="TestEngines.Provider"/>).</summary>
+    public static PortalStore Create() => Create(TestEngines.Provider);
+
+    /// <summary>
+    /// A store on <paramref name="provider"/>. On PostgreSQL, skips the calling test when no server is configured (fails
+    /// it under <c>PORTAL_REQUIRE_ENGINES=1</c>).
+    /// </summary>
+    public static PortalStore Create(TestProvider provider)
+    {
+        if (provider == TestProvider.Sqlite)
+        {
+            return new PortalStore(provider, PortalFactory.NewDataDirectory(), server: null, database: null);
+        }
+
+        var server = TestEngines.PostgresServer();
+        var database = DatabasePrefix + Guid.NewGuid().ToString("N")[..16];
+        using (var connection = new NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = string.Create(CultureInfo.InvariantCulture, $"CREATE DATABASE \"{database}\"");
+            create.ExecuteNonQuery();
+        }
+
+        return new PortalStore(provider, PortalFactory.NewDataDirectory(), server, database);
+    }
+
+    /// <summary>Drops the database (closing what still holds it) and deletes the data folder.</summary>
+    public void Dispose()
+    {
+        if (_server is not null)
+        {
+            using (var pooled = new NpgsqlConnection(ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
+            using var connection = new NpgsqlConnection(_server);
+            connection.Open();
+            using var drop = connection.CreateCommand();
+            drop.CommandText = string.Create(CultureInfo.InvariantCulture, $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+            drop.ExecuteNonQuery();
+        }
+
+        PortalFactory.DeleteDataDirectory(DataDirectory);
+    }
+}
