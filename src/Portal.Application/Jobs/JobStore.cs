@@ -6,9 +6,9 @@ using Portal.Data.Entities;
 namespace Portal.Application.Jobs;
 
 /// <summary>
-/// The persisted job queue: adding, claiming, renewing and finishing jobs. Claiming is a conditional update (queued, or running with an expired
-/// lease), so it is safe with several workers on one database; a worker that dies leaves its job
-/// to be claimed again when its lease runs out.
+/// The persisted job queue: adding, claiming, renewing and finishing jobs. Claiming is safe with several workers on one
+/// database (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, a conditional update on SQLite); a worker that dies leaves its
+/// job to be claimed again when its lease runs out.
 /// </summary>
 public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, IOptions<JobOptions> options) : IDisposable
 {
@@ -39,32 +39,71 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeP
     /// <summary>Waits until woken or the poll interval passes.</summary>
     public Task WaitAsync(CancellationToken cancellationToken) => _signal.WaitAsync(options.Value.PollInterval, cancellationToken);
 
-    /// <summary>Claims the oldest runnable job for <paramref name="owner"/>, or null when there is none; jobs of <paramref name="skip"/> kinds are left for later.</summary>
+    /// <summary>
+    /// Claims the oldest runnable job (queued, or running with its lease expired) for <paramref name="owner"/>, with a
+    /// lease of <see cref="JobOptions.Lease"/>, or returns null when there is none; jobs of <paramref name="skip"/> kinds
+    /// are left for later. The job returned is as claimed (state Running, its attempts counted). Safe with any number of
+    /// workers on one database: each runnable job goes to exactly one of them.
+    /// </summary>
     public async Task<Job?> ClaimAsync(string owner, CancellationToken cancellationToken, IReadOnlyCollection<JobKind>? skip = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lease = now + options.Value.Lease;
+        skip ??= [];
+        return db.Database.IsNpgsql()
+            ? await ClaimSkippingLockedAsync(db, owner, now, lease, skip, cancellationToken)
+            : await ClaimConditionallyAsync(db, owner, now, lease, skip, cancellationToken);
+    }
+
+    // PostgreSQL: one statement picks the oldest runnable job no other transaction holds (FOR UPDATE SKIP LOCKED) and
+    // claims it, so concurrent workers take different jobs without waiting for each other or retrying.
+    private static async Task<Job?> ClaimSkippingLockedAsync(
+        PortalDbContext db, string owner, DateTime now, DateTime lease, IReadOnlyCollection<JobKind> skip, CancellationToken cancellationToken)
+    {
+        var queued = nameof(JobState.Queued);
+        var running = nameof(JobState.Running);
+        var skipped = skip.Select(k => k.ToString()).ToArray();
+        var claimed = await db.Jobs.FromSql($"""
+            UPDATE "Jobs" SET "State" = {running}, "LeaseOwner" = {owner}, "LeaseExpiresAtUtc" = {lease},
+                "Attempts" = "Attempts" + 1, "StartedAtUtc" = {now}
+            WHERE "Id" = (
+                SELECT "Id" FROM "Jobs"
+                WHERE ("State" = {queued} OR ("State" = {running} AND "LeaseExpiresAtUtc" < {now}))
+                    AND NOT ("Kind" = ANY ({skipped}))
+                ORDER BY "Id"
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        return claimed.SingleOrDefault();
+    }
+
+    // SQLite (one writer at a time, no row locks): read the oldest candidate, then claim it with an update conditional
+    // on it still being runnable; a worker that lost the race to another tries the next.
+    private static async Task<Job?> ClaimConditionallyAsync(
+        PortalDbContext db, string owner, DateTime now, DateTime lease, IReadOnlyCollection<JobKind> skip, CancellationToken cancellationToken)
+    {
         for (var tries = 0; tries < 5; tries++)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
             var runnable = db.Jobs.AsNoTracking()
                 .Where(j => j.State == JobState.Queued || (j.State == JobState.Running && j.LeaseExpiresAtUtc < now));
-            foreach (var kind in skip ?? [])
+            foreach (var kind in skip)
             {
                 runnable = runnable.Where(j => j.Kind != kind);
             }
 
             var candidate = await runnable
                 .OrderBy(j => j.Id)
-                .Select(j => new { j.Id, j.State })
+                .Select(j => j.Id)
                 .FirstOrDefaultAsync(cancellationToken);
-            if (candidate is null)
+            if (candidate == 0)
             {
                 return null;
             }
 
-            var lease = now + options.Value.Lease;
             var claimed = await db.Jobs
-                .Where(j => j.Id == candidate.Id && (j.State == JobState.Queued || (j.State == JobState.Running && j.LeaseExpiresAtUtc < now)))
+                .Where(j => j.Id == candidate && (j.State == JobState.Queued || (j.State == JobState.Running && j.LeaseExpiresAtUtc < now)))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(j => j.State, JobState.Running)
                     .SetProperty(j => j.LeaseOwner, owner)
@@ -73,7 +112,7 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeP
                     .SetProperty(j => j.StartedAtUtc, now), cancellationToken);
             if (claimed == 1)
             {
-                return await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == candidate.Id, cancellationToken);
+                return await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == candidate, cancellationToken);
             }
         }
 

@@ -142,7 +142,7 @@ public sealed class TeamService(IDbContextFactory<PortalDbContext> dbFactory, Co
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // The unique indexes (one team per user per competition, unique names) lost a race.
             return false;

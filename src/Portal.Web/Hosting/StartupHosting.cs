@@ -17,20 +17,24 @@ namespace Portal.Web.Hosting;
 /// <summary>What happens once at start (migrations, the host account, the demo) and the request pipeline.</summary>
 public static partial class StartupHosting
 {
-    /// <summary>Prepares the data as every host does (<see cref="DataStartup"/>), creates the host account on first run and seeds the demo competition.</summary>
+    /// <summary>
+    /// Prepares the data as every host does (<see cref="DataStartup"/>); on first run, under the same start lock, creates
+    /// the host account and seeds the demo competition (so web instances starting at once make them once).
+    /// </summary>
     public static async Task PreparePortalAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.Startup");
         var options = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
-        await app.Services.PrepareDataAsync(app.Lifetime.ApplicationStopping);
-
-        await using var scope = app.Services.CreateAsyncScope();
-        await EnsureHostAsync(scope.ServiceProvider, options, logger);
-        if (options.SeedDemo)
+        await app.Services.PrepareDataAsync(async cancellationToken =>
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
-        }
+            await using var scope = app.Services.CreateAsyncScope();
+            await EnsureHostAsync(scope.ServiceProvider, options, logger);
+            if (options.SeedDemo)
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+            }
+        }, app.Lifetime.ApplicationStopping);
     }
 
     /// <summary>The request pipeline and endpoints.</summary>

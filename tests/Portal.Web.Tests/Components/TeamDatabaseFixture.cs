@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Data;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Components;
@@ -11,7 +8,7 @@ namespace Portal.Web.Tests.Components;
 /// </summary>
 public sealed class TeamDatabaseFixture : IDisposable
 {
-    private readonly Lazy<PortalStore> _store = new(Migrated);
+    private readonly Lazy<PortalStore> _store = new(() => PortalStore.CreateMigratedAsync().GetAwaiter().GetResult());
 
     public PortalStore Store => _store.Value;
 
@@ -21,14 +18,5 @@ public sealed class TeamDatabaseFixture : IDisposable
         {
             _store.Value.Dispose();
         }
-    }
-
-    private static PortalStore Migrated()
-    {
-        var store = PortalStore.Create();
-        using var provider = new ServiceCollection().AddPortalDatabase(store.Database, store.DataDirectory).BuildServiceProvider();
-        using var db = provider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
-        db.Database.Migrate();
-        return store;
     }
 }

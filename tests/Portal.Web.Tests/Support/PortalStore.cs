@@ -1,6 +1,9 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Portal.Data;
+using Portal.Data.Startup;
 
 namespace Portal.Web.Tests.Support;
 
@@ -71,6 +74,25 @@ public sealed class PortalStore : IDisposable
 
         return new PortalStore(provider, PortalFactory.NewDataDirectory(), server, database);
     }
+
+    /// <summary>
+    /// A store of the run's provider whose database is migrated already (as every host does at start), for tests that
+    /// use the data layer without starting an app.
+    /// </summary>
+    public static Task<PortalStore> CreateMigratedAsync() => CreateMigratedAsync(TestEngines.Provider);
+
+    /// <summary>As <see cref="CreateMigratedAsync()"/> on <paramref name="provider"/>.</summary>
+    public static async Task<PortalStore> CreateMigratedAsync(TestProvider provider)
+    {
+        var store = Create(provider);
+        await using var services = store.DatabaseServices();
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await db.ApplyMigrationsAsync(CancellationToken.None);
+        return store;
+    }
+
+    /// <summary>A context factory over this store's database, as the app registers it; dispose the provider after use.</summary>
+    public ServiceProvider DatabaseServices() => new ServiceCollection().AddPortalDatabase(Database, DataDirectory).BuildServiceProvider();
 
     /// <summary>Drops the database (closing what still holds it) and deletes the data folder.</summary>
     public void Dispose()

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Portal.Data.Startup;
+
+/// <summary>Bringing a database up to date, the same way for every host and test.</summary>
+public static class DatabaseMigration
+{
+    /// <summary>
+    /// Applies the provider's migrations to <paramref name="db"/>'s database (creating it when missing), SQLite in WAL
+    /// mode first so that pages read while a submission is written. Callers that may start beside other instances hold
+    /// the <see cref="DatabaseStartLock"/> around it.
+    /// </summary>
+    public static async Task ApplyMigrationsAsync(this PortalDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
