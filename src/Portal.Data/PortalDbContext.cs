@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,9 +11,11 @@ namespace Portal.Data;
 /// Portal's database. Provider-neutral: each provider has a derived context that owns its own
 /// migrations (<see cref="SqlitePortalDbContext"/>, <see cref="PostgresPortalDbContext"/>).
 /// Every save raises the versions of the competitions whose boards or hidden sets it changes
-/// (<see cref="CompetitionVersionRule"/>), in the same transaction as the change.
+/// (<see cref="CompetitionVersionRule"/>), in the same transaction as the change. It also keeps the ASP.NET Core
+/// data-protection keys (<see cref="DataProtectionKeys"/>), so that every web instance over one database signs and
+/// reads the same cookies and antiforgery tokens.
 /// </summary>
-public class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options)
+public class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Competition> Competitions => Set<Competition>();
     public DbSet<HiddenSet> HiddenSets => Set<HiddenSet>();
@@ -22,6 +25,7 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Porta
     public DbSet<ModelRun> ModelRuns => Set<ModelRun>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<DailyQuota> DailyQuotas => Set<DailyQuota>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Raises <paramref name="versions"/> of competition <paramref name="competitionId"/> by one, in SQL

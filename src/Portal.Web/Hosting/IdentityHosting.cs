@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Portal.Application;
 using Microsoft.AspNetCore.Identity;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -17,9 +16,9 @@ public static class IdentityHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        // Sign-in cookies and antiforgery tokens survive a restart (and, on shared storage, span instances).
-        var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(portal.DataPath, "keys"))).SetApplicationName("Portal");
+        // Sign-in cookies and antiforgery tokens survive a restart and are valid on every instance over the database
+        // (keys of an earlier Portal's keys/ folder are copied in at start: FileKeyImport).
+        services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("Portal");
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

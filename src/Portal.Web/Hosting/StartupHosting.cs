@@ -18,8 +18,9 @@ namespace Portal.Web.Hosting;
 public static partial class StartupHosting
 {
     /// <summary>
-    /// Prepares the data as every host does (<see cref="DataStartup"/>); on first run, under the same start lock, creates
-    /// the host account and seeds the demo competition (so web instances starting at once make them once).
+    /// Prepares the data as every host does (<see cref="DataStartup"/>); under the same start lock (so web instances
+    /// starting at once do it once) copies an earlier Portal's data-protection keys into the database and, on first run,
+    /// creates the host account and seeds the demo competition.
     /// </summary>
     public static async Task PreparePortalAsync(this WebApplication app)
     {
@@ -28,6 +29,8 @@ public static partial class StartupHosting
         var options = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
         await app.Services.PrepareDataAsync(async cancellationToken =>
         {
+            await FileKeyImport.ImportAsync(app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
+                FileKeyImport.Folder(options.DataPath), logger, cancellationToken);
             await using var scope = app.Services.CreateAsyncScope();
             await EnsureHostAsync(scope.ServiceProvider, options, logger);
             if (options.SeedDemo)

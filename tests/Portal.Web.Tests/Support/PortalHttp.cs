@@ -36,7 +36,19 @@ public static partial class PortalHttp
     public static async Task<HttpClient> SignInAsync(this PortalFactory factory, string email, string password)
     {
         var client = factory.Anonymous();
-        var form = await client.GetTextAsync("/Account/Login");
+        await SignInAsync(client, client, email, password);
+        return client;
+    }
+
+    /// <summary>
+    /// Signs in as a browser would, reading the login form through <paramref name="formFrom"/> and posting it through
+    /// <paramref name="postTo"/> (two instances behind one balancer, when the clients share their cookies).
+    /// </summary>
+    public static async Task SignInAsync(HttpClient formFrom, HttpClient postTo, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(formFrom);
+        ArgumentNullException.ThrowIfNull(postTo);
+        var form = await formFrom.GetTextAsync("/Account/Login");
         Assert.Contains("name=\"Input.Email\"", form, StringComparison.Ordinal);
         Assert.Contains("name=\"Input.Password\"", form, StringComparison.Ordinal);
         var fields = new Dictionary<string, string>
@@ -47,9 +59,8 @@ public static partial class PortalHttp
             ["Input.Password"] = password,
         };
         using var content = new FormUrlEncodedContent(fields);
-        using var response = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), content, Cancellation);
+        using var response = await postTo.PostAsync(new Uri("/Account/Login", UriKind.Relative), content, Cancellation);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Signing in as {email} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Cancellation)}");
-        return client;
     }
 
     public static Task<HttpClient> SignInAsync(this PortalFactory factory, ScenarioUser user)

@@ -16,16 +16,16 @@ namespace Portal.Web.Tests.Support;
 public sealed class PortalStore : IDisposable
 {
     private const string DatabasePrefix = "portal_test_";
-    private readonly string? _server;
-    private readonly string? _database;
 
-    private PortalStore(TestProvider provider, string dataDirectory, string? server, string? database)
+    // The server and name of the PostgreSQL database this store made and drops; null when it owns none.
+    private readonly (string Server, string Name)? _ownDatabase;
+
+    private PortalStore(TestProvider provider, string dataDirectory, string? connectionString, (string Server, string Name)? ownDatabase)
     {
         Provider = provider;
         DataDirectory = dataDirectory;
-        _server = server;
-        _database = database;
-        ConnectionString = server is null ? null : new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        ConnectionString = connectionString;
+        _ownDatabase = ownDatabase;
     }
 
     /// <summary>The provider of this store's database.</summary>
@@ -34,7 +34,7 @@ public sealed class PortalStore : IDisposable
     /// <summary>The data folder (<c>Portal:DataDirectory</c>).</summary>
     public string DataDirectory { get; }
 
-    /// <summary>The database's connection string (<c>Database:ConnectionString</c>); null on SQLite, whose file is in the data folder.</summary>
+    /// <summary>The database's connection string (<c>Database:ConnectionString</c>); null for the SQLite file in the data folder.</summary>
     public string? ConnectionString { get; }
 
     /// <summary>The options that point <c>AddPortalDatabase</c> at this store's database (with <see cref="DataDirectory"/>).</summary>
@@ -59,7 +59,7 @@ public sealed class PortalStore : IDisposable
     {
         if (provider == TestProvider.Sqlite)
         {
-            return new PortalStore(provider, PortalFactory.NewDataDirectory(), server: null, database: null);
+            return new PortalStore(provider, PortalFactory.NewDataDirectory(), connectionString: null, ownDatabase: null);
         }
 
         var server = TestEngines.PostgresServer();
@@ -72,7 +72,19 @@ public sealed class PortalStore : IDisposable
             create.ExecuteNonQuery();
         }
 
-        return new PortalStore(provider, PortalFactory.NewDataDirectory(), server, database);
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        return new PortalStore(provider, PortalFactory.NewDataDirectory(), connectionString, (server, database));
+    }
+
+    /// <summary>
+    /// A store for another machine of the same deployment: this store's database, a data folder of its own (so that
+    /// nothing one machine keeps on its disk is shared, as with separate servers). Dispose it before this one; it
+    /// deletes its folder only.
+    /// </summary>
+    public PortalStore OtherMachine()
+    {
+        var connectionString = ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "portal.db")};Default Timeout=30";
+        return new PortalStore(Provider, PortalFactory.NewDataDirectory(), connectionString, ownDatabase: null);
     }
 
     /// <summary>
@@ -97,17 +109,17 @@ public sealed class PortalStore : IDisposable
     /// <summary>Drops the database (closing what still holds it) and deletes the data folder.</summary>
     public void Dispose()
     {
-        if (_server is not null)
+        if (_ownDatabase is { } own)
         {
             using (var pooled = new NpgsqlConnection(ConnectionString))
             {
                 NpgsqlConnection.ClearPool(pooled);
             }
 
-            using var connection = new NpgsqlConnection(_server);
+            using var connection = new NpgsqlConnection(own.Server);
             connection.Open();
             using var drop = connection.CreateCommand();
-            drop.CommandText = string.Create(CultureInfo.InvariantCulture, $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+            drop.CommandText = string.Create(CultureInfo.InvariantCulture, $"DROP DATABASE IF EXISTS \"{own.Name}\" WITH (FORCE)");
             drop.ExecuteNonQuery();
         }
 
