@@ -56,7 +56,7 @@ engines_start_postgres() {
     engines_as_pg "$initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; return 1; }
   fi
-  if ! engines_as_pg "$pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+  if ! engines_postgres_running "$1"; then
     # fsync off: a test and demo cluster on loopback, recreated at will; not for real data.
     engines_as_pg "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
       -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null \
@@ -64,6 +64,13 @@ engines_start_postgres() {
   fi
   engines_as_pg psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qtAc \
     "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'portal') THEN CREATE ROLE portal LOGIN PASSWORD 'portal' CREATEDB; END IF; END \$\$;" >/dev/null
+}
+
+# engines_postgres_running DIR : whether the PostgreSQL cluster in DIR/postgres is up.
+engines_postgres_running() {
+  local pg_ctl
+  pg_ctl=$(engines_pg_bin pg_ctl) || return 1
+  [ -f "$1/postgres/data/PG_VERSION" ] && engines_as_pg "$pg_ctl" -D "$1/postgres/data" status >/dev/null 2>&1
 }
 
 # engines_stop_postgres DIR
@@ -79,7 +86,7 @@ engines_stop_postgres() {
 engines_start_redis() {
   local dir="$1/redis" port="$2"
   mkdir -p "$dir"
-  if [ -f "$dir/redis.pid" ] && kill -0 "$(cat "$dir/redis.pid")" 2>/dev/null; then
+  if engines_redis_running "$1"; then
     return 0
   fi
   redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --daemonize yes \
@@ -91,6 +98,11 @@ engines_start_redis() {
   done
   echo "Redis did not start on port $port: $(tail -n 5 "$dir/redis.log")" >&2
   return 1
+}
+
+# engines_redis_running DIR : whether the Redis server started under DIR/redis is up.
+engines_redis_running() {
+  [ -f "$1/redis/redis.pid" ] && kill -0 "$(cat "$1/redis/redis.pid")" 2>/dev/null
 }
 
 # engines_stop_redis DIR

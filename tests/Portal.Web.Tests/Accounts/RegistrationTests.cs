@@ -8,6 +8,7 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Accounts;
 
 /// <summary>Signing up through the form makes a signed-in participant.</summary>
+[AlsoOnPostgres]
 public sealed class RegistrationTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -8,6 +8,7 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Api;
 
 /// <summary>The HTTP API as a team's script uses it: list, submit, poll, read the board, download.</summary>
+[AlsoOnPostgres]
 public sealed class ApiEndToEndTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Portal.Web.Tests.Api;
 /// Every endpoint and page against every kind of caller, during the competition: only the allowed
 /// calls succeed. Each line of <see cref="Matrix"/> is one request and what each caller must get.
 /// </summary>
+[AlsoOnPostgres]
 public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : IClassFixture<AuthorizationFixture>
 {
     private const Outcome Ok = Outcome.Ok;

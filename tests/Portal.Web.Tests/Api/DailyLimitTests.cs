@@ -7,6 +7,7 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Api;
 
 /// <summary>The daily submission limit holds when a team's uploads arrive all at once.</summary>
+[AlsoOnPostgres]
 public sealed class DailyLimitTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

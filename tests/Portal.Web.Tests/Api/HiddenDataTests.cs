@@ -13,6 +13,7 @@ namespace Portal.Web.Tests.Api;
 /// During the competition nothing a participant can fetch holds a private score, a label of the
 /// hidden set or anything per image; after the close their private scores appear.
 /// </summary>
+[AlsoOnPostgres]
 public sealed class HiddenDataTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     /// <summary>JSON properties that would carry labels or per-image data.</summary>

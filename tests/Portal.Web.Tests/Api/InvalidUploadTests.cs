@@ -9,6 +9,7 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Api;
 
 /// <summary>A wrong file is refused at once, with every problem by line, and costs nothing.</summary>
+[AlsoOnPostgres]
 public sealed class InvalidUploadTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -7,6 +7,7 @@ using SkiaSharp;
 namespace Portal.Web.Tests.Api;
 
 /// <summary>Thumbnails of hidden images: shown to signed-in callers, only for ids of the hidden set, cached on this machine's disk.</summary>
+[AlsoOnPostgres]
 public sealed class ThumbnailTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -14,6 +14,7 @@ namespace Portal.Web.Tests.Api;
 /// An upload is held to its limit as it arrives: a body that declares too much is refused before it is read, and one
 /// sent without a length is cut off at the limit of its files. Nothing of it is stored and the daily limit is untouched.
 /// </summary>
+[AlsoOnPostgres]
 public sealed class UploadLimitTests(UploadLimitPortalFactory factory) : IClassFixture<UploadLimitPortalFactory>
 {
     private const long GiB = 1024L * 1024 * 1024;

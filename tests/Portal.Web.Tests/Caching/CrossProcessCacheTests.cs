@@ -16,6 +16,7 @@ namespace Portal.Web.Tests.Caching;
 /// of the first ever reaches it), reads. Each write must be seen at the second's next read, through the version
 /// stored with the data alone; a read with no write between must not load again.
 /// </summary>
+[AlsoOnPostgres]
 public sealed class CrossProcessCacheTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static readonly Viewer Host = new(null, IsHost: true);

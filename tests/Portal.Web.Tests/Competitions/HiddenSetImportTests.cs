@@ -18,6 +18,7 @@ namespace Portal.Web.Tests.Competitions;
 /// off mid-copy, an image over the pixel cap) and a zip whose entries unpack to more than they declare; a set that
 /// replaces another takes new keys, and the old images and their thumbnails go.
 /// </summary>
+[AlsoOnPostgres]
 public sealed class HiddenSetImportTests(SmallHiddenSetFactory factory) : IClassFixture<SmallHiddenSetFactory>, IDisposable
 {
     private const string CutOff = "54ee9fd0b5ba2dfdb16660052c1ef611b6a1b338.jpg";

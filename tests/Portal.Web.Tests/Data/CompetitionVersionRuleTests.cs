@@ -13,6 +13,7 @@ namespace Portal.Web.Tests.Data;
 /// Which writes raise which version of their competition (the rule in <see cref="PortalDbContext"/>), that a raise is
 /// an increment in SQL in the writer's transaction, and that the writes bypassing SaveChanges raise theirs.
 /// </summary>
+[AlsoOnPostgres]
 public sealed class CompetitionVersionRuleTests(TeamDatabaseFixture database) : IClassFixture<TeamDatabaseFixture>, IDisposable
 {
     private readonly SecondProcess _process = SecondProcess.Over(database.Store);

@@ -7,6 +7,7 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Demo;
 
 /// <summary>The demo's history enters through the same intake as any upload: scored at once, slotted on its own days, no job.</summary>
+[AlsoOnPostgres]
 public sealed class DemoSeederTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

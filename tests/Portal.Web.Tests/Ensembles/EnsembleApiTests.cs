@@ -10,6 +10,7 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Ensembles;
 
 /// <summary>Ensembles through the API: built, scored exactly as the core combines and scores, counted, downloadable, and refused with reasons.</summary>
+[AlsoOnPostgres]
 public sealed class EnsembleApiTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const int Classes = 18;

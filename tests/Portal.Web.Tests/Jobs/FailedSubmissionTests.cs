@@ -10,6 +10,7 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Jobs;
 
 /// <summary>A submission whose scoring fails ends Failed with a reason a person can read, and gives its slot back.</summary>
+[AlsoOnPostgres]
 public sealed class FailedSubmissionTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -7,6 +7,7 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Jobs;
 
 /// <summary>The worker retries a crashing job a bounded number of times, then fails it for good.</summary>
+[AlsoOnPostgres]
 public sealed class JobWorkerTests(CrashingJobFactory factory) : IClassFixture<CrashingJobFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

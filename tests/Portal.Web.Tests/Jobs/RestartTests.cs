@@ -8,6 +8,7 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Jobs;
 
 /// <summary>Work left by a stopped app is finished by the next start on the same data, and nothing is lost or doubled.</summary>
+[AlsoOnPostgres]
 public sealed class RestartTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -13,6 +13,7 @@ namespace Portal.Web.Tests.Leaderboards;
 /// the private one, its second the other way round; team B's one submission is good on both.
 /// With one final allowed, what A selects decides its private score.
 /// </summary>
+[AlsoOnPostgres]
 public sealed class LeaderboardRulesTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -10,6 +10,7 @@ namespace Portal.Web.Tests.Storage;
 /// A process killed during an upload leaves files no row names; the next start deletes them, and only them: never a file
 /// a submission or a job still names, nor one young enough to be an upload in progress on another instance.
 /// </summary>
+[AlsoOnPostgres]
 public sealed class OrphanFileSweepTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -37,6 +37,7 @@ public sealed class FaultyIntakeFactory : PortalFactory
 /// after any step, it leaves nothing (no row, no job, no slot, no stored file or kept predictions), and the slots used
 /// equal the submissions stored.
 /// </summary>
+[AlsoOnPostgres]
 public sealed class IntakeFaultTests(FaultyIntakeFactory factory) : IClassFixture<FaultyIntakeFactory>
 {
     private const int Classes = 18;

@@ -13,6 +13,7 @@ namespace Portal.Web.Tests.Submissions;
 /// The same submission sent again by a team (the same file; the same model files with the same settings; the same
 /// ensemble) is refused with 409 naming the first, before it takes a slot, even when the copies arrive at once.
 /// </summary>
+[AlsoOnPostgres]
 public sealed class SameSubmissionTests(ModelPortalFactory factory) : IClassFixture<ModelPortalFactory>
 {
     private const int Classes = 18;

@@ -106,7 +106,7 @@ public sealed class PortalStore : IDisposable
     /// <summary>A context factory over this store's database, as the app registers it; dispose the provider after use.</summary>
     public ServiceProvider DatabaseServices() => new ServiceCollection().AddPortalDatabase(Database, DataDirectory).BuildServiceProvider();
 
-    /// <summary>Drops the database (closing what still holds it) and deletes the data folder.</summary>
+    /// <summary>Drops the database (once the connections left in this process's pool are closed) and deletes the data folder.</summary>
     public void Dispose()
     {
         if (_ownDatabase is { } own)
@@ -116,13 +116,31 @@ public sealed class PortalStore : IDisposable
                 NpgsqlConnection.ClearPool(pooled);
             }
 
-            using var connection = new NpgsqlConnection(own.Server);
-            connection.Open();
-            using var drop = connection.CreateCommand();
-            drop.CommandText = string.Create(CultureInfo.InvariantCulture, $"DROP DATABASE IF EXISTS \"{own.Name}\" WITH (FORCE)");
-            drop.ExecuteNonQuery();
+            Drop(own.Server, own.Name);
         }
 
         PortalFactory.DeleteDataDirectory(DataDirectory);
+    }
+
+    // A plain DROP DATABASE, which stops an autovacuum worker in the database itself; WITH (FORCE) would need the role to
+    // be allowed to signal it (pg_signal_backend). A connection that a stopping host returns late is waited for a while.
+    private static void Drop(string server, string database)
+    {
+        using var connection = new NpgsqlConnection(server);
+        connection.Open();
+        using var drop = connection.CreateCommand();
+        drop.CommandText = string.Create(CultureInfo.InvariantCulture, $"DROP DATABASE IF EXISTS \"{database}\"");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 }

@@ -3,9 +3,9 @@ using Xunit.v3;
 namespace Portal.Web.Tests.Support;
 
 /// <summary>
-/// Marks a test class about PostgreSQL itself (row locks, its own SQL), which always runs on the server of
-/// <c>PORTAL_TEST_POSTGRES</c> (skipped without one, failed under <c>PORTAL_REQUIRE_ENGINES=1</c>): tools/test.sh runs it
-/// in the PostgreSQL pass only (trait <c>Database=PostgresOnly</c>).
+/// Marks a test class about PostgreSQL itself (row locks, its own SQL), which runs on the server of
+/// <c>PORTAL_TEST_POSTGRES</c> whatever the run's provider (skipped without one, failed under
+/// <c>PORTAL_REQUIRE_ENGINES=1</c>), so tools/test.sh runs it once, in its first pass (trait <c>Database=PostgresOnly</c>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class PostgresOnlyAttribute : Attribute, ITraitAttribute
