@@ -18,20 +18,20 @@ public sealed class CrossInstanceEventsTests(RedisFixture redis) : IClassFixture
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private static readonly Viewer Host = new(null, IsHost: true);
-    private readonly string _folder = PortalFactory.NewDataDirectory();
+    private readonly PortalStore _store = PortalStore.Create();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => PortalFactory.DeleteDataDirectory(_folder);
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task Score_TakenByOneInstance_NotifiesAPageOfTheOtherWhoseNextReadShowsIt()
     {
         // Arrange
         var settings = new Dictionary<string, string> { ["Events:Redis"] = redis.Configuration() };
-        await using var first = PortalFactory.Over(_folder, runWorker: true, settings);
+        await using var first = PortalFactory.Over(_store, runWorker: true, settings);
         var scenario = await new ScenarioBuilder(first).BuildAsync();
-        using var second = SecondProcess.Over(_folder, settings: settings);
+        using var second = SecondProcess.Over(_store, settings: settings);
         var events = second.Services.GetRequiredService<IPortalEvents>();
         var changes = Channel.CreateUnbounded<int>();
         using var page = events.Subscribe<BoardChanged>(async change =>

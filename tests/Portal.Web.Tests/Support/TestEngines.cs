@@ -31,15 +31,15 @@ public static class TestEngines
         var configured = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(configured))
         {
-            Missing($"{PostgresVariable} is not set (a connection string to a PostgreSQL server where the role may CREATE DATABASE; tools/test.sh starts one).");
+            Unavailable($"{PostgresVariable} is not set (a connection string to a PostgreSQL server where the role may CREATE DATABASE; tools/test.sh starts one).");
         }
 
         return new NpgsqlConnectionStringBuilder(configured) { Database = "postgres" }.ConnectionString;
     }
 
-    /// <summary>Skips the calling test for <paramref name="reason"/>, or fails it when the run requires its engines.</summary>
+    /// <summary>Skips the calling test because an engine is unavailable for <paramref name="reason"/>, or fails it when the run requires its engines.</summary>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private static void Missing(string reason)
+    public static void Unavailable(string reason)
     {
         if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
         {

@@ -16,7 +16,7 @@ using Portal.Web.Tests.Support.Onnx;
 namespace Portal.Web.Tests.Worker;
 
 /// <summary>
-/// A web instance (<c>Jobs:RunWorker=false</c>) and a separate Portal.Worker process over one data folder, both with
+/// A web instance (<c>Jobs:RunWorker=false</c>) and a separate Portal.Worker process over one store, both with
 /// <c>Events:Redis</c>: the worker's job progress and board changes reach the web's pages live, and a cancel made on
 /// the web stops the run on the worker at once, not at its next lease renewal.
 /// </summary>
@@ -25,18 +25,18 @@ public sealed class WorkerEventsTests(RedisFixture redis) : IClassFixture<RedisF
     private const int Classes = 18;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
-    private readonly string _folder = PortalFactory.NewDataDirectory();
+    private readonly PortalStore _store = PortalStore.Create();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => PortalFactory.DeleteDataDirectory(_folder);
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task ModelRunOnTheWorker_ItsProgressResultAndBoardChangeReachTheWebLive()
     {
         // Arrange: the web's subscriptions live before the worker starts.
         var settings = new Dictionary<string, string> { ["Events:Redis"] = redis.Configuration() };
-        await using var web = PortalFactory.Over(_folder, runWorker: false, settings);
+        await using var web = PortalFactory.Over(_store, runWorker: false, settings);
         var scenario = await new ScenarioBuilder(web).BuildAsync();
         var events = web.Services.GetRequiredService<IPortalEvents>();
         var updates = Channel.CreateUnbounded<JobUpdate>();
@@ -53,7 +53,7 @@ public sealed class WorkerEventsTests(RedisFixture redis) : IClassFixture<RedisF
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("bins.onnx", TinyModels.Binning(0, Classes))]);
 
         // Act
-        using var worker = WorkerProcess.Start(_folder, settings);
+        using var worker = WorkerProcess.Start(_store, settings);
         var heard = await ReadUntilAsync(updates, u => u.SubmissionId == id && u.State is JobState.Succeeded or JobState.Failed, worker);
         var changed = await ReadUntilAsync(boards, c => c.CompetitionId == scenario.CompetitionId, worker);
 
@@ -70,12 +70,12 @@ public sealed class WorkerEventsTests(RedisFixture redis) : IClassFixture<RedisF
     {
         // Arrange: a run that never ends by itself, on a worker whose lease is renewed only every 200 s.
         var settings = new Dictionary<string, string> { ["Events:Redis"] = redis.Configuration() };
-        await using var web = PortalFactory.Over(_folder, runWorker: false, settings);
+        await using var web = PortalFactory.Over(_store, runWorker: false, settings);
         var scenario = await new ScenarioBuilder(web).BuildAsync();
         using var client = web.WithToken(scenario.A.Token);
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("loop.onnx", HostileModels.LoopBomb(Classes))]);
-        using var worker = WorkerProcess.Start(_folder, new Dictionary<string, string>(settings) { ["Jobs:Lease"] = "00:10:00" });
-        var runs = InferenceOptions.RunsPath(_folder);
+        using var worker = WorkerProcess.Start(_store, new Dictionary<string, string>(settings) { ["Jobs:Lease"] = "00:10:00" });
+        var runs = InferenceOptions.RunsPath(_store.DataDirectory);
         await RunnerProcesses.WaitForOneAsync(runs, Ct);
         var clock = Stopwatch.StartNew();
 
