@@ -12,7 +12,6 @@ namespace Portal.Web.Tests.Worker;
 /// The web app with <c>Jobs:RunWorker=false</c> and a separate Portal.Worker process over the same data folder (one
 /// database, one storage folder): the web never runs a job; the worker runs what the web queued.
 /// </summary>
-[AlsoOnPostgres]
 public sealed class WorkerProcessTests : IDisposable
 {
     private const int Classes = 18;
@@ -25,6 +24,7 @@ public sealed class WorkerProcessTests : IDisposable
     public void Dispose() => _store.Dispose();
 
     [Fact]
+    [AlsoOnPostgres]
     public async Task ModelSubmittedOnTheWeb_IsRunByTheWorkerProcess()
     {
         // Arrange: a web app that runs no job.
