@@ -9,9 +9,9 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Data;
 
 /// <summary>
-/// Instances started at once over one fresh database (web instances and workers of a scaled-out deployment, all of
-/// which migrate at start) migrate and seed one after the other: each seed runs alone, on a database already up to
-/// date, and the first-run data (the host account, its roles) is made once.
+/// Instances started at once over one database not made yet (web instances and workers of a scaled-out deployment,
+/// all of which migrate at start) create it once, then migrate and seed one after the other: each seed runs alone, on
+/// a database already up to date, and the first-run data (the host account, its roles) is made once.
 /// </summary>
 [AlsoOnPostgres]
 public sealed class ConcurrentStartTests : IDisposable

@@ -9,9 +9,9 @@ namespace Portal.Web.Tests.Support;
 
 /// <summary>
 /// Where one test's Portal keeps its state: a fresh temporary data folder (files, and the database on SQLite) and, on
-/// PostgreSQL, a fresh empty database of its own (unique name) on the server of <c>PORTAL_TEST_POSTGRES</c>. The app
-/// migrates it at its start as in production. Dispose drops the database and deletes the folder. Several hosts over
-/// one store (a restart, a second instance, a worker process) share its state.
+/// PostgreSQL, a database of its own (a unique name) on the server of <c>PORTAL_TEST_POSTGRES</c>. Neither database
+/// exists yet: the first host to start creates and migrates it, as on a first deployment. Dispose drops the database
+/// and deletes the folder. Several hosts over one store (a restart, a second instance, a worker process) share its state.
 /// </summary>
 public sealed class PortalStore : IDisposable
 {
@@ -64,14 +64,6 @@ public sealed class PortalStore : IDisposable
 
         var server = TestEngines.PostgresServer();
         var database = DatabasePrefix + Guid.NewGuid().ToString("N")[..16];
-        using (var connection = new NpgsqlConnection(server))
-        {
-            connection.Open();
-            using var create = connection.CreateCommand();
-            create.CommandText = string.Create(CultureInfo.InvariantCulture, $"CREATE DATABASE \"{database}\"");
-            create.ExecuteNonQuery();
-        }
-
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         return new PortalStore(provider, PortalFactory.NewDataDirectory(), connectionString, (server, database));
     }
