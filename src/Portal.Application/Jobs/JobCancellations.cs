@@ -4,8 +4,10 @@ namespace Portal.Application.Jobs;
 
 /// <summary>
 /// The jobs this instance is running, so that a cancellation (a team cancelling its model run) stops its job at
-/// once rather than at the next lease renewal. Another instance's job stops at its next renewal, when it finds
-/// its lease gone.
+/// once rather than at the next lease renewal: <see cref="JobWorker"/> calls <see cref="Cancel"/> for each
+/// <see cref="JobUpdate"/> of state <see cref="Data.Entities.JobState.Cancelled"/>, which reaches every process when
+/// events cross processes (Events:Redis). Without it, or if that message is lost, a job of another process stops at
+/// its next lease renewal, when its worker finds the lease gone.
 /// </summary>
 public sealed class JobCancellations
 {

@@ -33,6 +33,17 @@ public sealed partial class JobWorker(
             return;
         }
 
+        // A cancelled job is taken from its worker in the database and announced; the announcement stops it here at
+        // once if it runs here, wherever the cancel was made when events cross processes.
+        using var cancelled = events.Subscribe<JobUpdate>(update =>
+        {
+            if (update.State == JobState.Cancelled)
+            {
+                cancellations.Cancel(update.JobId);
+            }
+
+            return Task.CompletedTask;
+        });
         var slots = Enumerable.Range(0, Math.Max(1, options.Value.Concurrency)).Select(_ => RunSlotAsync(stoppingToken));
         await Task.WhenAll(slots);
     }

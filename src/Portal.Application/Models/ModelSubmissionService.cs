@@ -31,7 +31,6 @@ public sealed partial class ModelSubmissionService(
     ITemporaryFiles temporaryFiles,
     LocalCacheFolders caches,
     SubmissionIntake intake,
-    JobCancellations cancellations,
     CompetitionClock clock,
     IPortalEvents events,
     ModelSandbox sandbox,
@@ -166,9 +165,9 @@ public sealed partial class ModelSubmissionService(
         // A cancelled run keeps its slot of the daily limit: it took the model slot and the machine while it ran, and
         // a team must not be able to start and cancel runs without end.
         var jobIds = await db.Jobs.Where(j => j.SubmissionId == submissionId && j.Kind == JobKind.RunModel).Select(j => j.Id).ToListAsync(cancellationToken);
+        // The announcement also stops the run on whichever worker has it (JobWorker listens for it).
         foreach (var id in jobIds)
         {
-            cancellations.Cancel(id);
             events.Publish(new JobUpdate(id, JobKind.RunModel, submission.CompetitionId, submissionId, JobState.Cancelled, 0, CancelledReason, CancelledReason));
         }
 

@@ -15,22 +15,28 @@ public class PortalFactory : WebApplicationFactory<Program>
     public const string HostPassword = "Host-Password-1";
 
     private readonly bool _ownsFolder;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <summary>A factory over its own temporary folder, deleted on dispose, with the job worker running.</summary>
     public PortalFactory()
-        : this(dataDirectory: null, runWorker: true)
+        : this(dataDirectory: null, runWorker: true, settings: null)
     {
     }
 
-    private PortalFactory(string? dataDirectory, bool runWorker)
+    private PortalFactory(string? dataDirectory, bool runWorker, IReadOnlyDictionary<string, string>? settings)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         _ownsFolder = dataDirectory is null;
         DataDirectory = dataDirectory ?? NewDataDirectory();
         RunWorker = runWorker;
     }
 
-    /// <summary>A factory over <paramref name="dataDirectory"/>, which it leaves in place on dispose (for a restart over the same data).</summary>
-    public static PortalFactory Over(string dataDirectory, bool runWorker) => new(dataDirectory, runWorker);
+    /// <summary>
+    /// A factory over <paramref name="dataDirectory"/>, which it leaves in place on dispose (for a restart over the same
+    /// data); <paramref name="settings"/> (e.g. <c>Events:Redis</c>) are applied after the tests' defaults.
+    /// </summary>
+    public static PortalFactory Over(string dataDirectory, bool runWorker, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(dataDirectory, runWorker, settings);
 
     /// <summary>Where the database and the files live.</summary>
     public string DataDirectory { get; }
@@ -84,6 +90,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:RunWorker", RunWorker ? "true" : "false");
         builder.UseSetting("Api:SubmissionPermits", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

@@ -19,8 +19,11 @@ public sealed class SecondProcess : IDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>Over <paramref name="dataDirectory"/> (already migrated); <paramref name="configure"/> may replace services.</summary>
-    public static SecondProcess Over(string dataDirectory, Action<IServiceCollection>? configure = null)
+    /// <summary>
+    /// Over <paramref name="dataDirectory"/> (already migrated); <paramref name="configure"/> may replace services and
+    /// <paramref name="settings"/> (e.g. <c>Events:Redis</c>) add to the configuration.
+    /// </summary>
+    public static SecondProcess Over(string dataDirectory, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -28,6 +31,7 @@ public sealed class SecondProcess : IDisposable
             ["Portal:DataDirectory"] = dataDirectory,
             ["Jobs:RunWorker"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(settings?.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)) ?? []);
         builder.AddPortalData();
         builder.AddPortalFeatures();
         builder.AddPortalJobs();
