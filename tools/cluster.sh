@@ -43,6 +43,8 @@ webs=(web1 web2)
 workers=(worker1 worker2)
 
 say() { echo "$*" >&2; }
+# progress MESSAGE : a step of `up`, with the seconds since it began.
+progress() { say "[$SECONDS s] $*"; }
 
 # The settings `up` decided, kept so that `down` and `status` see the same ports without the environment.
 save_settings() {
@@ -194,7 +196,7 @@ publish() {
   done
   local links=()
   [ "${PORTAL_CLUSTER_HARDLINKS:-0}" = 1 ] && links=(-p:CreateHardLinksForPublishFilesIfPossible=true)
-  say "Publishing the web app and the worker (Release) to $dir/app..."
+  progress "publishing the web app and the worker (Release) to $dir/app"
   mkdir -p "$dir/logs"
   local project
   for project in Portal.Web:web Portal.Worker:worker; do
@@ -296,14 +298,17 @@ up() {
   engines_install postgresql redis-server nginx curl
   save_settings
   publish
+  progress "starting PostgreSQL and Redis"
   engines_start_postgres "$dir" "$pg_port"
   engines_start_redis "$dir" "$redis_port"
   export_common_settings
   write_nginx_conf
   # web1 first, alone: it applies the migrations, makes the host account and seeds the demo into an empty database,
   # so that no two processes do either at once. Then the rest together.
+  progress "starting web1 (migrations, host account, demo)"
   start_web web1 "${PORTAL_CLUSTER_SEED_DEMO:-true}"
   wait_for web1 healthy "$web1_port"
+  progress "starting web2, worker1, worker2, the balancer"
   start_web web2 false
   start_worker worker1
   start_worker worker2
@@ -312,6 +317,7 @@ up() {
   wait_for worker1 worker_started worker1
   wait_for worker2 worker_started worker2
   wait_for balancer healthy "$balancer_port"
+  progress "ready"
   say "Host account: $Portal__AdminEmail / $Portal__AdminPassword (made when the database was empty). Logs: $dir/logs"
   echo "balancer http://127.0.0.1:$balancer_port/"
   echo "web1 http://127.0.0.1:$web1_port/"
