@@ -12,6 +12,7 @@
 #                                    redis 127.0.0.1:56389
 #   bash tools/cluster.sh down     stops what `up` started (the processes of DIR's pid files); the data stays in DIR
 #   bash tools/cluster.sh status   one line per process, running or stopped; exit 0 when all run, 1 otherwise
+#   bash tools/cluster.sh stop NAME...   stops some of them (web1, web2, worker1, ..., balancer); `up` starts them again
 #
 # Environment (read by `up`; `down` and `status` use what `up` saved in DIR/cluster.env):
 #   PORTAL_CLUSTER_DIR            the cluster's folder: engines' data, published app, logs, pid files [.cluster/]
@@ -20,6 +21,7 @@
 #   PORTAL_CLUSTER_WEB2_PORT      the second web instance [8102]
 #   PORTAL_CLUSTER_PG_PORT        PostgreSQL [55442]
 #   PORTAL_CLUSTER_REDIS_PORT     Redis [56389]
+#   PORTAL_CLUSTER_WORKERS        how many job workers `up` runs [2]
 #   PORTAL_CLUSTER_SEED_DEMO      web1 seeds the demo competition into an empty database: true|false [true]
 #   PORTAL_CLUSTER_BUILD          publish before starting: 1, or 0 to run DIR/app as it is [1]
 #   PORTAL_CLUSTER_HARDLINKS      1: publish as hard links to the build output instead of copies (fast; for throwaway
@@ -40,7 +42,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 
 dir="$(mkdir -p "${PORTAL_CLUSTER_DIR:-$root/.cluster}" && cd "${PORTAL_CLUSTER_DIR:-$root/.cluster}" && pwd)"
 webs=(web1 web2)
-workers=(worker1 worker2)
+workers=()
 
 say() { echo "$*" >&2; }
 # progress MESSAGE : a step of `up`, with the seconds since it began.
@@ -54,6 +56,7 @@ web1_port=$web1_port
 web2_port=$web2_port
 pg_port=$pg_port
 redis_port=$redis_port
+worker_count=$worker_count
 EOF
 }
 
@@ -63,10 +66,14 @@ load_settings() {
   web2_port="${PORTAL_CLUSTER_WEB2_PORT:-8102}"
   pg_port="${PORTAL_CLUSTER_PG_PORT:-55442}"
   redis_port="${PORTAL_CLUSTER_REDIS_PORT:-56389}"
+  worker_count="${PORTAL_CLUSTER_WORKERS:-2}"
   if [ "${1:-}" = saved ] && [ -f "$dir/cluster.env" ]; then
     # shellcheck disable=SC1091
     . "$dir/cluster.env"
   fi
+  local n
+  workers=()
+  for n in $(seq 1 "$worker_count"); do workers+=("worker$n"); done
 }
 
 web_port() { if [ "$1" = web1 ]; then echo "$web1_port"; else echo "$web2_port"; fi; }
@@ -292,6 +299,7 @@ start_balancer() {
 }
 
 up() {
+  local name
   load_settings
   mkdir -p "$dir/run" "$dir/logs" "$dir/files"
   command -v dotnet >/dev/null 2>&1 || { say "The .NET 10 SDK is required (https://dot.net)."; exit 1; }
@@ -308,14 +316,16 @@ up() {
   progress "starting web1 (migrations, host account, demo)"
   start_web web1 "${PORTAL_CLUSTER_SEED_DEMO:-true}"
   wait_for web1 healthy "$web1_port"
-  progress "starting web2, worker1, worker2, the balancer"
+  progress "starting web2, ${workers[*]}, the balancer"
   start_web web2 false
-  start_worker worker1
-  start_worker worker2
+  for name in "${workers[@]}"; do
+    start_worker "$name"
+  done
   start_balancer
   wait_for web2 healthy "$web2_port"
-  wait_for worker1 worker_started worker1
-  wait_for worker2 worker_started worker2
+  for name in "${workers[@]}"; do
+    wait_for "$name" worker_started "$name"
+  done
   wait_for balancer healthy "$balancer_port"
   progress "ready"
   say "Host account: $Portal__AdminEmail / $Portal__AdminPassword (made when the database was empty). Logs: $dir/logs"
@@ -340,12 +350,11 @@ stop() {
   rm -f "$dir/run/$name.pid"
 }
 
-down() {
-  load_settings saved
-  local pid
+# stop_balancer : nginx's graceful quit (open connections finish), KILL after 5 s.
+stop_balancer() {
+  local pid tries
   if pid=$(running balancer); then
     /usr/sbin/nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" -e "$dir/nginx/error.log" -s quit 2>/dev/null || kill -TERM "$pid"
-    local tries
     for tries in $(seq 1 50); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
@@ -353,9 +362,15 @@ down() {
     kill -KILL "$pid" 2>/dev/null || true
   fi
   rm -f "$dir/run/balancer.pid"
-  local name
-  for name in "${webs[@]}" "${workers[@]}"; do
-    stop "$name" &
+}
+
+down() {
+  load_settings saved
+  stop_balancer
+  local pidfile
+  for pidfile in "$dir"/run/*.pid; do
+    [ -e "$pidfile" ] || continue
+    stop "$(basename "$pidfile" .pid)" &
   done
   wait
   engines_stop_redis "$dir"
@@ -386,8 +401,15 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
+  stop)
+    shift
+    load_settings saved
+    for name in "$@"; do
+      if [ "$name" = balancer ]; then stop_balancer; else stop "$name"; fi
+    done
+    ;;
   *)
-    say "usage: bash tools/cluster.sh up|down|status   (settings: the comment at the top of tools/cluster.sh)"
+    say "usage: bash tools/cluster.sh up|down|status|stop NAME...   (settings: the comment at the top of tools/cluster.sh)"
     exit 2
     ;;
 esac
