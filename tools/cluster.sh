@@ -24,8 +24,6 @@
 #   PORTAL_CLUSTER_WORKERS        how many job workers `up` runs [2]
 #   PORTAL_CLUSTER_SEED_DEMO      web1 seeds the demo competition into an empty database: true|false [true]
 #   PORTAL_CLUSTER_BUILD          publish before starting: 1, or 0 to run DIR/app as it is [1]
-#   PORTAL_CLUSTER_HARDLINKS      1: publish as hard links to the build output instead of copies (fast; for throwaway
-#                                 clusters such as the tests', since a later build in place changes their files) [0]
 # Any Portal setting passes to every process as its environment variable (Section__Key), e.g.
 #   Jobs__Lease=00:00:10 Inference__Provider=Cpu bash tools/cluster.sh up
 # and these get cluster defaults when unset: Portal__AdminEmail [host@portal.local], Portal__AdminPassword
@@ -141,9 +139,9 @@ http {
     '' '';
   }
 
-  # Sticky sessions without nginx Plus: a browser's first answer sets the cookie portal_node to a random value, and the
+  # Sticky sessions without nginx Plus: a browser's first page sets the cookie portal_node to a random value, and the
   # upstream is chosen by a consistent hash of it, so a Blazor circuit's page, negotiate and WebSocket requests reach
-  # the same instance. A client without cookies (the API) is spread at random, request by request.
+  # the same instance. A request without the cookie (the API's clients) is hashed by its own random id: spread.
   map \$cookie_portal_node \$portal_node {
     '' \$request_id;
     default \$cookie_portal_node;
@@ -164,24 +162,30 @@ http {
   server {
     listen 127.0.0.1:$balancer_port;
 
+    proxy_http_version 1.1;
+    proxy_set_header Upgrade \$http_upgrade;
+    proxy_set_header Connection \$connection_upgrade;
+    proxy_set_header Host \$http_host;
+    proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    proxy_set_header X-Forwarded-Proto \$scheme;
+    # A circuit's WebSocket stays open as long as its page; an upload or a scoring request may take a while.
+    proxy_read_timeout 1h;
+    proxy_send_timeout 1h;
+    proxy_connect_timeout 2s;
+    # A dead instance: the request goes to the other one. A POST is only retried when it never reached the app
+    # (nginx's rule for non-idempotent requests), so an accepted submission is never sent twice.
+    proxy_next_upstream error timeout http_502 http_503;
+    proxy_next_upstream_tries 2;
+    proxy_buffering off;
+
     location / {
       proxy_pass http://portal_web;
-      proxy_http_version 1.1;
-      proxy_set_header Upgrade \$http_upgrade;
-      proxy_set_header Connection \$connection_upgrade;
-      proxy_set_header Host \$http_host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto \$scheme;
-      # A circuit's WebSocket stays open as long as its page; an upload or a scoring request may take a while.
-      proxy_read_timeout 1h;
-      proxy_send_timeout 1h;
-      proxy_connect_timeout 2s;
-      # A dead instance: the request goes to the other one. A POST is only retried when it never reached the app
-      # (nginx's rule for non-idempotent requests), so an accepted submission is never sent twice.
-      proxy_next_upstream error timeout http_502 http_503;
-      proxy_next_upstream_tries 2;
-      proxy_buffering off;
       add_header Set-Cookie \$portal_node_cookie always;
+    }
+
+    # The API sets no affinity cookie: its clients, even those that keep cookies, are spread request by request.
+    location /api/ {
+      proxy_pass http://portal_web;
     }
   }
 }
@@ -201,13 +205,14 @@ publish() {
       return 0
     fi
   done
-  local links=()
-  [ "${PORTAL_CLUSTER_HARDLINKS:-0}" = 1 ] && links=(-p:CreateHardLinksForPublishFilesIfPossible=true)
   progress "publishing the web app and the worker (Release) to $dir/app"
   mkdir -p "$dir/logs"
   local project
   for project in Portal.Web:web Portal.Worker:worker; do
-    dotnet publish "$root/src/${project%%:*}" -c Release -o "$dir/app/${project##*:}" -nologo "${links[@]}" \
+    # Hard links to the build's files where the folders share a file system (seconds, no space: 800 MB each with the
+    # GPU runtime's libraries). A later build replaces its files rather than writing into them, so these stay intact.
+    dotnet publish "$root/src/${project%%:*}" -c Release -o "$dir/app/${project##*:}" -nologo \
+      -p:CreateHardLinksForPublishFilesIfPossible=true \
       >"$dir/logs/publish-${project##*:}.log" 2>&1 \
       || { tail -n 30 "$dir/logs/publish-${project##*:}.log" >&2; return 1; }
   done
@@ -304,6 +309,10 @@ up() {
   mkdir -p "$dir/run" "$dir/logs" "$dir/files"
   command -v dotnet >/dev/null 2>&1 || { say "The .NET 10 SDK is required (https://dot.net)."; exit 1; }
   engines_install postgresql redis-server nginx curl
+  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$dir"; then
+    say "PostgreSQL runs as the user postgres, who cannot reach $dir: choose a folder whose parents others may enter."
+    exit 1
+  fi
   save_settings
   publish
   progress "starting PostgreSQL and Redis"
@@ -316,7 +325,7 @@ up() {
   progress "starting web1 (migrations, host account, demo)"
   start_web web1 "${PORTAL_CLUSTER_SEED_DEMO:-true}"
   wait_for web1 healthy "$web1_port"
-  progress "starting web2, ${workers[*]}, the balancer"
+  progress "starting web2, the workers (${workers[*]}), the balancer"
   start_web web2 false
   for name in "${workers[@]}"; do
     start_worker "$name"

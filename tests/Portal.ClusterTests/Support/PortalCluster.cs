@@ -65,8 +65,6 @@ public sealed class PortalCluster : IAsyncLifetime
             ["PORTAL_CLUSTER_PG_PORT"] = Port(ports[3]),
             ["PORTAL_CLUSTER_REDIS_PORT"] = Port(ports[4]),
             ["PORTAL_CLUSTER_SEED_DEMO"] = "false",
-            // A throwaway folder: hard links to the build the test run made, not 1.6 GB of copies.
-            ["PORTAL_CLUSTER_HARDLINKS"] = "1",
             ["Portal__AdminEmail"] = HostEmail,
             ["Portal__AdminPassword"] = HostPassword,
             ["Jobs__Lease"] = Lease.ToString("c", CultureInfo.InvariantCulture),
