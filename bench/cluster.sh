@@ -68,6 +68,7 @@ loadtest remote-submissions --url "http://127.0.0.1:$single_port/" --setting "Po
 kill "$single_pid"
 wait "$single_pid" 2>/dev/null || true
 single_pid=""
+rm -rf "$single" # 1,000 stored CSVs: room for the cluster's
 
 echo
 echo "## 1b. CSV intake through the balancer: two web instances on PostgreSQL (load average $(load_average))"

@@ -30,6 +30,7 @@ internal static class WorkerThroughput
             $"| workers | model runs ({jobs}, sample model, hflip, 1,260 images) | first claim to last finish | runs per minute | mean run |",
             "|---:|---|---:|---:|---:|",
         };
+        var errors = new HashSet<string>(StringComparer.Ordinal);
         foreach (var workers in workerCounts)
         {
             await ClusterTarget.ClusterScriptAsync("stop", "worker1", "worker2");
@@ -47,7 +48,10 @@ internal static class WorkerThroughput
             var failed = done.Count(j => j.State != JobState.Succeeded);
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"| {workers} | {jobs - failed} succeeded, {failed} failed | {span.TotalSeconds:0.0} s | **{jobs / span.TotalMinutes:0.0}** | {mean:0.0} s |"));
+            errors.UnionWith(done.Where(j => j.Error is not null).Select(j => j.Error!));
         }
+
+        lines.AddRange(errors.Select(e => "failed: " + e));
 
         Environment.SetEnvironmentVariable("PORTAL_CLUSTER_WORKERS", null);
         await ClusterTarget.ClusterScriptAsync("up");
