@@ -15,13 +15,16 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var root = new RootCommand("Portal: score, compare, ensemble and split image-classification submissions, and run ONNX models over images.")
+        var root = new RootCommand("Portal: score, compare, ensemble and split image-classification submissions, run ONNX models over images, and check how far scores can be trusted.")
         {
             ScoreCommand.Create(),
             DiffCommand.Create(),
             EnsembleCommand.Create(),
             SplitCommand.Create(),
             InferCommand.Create(),
+            IntervalCommand.Create(),
+            BoardCommand.Create(),
+            AuditCommand.Create(),
         };
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(invocation);

@@ -24,6 +24,25 @@ internal static class CommonOptions
         HelpName = "info.csv",
     };
 
+    public static Option<ulong> Seed() => new("--seed")
+    {
+        Description = "The seed of the paired bootstrap: the same files and seed always give the same interval.",
+        HelpName = "N",
+        DefaultValueFactory = _ => 42,
+    };
+
+    public static Option<int> Resamples() => new("--resamples")
+    {
+        Description = "The number of bootstrap resamples.",
+        HelpName = "N",
+        DefaultValueFactory = _ => 1000,
+    };
+
+    /// <summary>The value of <c>--resamples</c>, checked.</summary>
+    public static int ResampleCount(int resamples) => resamples is >= 1 and <= 1_000_000
+        ? resamples
+        : throw new CliException($"--resamples must be between 1 and 1,000,000; got {resamples}.");
+
     /// <summary>The taxonomy for <c>--classes</c>: the mask task when absent, else N plain classes.</summary>
     public static ClassTaxonomy Taxonomy(int? classes)
     {

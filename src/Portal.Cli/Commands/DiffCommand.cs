@@ -18,18 +18,8 @@ internal static class DiffCommand
         truth.Description += " With it, also per-class F1, McNemar and a bootstrap interval.";
         var json = CommonOptions.Json();
         var classes = CommonOptions.Classes();
-        var seed = new Option<ulong>("--seed")
-        {
-            Description = "The seed of the paired bootstrap.",
-            HelpName = "N",
-            DefaultValueFactory = _ => 42,
-        };
-        var resamples = new Option<int>("--resamples")
-        {
-            Description = "The number of bootstrap resamples.",
-            HelpName = "N",
-            DefaultValueFactory = _ => 1000,
-        };
+        var seed = CommonOptions.Seed();
+        var resamples = CommonOptions.Resamples();
         var command = new Command("diff", "Compare two submissions: agreement, kappa, transition matrix; with --truth, which one is better and by how much.")
         {
             a, b, truth, json, classes, seed, resamples,
@@ -37,12 +27,7 @@ internal static class DiffCommand
         command.SetAction(CommandRunner.Action((parse, stdout) =>
         {
             var taxonomy = CommonOptions.Taxonomy(parse.GetValue(classes));
-            var resampleCount = parse.GetValue(resamples);
-            if (resampleCount is < 1 or > 1_000_000)
-            {
-                throw new CliException($"--resamples must be between 1 and 1,000,000; got {resampleCount}.");
-            }
-
+            var resampleCount = CommonOptions.ResampleCount(parse.GetValue(resamples));
             var result = Compute(parse.GetRequiredValue(a), parse.GetRequiredValue(b), parse.GetValue(truth), taxonomy,
                 parse.GetValue(seed), resampleCount);
             if (parse.GetValue(json))

@@ -6,6 +6,7 @@ using Portal.Cli.Output.Json;
 using Portal.Core.Competitions;
 using Portal.Core.Scoring;
 using Portal.Core.Submissions;
+using Portal.Core.Trust;
 
 namespace Portal.Cli.Output;
 
@@ -76,6 +77,28 @@ internal static class JsonReport
             result.Count,
             result.Format == SubmissionFormat.Labels ? "labels" : "probabilities");
         Write(writer, document, Context.EnsembleJson);
+    }
+
+    public static void WriteInterval(TextWriter writer, ScoreInterval interval, BootstrapScores scores) =>
+        Write(writer, new IntervalJson(interval.Score, interval.Lower, interval.Upper, interval.Confidence, scores.Resamples, scores.Seed, scores.Images),
+            Context.IntervalJson);
+
+    public static void WriteAudit(TextWriter writer, LabelAuditResult audit, ImageIndex images, ClassTaxonomy taxonomy)
+    {
+        var suspects = audit.Suspects
+            .Select(s => new AuditSuspectJson(images[s.Image], s.Truth, taxonomy.ClassNames[s.Truth], s.Consensus, taxonomy.ClassNames[s.Consensus],
+                s.Agreement, s.Votes, s.MeanConfidence, s.DifferingAttributes))
+            .ToArray();
+        Write(writer, new AuditJson(audit.Submissions, audit.Images, audit.TotalSuspects, suspects), Context.AuditJson);
+    }
+
+    public static void WriteBoard(TextWriter writer, TieredBoard board, IReadOnlyList<string> files)
+    {
+        var rows = board.Rows
+            .Select(r => new BoardRowJson(r.Position + 1, files[r.Position], r.Score.Score, r.Score.Lower, r.Score.Upper, r.Tier,
+                r.ToRowAbove is { } d ? new DifferenceJson(d.ObservedDifference, d.Lower, d.Upper, d.BeyondNoise) : null))
+            .ToArray();
+        Write(writer, new BoardJson(board.Resamples, board.Seed, board.Confidence, board.TierCount, TieredBoard.Rule, rows), Context.BoardJson);
     }
 
     private static long[][] Rows(ConfusionMatrix matrix)

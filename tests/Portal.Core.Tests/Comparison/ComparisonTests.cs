@@ -163,8 +163,8 @@ public sealed class ComparisonTests
     {
         double[] sorted = [1, 2, 3, 4, 10];
 
-        Assert.Equal(1.1, PairedBootstrap.Percentile(sorted, 0.025), 12);
-        Assert.Equal(9.4, PairedBootstrap.Percentile(sorted, 0.975), 12);
+        Assert.Equal(1.1, Percentile.Linear(sorted, 0.025), 12);
+        Assert.Equal(9.4, Percentile.Linear(sorted, 0.975), 12);
     }
 
     [Fact]

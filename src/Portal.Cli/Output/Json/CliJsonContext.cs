@@ -15,4 +15,7 @@ namespace Portal.Cli.Output.Json;
 [JsonSerializable(typeof(DiffJson))]
 [JsonSerializable(typeof(SplitJson))]
 [JsonSerializable(typeof(EnsembleJson))]
+[JsonSerializable(typeof(IntervalJson))]
+[JsonSerializable(typeof(AuditJson))]
+[JsonSerializable(typeof(BoardJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
