@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portal.Application.Hosting;
 using Portal.Core.Randomness;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -14,19 +17,38 @@ using Portal.Application.Teams;
 namespace Portal.LoadTest;
 
 /// <summary>
-/// The portal in this process on a loopback Kestrel port, with a competition of
-/// <paramref name="images"/> hidden images and <paramref name="teams"/> teams with API tokens.
+/// A portal with a competition of <c>images</c> hidden images and <c>teams</c> teams with API tokens: the portal in
+/// this process on a loopback Kestrel port (<see cref="StartAsync"/>), or one running elsewhere, set up through
+/// Portal's services over its database and files (<see cref="OverAsync"/>).
 /// </summary>
 internal sealed class LoadScenario : IAsyncDisposable
 {
+    private readonly IHost? _host;
+
     private LoadScenario(WebApplicationFactory<Program> factory, string data, string baseUrl)
     {
         Factory = factory;
+        Services = factory.Services;
         DataDirectory = data;
         BaseUrl = baseUrl;
     }
 
+    private LoadScenario(IHost host, string data, string baseUrl)
+    {
+        _host = host;
+        Factory = null!;
+        Services = host.Services;
+        DataDirectory = data;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>The portal in this process; null (not set) over a portal running elsewhere.</summary>
     public WebApplicationFactory<Program> Factory { get; }
+
+    /// <summary>Portal's services over the portal's database and files: this process's app, or a host without a worker.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>This process's folder: the portal's data (in-process), or a scratch folder for the hidden set.</summary>
     public string DataDirectory { get; }
     public string BaseUrl { get; }
     public string Slug { get; private set; } = "";
@@ -57,9 +79,28 @@ internal sealed class LoadScenario : IAsyncDisposable
         return scenario;
     }
 
+    /// <summary>
+    /// A portal running at <paramref name="baseUrl"/>, set up through Portal's services built with
+    /// <paramref name="settings"/> (its <c>Database:*</c>, and <c>Portal:DataDirectory</c> or <c>Portal:FilesDirectory</c>
+    /// naming its files), which reach the same database and files as the portal's own processes.
+    /// </summary>
+    public static async Task<LoadScenario> OverAsync(string baseUrl, IReadOnlyDictionary<string, string?> settings, int images, int teams, int dailyLimit)
+    {
+        var scratch = Path.Combine(Path.GetTempPath(), "portal-load-" + Guid.NewGuid().ToString("N"));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:DataDirectory"] = scratch, ["Jobs:RunWorker"] = "false" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddPortalData();
+        builder.AddPortalFeatures();
+        builder.AddPortalJobs();
+        var scenario = new LoadScenario(builder.Build(), scratch, baseUrl.TrimEnd('/') + "/");
+        await scenario.SetUpAsync(images, teams, dailyLimit);
+        return scenario;
+    }
+
     private async Task SetUpAsync(int images, int teams, int dailyLimit)
     {
-        var services = Factory.Services;
+        var services = Services;
         Slug = "load-" + Guid.NewGuid().ToString("N")[..8];
         var competitions = services.GetRequiredService<CompetitionService>();
         var (id, error) = await competitions.CreateAsync(new CompetitionSettings
@@ -137,7 +178,15 @@ internal sealed class LoadScenario : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Factory.DisposeAsync();
+        if (_host is null)
+        {
+            await Factory.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

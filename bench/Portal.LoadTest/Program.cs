@@ -6,6 +6,10 @@ namespace Portal.LoadTest;
 ///   dotnet run -c Release --project bench/Portal.LoadTest -- leaderboard [requests=200]
 ///   dotnet run -c Release --project bench/Portal.LoadTest -- worker-kill [images=12600]   (build src/Portal.Worker -c Release first)
 ///   dotnet run -c Release --project bench/Portal.LoadTest -- events [messages=1000] [redis=127.0.0.1:56379]   (bash tools/engines.sh up first)
+/// Against a portal in other processes (bench/cluster.sh runs these; options in <see cref="ClusterTarget"/>):
+///   ... -- remote-submissions --url URL --setting Database:Provider=Postgres --setting ... [--count 1000] [--concurrency 8]
+///   ... -- page-latency --submit-url WEB1 --page-url WEB2 --setting ... [--samples 30]
+///   ... -- worker-throughput --url BALANCER --setting ... [--jobs 8]   (stops and starts the workers of tools/cluster.sh)
 /// </summary>
 internal static class LoadTestMain
 {
@@ -22,6 +26,25 @@ internal static class LoadTestMain
         if (mode is "events")
         {
             Console.WriteLine(await EventLatency.RunAsync(Arg(1, 1000), args.Length > 2 ? args[2] : "127.0.0.1:56379"));
+        }
+
+        if (mode is "remote-submissions")
+        {
+            var target = ClusterTarget.Parse(args[1..]);
+            var images = target.Number("images", 12_600);
+            await using var scenario = await LoadScenario.OverAsync(target.Url, target.Settings, images, teams: 20, dailyLimit: 100_000);
+            var submissions = new SubmissionTarget(scenario.BaseUrl, scenario.Slug, scenario.CompetitionId, scenario.Teams, scenario.Submission, scenario.Services);
+            Console.WriteLine(await SubmissionLoad.RunAsync(submissions, target.Number("count", 1000), target.Number("concurrency", 8), images));
+        }
+
+        if (mode is "page-latency")
+        {
+            Console.WriteLine(await PageUpdateLatency.RunAsync(ClusterTarget.Parse(args[1..])));
+        }
+
+        if (mode is "worker-throughput")
+        {
+            Console.WriteLine(await WorkerThroughput.RunAsync(ClusterTarget.Parse(args[1..])));
         }
 
         if (mode is "worker-kill")

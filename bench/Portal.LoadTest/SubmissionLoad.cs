@@ -16,9 +16,20 @@ namespace Portal.LoadTest;
 /// </summary>
 internal static class SubmissionLoad
 {
+    /// <summary>The portal in this process (SQLite, Kestrel on loopback), <paramref name="images"/> hidden images, 20 teams.</summary>
     public static async Task<string> RunAsync(int count, int concurrency, int images)
     {
         await using var scenario = await LoadScenario.StartAsync(images, teams: 20, dailyLimit: 100_000, jobConcurrency: 2);
+        return await RunAsync(new SubmissionTarget(scenario.BaseUrl, scenario.Slug, scenario.CompetitionId, scenario.Teams, scenario.Submission, scenario.Factory.Services), count, concurrency, images);
+    }
+
+    /// <summary>
+    /// The load against <paramref name="scenario"/>'s portal, wherever it runs (this file is also copied into older trees
+    /// by bench/csv_intake.sh, so it names only what every tree's LoadScenario has).
+    /// </summary>
+    public static async Task<string> RunAsync(SubmissionTarget scenario, int count, int concurrency, int images)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
         // Every upload its own file (the same file twice from a team is refused as the same submission); made before the clock starts.
         var payloads = Enumerable.Range(0, count + 1).Select(i => scenario.Submission(0.1 + 0.02 * (i % 16), (ulong)i + 1)).ToArray();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(scenario.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
@@ -31,6 +42,7 @@ internal static class SubmissionLoad
         var latencies = new List<double>();
         var scoredInRequest = new List<double>();
         var statuses = new Dictionary<HttpStatusCode, int>();
+        var acceptedIds = new List<int>();
         var next = -1;
         var started = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(0, concurrency).Select(async _ =>
@@ -40,11 +52,16 @@ internal static class SubmissionLoad
             {
                 var team = scenario.Teams[i % scenario.Teams.Count];
                 var t0 = Stopwatch.GetTimestamp();
-                var status = await SendAsync(http, url, team.Token, payloads[i]);
+                var (status, id) = await SendAsync(http, url, team.Token, payloads[i]);
                 var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
                 lock (latencies)
                 {
                     latencies.Add(ms);
+                    if (id is { } accepted)
+                    {
+                        acceptedIds.Add(accepted);
+                    }
+
                     if (status == HttpStatusCode.Created)
                     {
                         scoredInRequest.Add(ms);
@@ -60,17 +77,19 @@ internal static class SubmissionLoad
         await WaitScoredAsync(scenario, accepted + 1);
         var scoredSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
-        await using var db = await scenario.Factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await using var db = await scenario.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var rows = await db.Submissions.Where(s => s.CompetitionId == scenario.CompetitionId).ToListAsync();
-        var quotaUsed = await db.DailyQuotas.SumAsync(q => q.Used);
+        var teamIds = scenario.Teams.Select(t => t.TeamId).ToList();
+        var quotaUsed = await db.DailyQuotas.Where(q => teamIds.Contains(q.TeamId)).SumAsync(q => q.Used);
         // Queued ones: from the row to its score, after a POST of about the median latency.
         var queued = rows.Skip(1).Where(r => r.ScoredAtUtc is not null && r.ScoredAtUtc > r.CreatedAtUtc.AddMilliseconds(1))
             .Select(r => Percentiles.Of(latencies, 0.5) + (r.ScoredAtUtc!.Value - r.CreatedAtUtc).TotalMilliseconds).ToList();
         var endToEnd = statuses.GetValueOrDefault(HttpStatusCode.Created) > 0 ? scoredInRequest : queued;
         var failed = rows.Count(r => r.Status != SubmissionStatus.Scored);
+        var rowIds = rows.Select(r => r.Id).ToHashSet();
 
         return $"""
-            | submissions sent | {count} ({concurrency} at a time, {images:N0}-row CSVs, 20 teams) |
+            | submissions sent | {count} ({concurrency} at a time, {images:N0}-row CSVs, {scenario.Teams.Count} teams) |
             |---|---|
             | responses | {string.Join(", ", statuses.Select(kv => $"{(int)kv.Key}: {kv.Value}"))} |
             | accepted per second (POST phase) | {accepted / acceptedSeconds:0.0} |
@@ -78,12 +97,14 @@ internal static class SubmissionLoad
             | POST latency p50 / p99 | {Percentiles.Of(latencies, 0.5):0} ms / {Percentiles.Of(latencies, 0.99):0} ms |
             | upload to scored p50 / p99 | {Percentiles.Of(endToEnd, 0.5):0} ms / {Percentiles.Of(endToEnd, 0.99):0} ms ({(endToEnd == scoredInRequest ? "scored in the request" : "POST p50 + row to score")}) |
             | rows in the database / accepted + warm-up | {rows.Count} / {accepted + 1} |
+            | accepted ids: distinct / found in the database | {acceptedIds.Distinct().Count()} of {acceptedIds.Count} / {acceptedIds.Count(rowIds.Contains)} of {acceptedIds.Count} |
             | quota slots used / accepted + warm-up | {quotaUsed} / {accepted + 1} |
             | not scored | {failed} |
             """;
     }
 
-    private static async Task<HttpStatusCode> SendAsync(HttpClient http, string url, string token, byte[] csv)
+    /// <summary>One upload: its status, and the submission's id when accepted (201 or 202).</summary>
+    private static async Task<(HttpStatusCode Status, int? Id)> SendAsync(HttpClient http, string url, string token, byte[] csv)
     {
         using var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(csv);
@@ -93,12 +114,18 @@ internal static class SubmissionLoad
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request);
-        return response.StatusCode;
+        if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Accepted))
+        {
+            return (response.StatusCode, null);
+        }
+
+        using var body = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        return (response.StatusCode, body.RootElement.GetProperty("id").GetInt32());
     }
 
-    private static async Task WaitScoredAsync(LoadScenario scenario, int expected)
+    private static async Task WaitScoredAsync(SubmissionTarget scenario, int expected)
     {
-        var dbFactory = scenario.Factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        var dbFactory = scenario.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 600;
         while (Stopwatch.GetTimestamp() < deadline)
         {
@@ -115,3 +142,12 @@ internal static class SubmissionLoad
         throw new TimeoutException("Submissions were not scored within 10 minutes.");
     }
 }
+
+/// <summary>What the submission load needs of a portal: its address, the competition and teams, CSVs, and its services for the checks.</summary>
+internal sealed record SubmissionTarget(
+    string BaseUrl,
+    string Slug,
+    int CompetitionId,
+    IReadOnlyList<(int TeamId, string Token)> Teams,
+    Func<double, ulong, byte[]> Submission,
+    IServiceProvider Services);

@@ -51,8 +51,19 @@ public sealed class PortalOptions
     /// </summary>
     public string CacheDirectory { get; set; } = "";
 
+    /// <summary>
+    /// The root of storage (<see cref="Portal.Data.Storage.IFileStorage"/>: hidden-set images, uploads, kept
+    /// probabilities); empty means <c>files</c> under <see cref="DataDirectory"/>. Scaled out, every web instance and
+    /// worker points here at one shared folder (NFS or similar) while each keeps its own data directory (scratch files,
+    /// sandboxed runs, caches).
+    /// </summary>
+    public string FilesDirectory { get; set; } = "";
+
     /// <summary>The absolute data directory, resolved once at start.</summary>
     public string DataPath => Path.GetFullPath(DataDirectory);
+
+    /// <summary>The absolute root of storage: <see cref="FilesDirectory"/>, or <c>files</c> under the data directory.</summary>
+    public string FilesPath => string.IsNullOrWhiteSpace(FilesDirectory) ? Path.Combine(DataPath, "files") : Path.GetFullPath(FilesDirectory);
 
     /// <summary>The absolute folder of this machine's scratch files (<see cref="Portal.Data.Storage.ITemporaryFiles"/>): <c>tmp</c> under the data directory.</summary>
     public string TemporaryPath => Path.Combine(DataPath, "tmp");

@@ -15,7 +15,7 @@ public static class DataHosting
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         Directory.CreateDirectory(portal.DataPath);
         builder.Services.AddPortalDatabase(database, portal.DataPath);
-        builder.Services.AddSingleton<IFileStorage>(sp => new LocalFileStorage(Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.DataPath, "files")));
+        builder.Services.AddSingleton<IFileStorage>(sp => new LocalFileStorage(sp.GetRequiredService<IOptions<PortalOptions>>().Value.FilesPath));
         builder.Services.AddSingleton<ITemporaryFiles>(sp => new TemporaryFiles(sp.GetRequiredService<IOptions<PortalOptions>>().Value.TemporaryPath));
         builder.Services.AddSingleton<Storage.LocalCacheFolders>();
         builder.Services.AddSingleton(TimeProvider.System);
