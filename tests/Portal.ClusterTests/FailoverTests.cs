@@ -77,6 +77,23 @@ public sealed class FailoverTests(PortalCluster cluster)
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < count)
                 {
+                    // The uploads after those in flight at the kill (which had all been answered by then) start a second
+                    // after it, so however fast the cluster is, most of them must be taken by web2 through the balancer.
+                    if (i >= killAfter + clients.Length)
+                    {
+                        TimeSpan kill;
+                        lock (outcomes)
+                        {
+                            kill = killedAt;
+                        }
+
+                        var wait = kill + TimeSpan.FromSeconds(1.1) - clock.Elapsed;
+                        if (wait > TimeSpan.Zero)
+                        {
+                            await Task.Delay(wait, Ct);
+                        }
+                    }
+
                     var started = clock.Elapsed;
                     var outcome = await SendAsync(client, scenario.Slug, files[i], started);
                     lock (outcomes)
