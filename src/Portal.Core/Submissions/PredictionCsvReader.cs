@@ -27,7 +27,7 @@ public static class PredictionCsvReader
         options ??= CsvReadOptions.Default;
         var problems = new ProblemCollector(options.MaxListedProblems);
         var session = new Session(images, taxonomy, options, problems);
-        using (var csv = new CsvSource(stream, options, problems))
+        using (var csv = new CsvSource(stream, options, problems) { BeforeAbort = session.Flush })
         {
             if (!csv.NextHeader() || !session.TakeHeader(csv))
             {

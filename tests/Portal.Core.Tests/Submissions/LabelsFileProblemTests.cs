@@ -218,6 +218,20 @@ public sealed class LabelsFileProblemTests
     }
 
     [Fact]
+    public void Read_BinaryDataAfterABadRow_ReportsTheRowFirst()
+    {
+        // The reader checks rows in batches; binary data arriving in a later read must not jump ahead of a held-back row.
+        var truth = Csv.Truth(2000);
+        string Rows(int from, int to) => string.Concat(Enumerable.Range(from, to - from).Select(i => $"{truth.Images[i]},1\n"));
+        var text = Encoding.UTF8.GetBytes($"ImageID,ans\n{Rows(0, 1986)}not-an-image.jpg,2\n{Rows(1986, 1990)}");
+        var result = PredictionCsvReader.Read(new TwoPartStream(text, new byte[4096]), truth.Images, ClassTaxonomy.MaskGenderAge);
+
+        Assert.False(result.IsValid);
+        Assert.Equal([ProblemCode.UnknownImageId, ProblemCode.BinaryData], result.Problems.Select(p => p.Code).Take(2).ToArray());
+        Assert.Equal(1988, result.Problems[0].Line);
+    }
+
+    [Fact]
     public void Read_Utf16File_ReportsNotUtf8()
     {
         var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Valid())).ToArray();
