@@ -15,6 +15,7 @@ internal sealed class CompetitionConfiguration : IEntityTypeConfiguration<Compet
         builder.Property(c => c.Title).HasMaxLength(200);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         builder.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.LadderMode).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.ClassNames)
             .HasConversion(
                 v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),

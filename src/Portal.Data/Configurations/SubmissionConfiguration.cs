@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Data.Entities;
 
@@ -17,6 +19,11 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.HasIndex(s => new { s.TeamId, s.CreatedAtUtc });
         builder.Property(s => s.ContentHash).HasMaxLength(64);
         builder.HasIndex(s => new { s.TeamId, s.ContentHash });
+        builder.Property(s => s.ValidationFoldF1s)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                v => JsonSerializer.Deserialize<List<double>>(v, JsonSerializerOptions.Default) ?? new List<double>(),
+                new ValueComparer<List<double>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode())), v => v.ToList()));
         builder.HasOne(s => s.Team).WithMany().HasForeignKey(s => s.TeamId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Competition>().WithMany().HasForeignKey(s => s.CompetitionId).OnDelete(DeleteBehavior.NoAction);
     }

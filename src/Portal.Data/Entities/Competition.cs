@@ -32,6 +32,12 @@ public sealed class Competition
     /// <summary>Whether participants see per-class scores on the public split while the competition runs.</summary>
     public bool ShowPublicPerClass { get; set; }
 
+    /// <summary>Ladder mode of the public board (Blum and Hardt, ICML 2015); off by default.</summary>
+    public LadderMode LadderMode { get; set; } = LadderMode.Off;
+
+    /// <summary>The step of <see cref="LadderMode.FixedStep"/> (macro F1); unused in the other modes.</summary>
+    public double LadderStep { get; set; } = 0.001;
+
     public CompetitionState State { get; set; } = CompetitionState.Draft;
     public DateTime? ClosedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }

@@ -25,10 +25,10 @@ public sealed class Submission
     public string FileName { get; set; } = "";
     public long FileSize { get; set; }
 
-    /// <summary>The day in the competition's time zone it counts toward (yyyy-MM-dd).</summary>
     /// <summary>SHA-256 of the uploaded file (lowercase hex), so the same file uploaded again by the team is flagged before it takes a slot; null for kinds without one file (ensembles).</summary>
     public string? ContentHash { get; set; }
 
+    /// <summary>The day in the competition's time zone it counts toward (yyyy-MM-dd).</summary>
     public string QuotaDay { get; set; } = "";
 
     public DateTime CreatedAtUtc { get; set; }
@@ -47,6 +47,12 @@ public sealed class Submission
     public string? DetailsJson { get; set; }
 
     public bool IsFinal { get; set; }
+
+    /// <summary>The team's own validation macro F1 in [0, 1], as the team reported it with the submission; null when not given.</summary>
+    public double? ValidationF1 { get; set; }
+
+    /// <summary>The team's per-fold validation macro F1 values (k-fold cross-validation), each in [0, 1]; empty when not given.</summary>
+    public List<double> ValidationFoldF1s { get; set; } = [];
 
     public Team? Team { get; set; }
 

@@ -213,6 +213,14 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<long>("HiddenSetVersion")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("LadderMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double>("LadderStep")
+                        .HasColumnType("double precision");
+
                     b.Property<double>("PublicFraction")
                         .HasColumnType("double precision");
 
@@ -551,6 +559,13 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");
+
+                    b.Property<double?>("ValidationF1")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ValidationFoldF1s")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -200,6 +200,14 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long>("HiddenSetVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LadderMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("LadderStep")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("PublicFraction")
                         .HasColumnType("REAL");
 
@@ -532,6 +540,13 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ValidationF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ValidationFoldF1s")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
