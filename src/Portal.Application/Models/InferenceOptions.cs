@@ -1,3 +1,4 @@
+using Portal.Inference.Cache;
 using Portal.Inference.Onnx;
 
 namespace Portal.Application.Models;
@@ -42,6 +43,17 @@ public sealed class InferenceOptions
 
     /// <summary>How long the upload check of one model (a load in the sandbox) may take.</summary>
     public TimeSpan CheckTimeLimit { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The most disk, in bytes, the decoded-image cache of model runs may hold (12,600 images take width x height x 3
+    /// bytes each: 458 MB at 96x128, 1.9 GB at 224x224, 7.4 GB at 384x512); least recently used sizes are evicted when
+    /// a new one needs room, never one a run is using. 0 for no cap.
+    /// </summary>
+    public long MaxCacheBytes { get; set; } = 10L << 30;
+
+    /// <summary>The decoded-image cache of model runs in <paramref name="folder"/>, under this options' cap.</summary>
+    public DecodedImageCache DecodedImageCache(string folder, ImageDecoder? decoder = null) =>
+        new(folder, decoder: decoder, maxBytes: MaxCacheBytes);
 
     /// <summary>The sandboxed runner (<c>Portal.Sandbox.dll</c>); empty means the one beside the app.</summary>
     public string RunnerPath { get; set; } = "";

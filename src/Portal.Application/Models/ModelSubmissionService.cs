@@ -339,7 +339,7 @@ public sealed partial class ModelSubmissionService(
         }
 
         var (width, height) = TtaViews.BaseSize(views, settings.Width, settings.Height);
-        return new DecodedImageCache(caches.DecodedImages).SpaceProblem(images, width, height);
+        return options.Value.DecodedImageCache(caches.DecodedImages).SpaceProblem(images, width, height);
     }
 
     private static SubmissionProblem Refused(string name, string reason) =>

@@ -146,7 +146,7 @@ public sealed partial class RunModelHandler(
     {
         // The host's pixel cap holds here as at import, so a set the import accepted is never refused by a run.
         var maxPixels = portal.Value.MaxImagePixels;
-        var cache = new DecodedImageCache(caches.DecodedImages,
+        var cache = options.Value.DecodedImageCache(caches.DecodedImages,
             decoder: (encoded, name, size, destination) => ImageLoader.LoadInto(encoded, name, size, destination, maxPixels));
         tracker.Decoding(true);
         try

@@ -13,7 +13,8 @@ namespace Portal.Inference.Cache;
 /// <see cref="CacheFileHeader"/> for the layout) in <see cref="Folder"/>, so repeated runs and every TTA view reuse
 /// it. Keyed by the caller's image-set key, the size and the resize mode. A file is built under a unique temporary
 /// name and renamed when complete, so a crash never leaves a half file that is trusted, and two processes building
-/// the same key never write the same file: the first rename wins and the other reuses its result.
+/// the same key never write the same file: the first rename wins and the other reuses its result. With a cap
+/// (<see cref="MaxBytes"/>), building a file first deletes least recently used files that no run has open.
 /// </summary>
 public sealed class DecodedImageCache
 {
@@ -40,11 +41,14 @@ public sealed class DecodedImageCache
     /// <param name="folder">Where the cache files live (created when missing), such as <c>data/cache/decoded</c>.</param>
     /// <param name="maxDegreeOfParallelism">Images decoded at once; 0 is one per processor.</param>
     /// <param name="decoder">How an image is decoded; <see cref="ImageLoader.LoadInto(ReadOnlySpan{byte}, string, PreprocessOptions, Span{byte})"/> when null.</param>
-    public DecodedImageCache(string folder, int maxDegreeOfParallelism = 0, ImageDecoder? decoder = null)
+    /// <param name="maxBytes">The most bytes the folder's files may hold together (<see cref="MaxBytes"/>); 0 for no cap.</param>
+    public DecodedImageCache(string folder, int maxDegreeOfParallelism = 0, ImageDecoder? decoder = null, long maxBytes = 0)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
         Folder = folder;
+        MaxBytes = maxBytes;
         MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism;
         _decoder = decoder ?? ImageLoader.LoadInto;
     }
@@ -52,6 +56,15 @@ public sealed class DecodedImageCache
     public string Folder { get; }
 
     public int MaxDegreeOfParallelism { get; }
+
+    /// <summary>
+    /// The most bytes the complete files and builds in progress may hold together (<c>Inference:MaxCacheBytes</c>);
+    /// 0 for no cap. A new file first evicts least recently used files that no run has open (<see cref="CacheEviction"/>).
+    /// </summary>
+    public long MaxBytes { get; }
+
+    /// <summary>The complete files of this cache, least recently used first, with whether a run has each open now.</summary>
+    public IReadOnlyList<CachedImageSet> Entries() => CacheEviction.Entries(Folder);
 
     /// <summary>
     /// Opens the cache of the image files <paramref name="paths"/> at the size <paramref name="views"/> need for a model
@@ -117,15 +130,21 @@ public sealed class DecodedImageCache
 
         var header = new CacheFileHeader(images.Count, width, height, KeyHash(setKey, images.Count, width, height, resize));
         var path = PathFor(header);
-        if (IsComplete(path, header))
+        if (IsComplete(path, header) && TryOpen(path, header) is { } hit)
         {
-            return new DecodedImages(path, header, built: false);
+            CacheEviction.Touch(path);
+            return hit;
         }
 
         Directory.CreateDirectory(Folder);
         if (SpaceProblem(images.Count, width, height) is { } noRoom)
         {
             throw new CacheSpaceException(noRoom);
+        }
+
+        if (MaxBytes > 0 && CacheEviction.MakeRoom(Folder, MaxBytes, header.FileLength) is { } full)
+        {
+            throw new CacheSpaceException(full);
         }
 
         await BuildAsync(path, header, images, new PreprocessOptions { Width = width, Height = height, Resize = resize }, progress, cancellationToken).ConfigureAwait(false);
@@ -137,11 +156,18 @@ public sealed class DecodedImageCache
 
     /// <summary>
     /// Why <paramref name="count"/> images cannot be cached at <paramref name="width"/> x <paramref name="height"/>
-    /// here (the file would not fit on the cache's disk with <see cref="ReservedFreeBytes"/> to spare), or null.
+    /// here (the file would not fit on the cache's disk with <see cref="ReservedFreeBytes"/> to spare, or is larger
+    /// than the whole cap <see cref="MaxBytes"/>), or null.
     /// </summary>
     public string? SpaceProblem(int count, int width, int height)
     {
         var needed = CacheFileHeader.Size + ((long)count * width * height * CacheFileHeader.Channels);
+        if (MaxBytes > 0 && needed > MaxBytes)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Decoding the {count:N0} images at {width}x{height} needs {Gib(needed)} for the decoded-image cache, more than this server's cap of {Gib(MaxBytes)}. Choose a smaller input size.");
+        }
+
         var folder = Directory.Exists(Folder) ? Folder : Path.GetDirectoryName(Path.GetFullPath(Folder)) ?? Folder;
         long free;
         try
@@ -157,7 +183,7 @@ public sealed class DecodedImageCache
             $"Decoding the {count:N0} images at {width}x{height} needs {Gib(needed)} of disk for the decoded-image cache, and the server has {Gib(Math.Max(0, free - ReservedFreeBytes))} to spare. Choose a smaller input size.");
     }
 
-    private static string Gib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.#} GiB");
+    internal static string Gib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.#} GiB");
 
     /// <summary>The file the cache of these images at this size lives in (whether or not it exists yet).</summary>
     public string PathFor(string setKey, int count, int width, int height, ResizeMode resize) =>
@@ -170,6 +196,19 @@ public sealed class DecodedImageCache
     private static byte[] KeyHash(string setKey, int count, int width, int height, ResizeMode resize) =>
         SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
             $"portal decoded-image cache v{CacheFileHeader.FormatVersion}\n{setKey}\n{count}\n{width}x{height}\n{resize}")));
+
+    /// <summary>The complete file at <paramref name="path"/> opened, or null when an eviction deleted it since it was checked.</summary>
+    private static DecodedImages? TryOpen(string path, CacheFileHeader header)
+    {
+        try
+        {
+            return new DecodedImages(path, header, built: false);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Whether <paramref name="path"/> is a complete file for <paramref name="header"/>: right length, header and key.</summary>
     private static bool IsComplete(string path, CacheFileHeader header)
@@ -192,6 +231,11 @@ public sealed class DecodedImageCache
         }
         catch (DirectoryNotFoundException)
         {
+            return false;
+        }
+        catch (IOException)
+        {
+            // Locked exclusively: an eviction is deleting it this instant.
             return false;
         }
     }
