@@ -30,6 +30,12 @@ public sealed class PortalOptions
     /// </summary>
     public long MaxImagePixels { get; set; } = Portal.Inference.Preprocessing.ImageDecoding.DefaultMaxPixels;
 
+    /// <summary>
+    /// Disk space, in bytes, that a hidden-set import must leave free on the scratch disk after unpacking; a zip that would
+    /// leave less is refused before it is unpacked.
+    /// </summary>
+    public long ReservedFreeDiskBytes { get; set; } = Portal.Inference.Cache.DecodedImageCache.ReservedFreeBytes;
+
     /// <summary>How many problems of an invalid file are listed.</summary>
     public int MaxListedProblems { get; set; } = 100;
 

@@ -8,6 +8,7 @@ using Portal.Core.Submissions;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Storage;
+using Portal.Inference.Cache;
 using Portal.Inference.Preprocessing;
 using Portal.Application.Thumbnails;
 
@@ -205,9 +206,17 @@ public sealed class HiddenSetImporter(
 
             // What the entries declare only refuses early a zip that says it is too large; the limit itself holds
             // on the bytes actually unpacked (ZipEntryCopier), since a declared size can lie.
-            if (entries.Sum(e => e.Length) > limit)
+            var declared = entries.Sum(e => e.Length);
+            if (declared > limit)
             {
                 return $"The zip unpacks to more than the limit of {ByteSize.Format(limit)}.";
+            }
+
+            var reserve = options.Value.ReservedFreeDiskBytes;
+            if (DiskSpace.AvailableBytes(folder) is { } free && declared > free - reserve)
+            {
+                return $"The zip unpacks to {ByteSize.Format(declared)}, and the server's disk has {ByteSize.Format(Math.Max(0, free - reserve))} to spare "
+                    + $"(it keeps {ByteSize.Format(reserve)} free). Free some space (Admin, Disk use) or import from a folder on the server.";
             }
 
             long total = 0;

@@ -10,8 +10,9 @@ namespace Portal.Application.Storage;
 
 /// <summary>
 /// Deletes, at start, the files a killed process left behind: this machine's scratch files (<see cref="ITemporaryFiles"/>),
-/// stored submission files no submission row names (<c>FileKey</c>), and kept predictions of submissions that do not
-/// exist. A file a row or an unfinished job names is never touched, nor one younger than
+/// stored submission files no submission row names (<c>FileKey</c>), kept predictions of submissions that do not
+/// exist, and hidden-set images under a prefix no hidden set names (an import killed before it saved its row, or a
+/// competition deleted before its files were). A file a row or an unfinished job names is never touched, nor one younger than
 /// <see cref="PortalOptions.OrphanFileAge"/>: another instance may be writing it, or be about to save the row that names it.
 /// </summary>
 public sealed partial class OrphanFileSweep(
@@ -24,6 +25,7 @@ public sealed partial class OrphanFileSweep(
 {
     private const string Submissions = "submissions";
     private const string Predictions = "predictions";
+    private const string Hidden = "hidden";
 
     /// <summary>Sweeps once; returns how many files it deleted.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
@@ -55,6 +57,11 @@ public sealed partial class OrphanFileSweep(
             deleted += await DeleteAsync(key, cancellationToken) ? 1 : 0;
         }
 
+        foreach (var prefix in await OrphanImagePrefixesAsync(before, cancellationToken))
+        {
+            deleted += await storage.DeletePrefixAsync(prefix, cancellationToken);
+        }
+
         if (deleted > 0)
         {
             LogSwept(logger, deleted);
@@ -84,6 +91,39 @@ public sealed partial class OrphanFileSweep(
         }
 
         return keys;
+    }
+
+    /// <summary>
+    /// Image prefixes (<c>hidden/{competition}/{import}</c>, <see cref="Competitions.HiddenImages.NewPrefix"/>) that no
+    /// hidden set names and that nothing was written to since <paramref name="before"/>: an import in progress keeps
+    /// writing to its prefix until it saves the row that names it.
+    /// </summary>
+    private async Task<List<string>> OrphanImagePrefixesAsync(DateTime before, CancellationToken cancellationToken)
+    {
+        HashSet<string> named;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            named = (await db.HiddenSets.AsNoTracking().Select(h => h.ImagesKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        }
+
+        var newest = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        await foreach (var file in storage.ListAsync(Hidden, cancellationToken))
+        {
+            // Any folder above the file that a hidden set names keeps it, whatever layout an older version stored.
+            var parts = file.Key.Split('/');
+            var isNamed = Enumerable.Range(1, parts.Length - 1).Any(n => named.Contains(string.Join('/', parts[..n])));
+            var prefix = parts.Length >= 4 ? string.Join('/', parts[..3]) : null;
+            if (!isNamed && prefix is not null)
+            {
+                newest[prefix] = newest.TryGetValue(prefix, out var last) && last > file.LastWriteUtc ? last : file.LastWriteUtc;
+            }
+            else if (prefix is not null)
+            {
+                newest[prefix] = DateTime.MaxValue;
+            }
+        }
+
+        return newest.Where(p => p.Value < before).Select(p => p.Key).ToList();
     }
 
     private async Task<HashSet<int>> SubmissionIdsAsync(CancellationToken cancellationToken)
@@ -166,7 +206,7 @@ public sealed partial class OrphanFileSweep(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} files left behind by a stopped process (temporary files, orphan submission files and predictions)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} files left behind by a stopped process (temporary files, orphan submission files, predictions and hidden-set images)")]
     private static partial void LogSwept(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the left-behind file {Key}: {Reason}")]

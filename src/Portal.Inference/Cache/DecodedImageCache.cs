@@ -168,13 +168,7 @@ public sealed class DecodedImageCache
                 $"Decoding the {count:N0} images at {width}x{height} needs {Gib(needed)} for the decoded-image cache, more than this server's cap of {Gib(MaxBytes)}. Choose a smaller input size.");
         }
 
-        var folder = Directory.Exists(Folder) ? Folder : Path.GetDirectoryName(Path.GetFullPath(Folder)) ?? Folder;
-        long free;
-        try
-        {
-            free = new DriveInfo(Path.GetFullPath(folder)).AvailableFreeSpace;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        if (DiskSpace.AvailableBytes(Folder) is not { } free)
         {
             return null;
         }

@@ -4,6 +4,8 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Application;
 using Portal.Inference.Tests.Preprocessing;
 using Portal.Application.Competitions;
 using Portal.Application.Thumbnails;
@@ -119,6 +121,33 @@ public sealed class HiddenSetImportTests(SmallHiddenSetFactory factory) : IClass
         // Assert
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Problems));
         Assert.Equal(2, result.ImageCount);
+    }
+
+    [Fact]
+    public async Task ImportZip_MoreThanTheDiskHoldsWithItsReserve_IsRefusedBeforeUnpackingAndNothingIsStored()
+    {
+        // Arrange: an honest zip, and a server that must keep more free than any disk has.
+        var png = TestImages.Png(6, 8, (x, y) => ((byte)x, (byte)y, 9));
+        var zip = Zip(("info.csv", Encoding.UTF8.GetBytes("ImageID,ans\na.png,1\n")), ("a.png", png));
+        var competitionId = await NewCompetitionAsync();
+        var options = factory.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
+        var importer = ActivatorUtilities.CreateInstance<HiddenSetImporter>(factory.Services, Options.Create(new PortalOptions
+        {
+            DataDirectory = options.DataDirectory,
+            MaxHiddenSetBytes = options.MaxHiddenSetBytes,
+            ReservedFreeDiskBytes = 1L << 60,
+        }));
+        var scratch = Directory.GetFileSystemEntries(factory.Services.GetRequiredService<ITemporaryFiles>().Folder).Length;
+
+        // Act
+        var result = await importer.ImportZipAsync(competitionId, new MemoryStream(zip), Ct);
+
+        // Assert
+        var problem = Assert.Single(result.Problems);
+        Assert.StartsWith("The zip unpacks to ", problem, StringComparison.Ordinal);
+        Assert.Contains("the server's disk has 0 bytes to spare", problem, StringComparison.Ordinal);
+        Assert.Equal(scratch, Directory.GetFileSystemEntries(factory.Services.GetRequiredService<ITemporaryFiles>().Folder).Length);
+        await AssertNothingStoredAsync(competitionId);
     }
 
     [Fact]

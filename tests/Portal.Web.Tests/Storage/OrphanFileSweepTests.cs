@@ -45,9 +45,11 @@ public sealed class OrphanFileSweepTests : IDisposable
             $"{team}/{Guid.NewGuid():N}/model.onnx",
             $"{predictions}/999999.f32",
             $"{predictions}/999999/member0-none.f32",
+            // An import killed before it saved its hidden set, or a deleted competition's images.
+            $"hidden/{scenario.CompetitionId}/{Guid.NewGuid():N}/a.png",
         ];
         string[] named = [fileKey, jobKey, string.Create(CultureInfo.InvariantCulture, $"{predictions}/{id}/member0-none.f32")];
-        string[] young = [$"{team}/{Guid.NewGuid():N}.csv"];
+        string[] young = [$"{team}/{Guid.NewGuid():N}.csv", $"hidden/{scenario.CompetitionId}/{Guid.NewGuid():N}/importing.png"];
         // Scratch files and folders (an upload being checked, an unpacked zip) live beside storage, on this machine's disk.
         var (oldScratchFile, youngScratchFile) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
         var (oldScratchFolder, busyScratchFolder) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
@@ -55,6 +57,12 @@ public sealed class OrphanFileSweepTests : IDisposable
         {
             // Started first, so that its own sweep runs before the files are planted.
             await using var db = await stopped.DbAsync();
+            // The hidden set's own images, as old as the orphans: named by its row, so kept.
+            foreach (var image in Directory.EnumerateFiles(StoredPath($"hidden/{scenario.CompetitionId}"), "*", SearchOption.AllDirectories))
+            {
+                File.SetLastWriteTimeUtc(image, DateTime.UtcNow.AddHours(-1));
+            }
+
             foreach (var key in orphans.Concat(named).Concat(young))
             {
                 Plant(StoredPath(key), old: !young.Contains(key));
@@ -88,7 +96,7 @@ public sealed class OrphanFileSweepTests : IDisposable
         Assert.False(Directory.Exists(ScratchPath(oldScratchFolder)), "An old scratch folder should have been deleted.");
         Assert.True(File.Exists(ScratchPath(youngScratchFile)), "A young scratch file should have been kept.");
         Assert.True(Directory.Exists(ScratchPath(busyScratchFolder)), "An old scratch folder with a young file in it should have been kept.");
-        Assert.NotEmpty(restarted.StoredFiles($"hidden/{scenario.CompetitionId}"));
+        Assert.Equal(scenario.ImageIds.Count + 1, restarted.StoredFiles($"hidden/{scenario.CompetitionId}").Count);
         using var client2 = restarted.WithToken(scenario.A.Token);
         using var download = await client2.GetPathAsync($"/api/v1/submissions/{id}/file");
         Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
