@@ -24,6 +24,7 @@ public static class FeatureHosting
         services.AddSingleton<HiddenSetCache>();
         services.AddSingleton<HiddenSetImporter>();
         services.AddSingleton<CompetitionService>();
+        services.AddSingleton<CompetitionDeletion>();
         services.AddSingleton<TeamService>();
         services.AddSingleton<QuotaService>();
         services.AddSingleton<Submissions.Intake.IntakeFaults>();
@@ -38,6 +39,7 @@ public static class FeatureHosting
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Thumbnails.ThumbnailService>();
         services.AddSingleton<Admin.AdminService>();
+        services.AddSingleton<Admin.DiskUsageService>();
         services.AddSingleton<Storage.OrphanFileSweep>();
         return builder;
     }

@@ -82,6 +82,10 @@ internal static class CacheEviction
             $"The decoded-image cache is full: this run needs {DecodedImageCache.Gib(needed)}, and the caches that runs are using now hold {DecodedImageCache.Gib(used)} of the server's {DecodedImageCache.Gib(maxBytes)} cap (Inference:MaxCacheBytes). Try again when they finish.");
     }
 
+    /// <summary>Deletes the complete files in <paramref name="folder"/> that no process has open; the bytes freed.</summary>
+    public static long DeleteUnused(string folder) =>
+        Entries(folder).Where(entry => TryDeleteUnused(entry.Path)).Sum(entry => entry.Bytes);
+
     private static bool IsCacheFile(FileInfo file) =>
         file.Name.EndsWith(DecodedImageCache.FileExtension, StringComparison.Ordinal)
         || file.Name.EndsWith(DecodedImageCache.TemporaryExtension, StringComparison.Ordinal);

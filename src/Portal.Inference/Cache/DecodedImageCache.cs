@@ -67,6 +67,12 @@ public sealed class DecodedImageCache
     public IReadOnlyList<CachedImageSet> Entries() => CacheEviction.Entries(Folder);
 
     /// <summary>
+    /// Deletes every complete cache file that no process has open (see <see cref="CacheEviction"/>); returns the bytes
+    /// freed. A file in use stays, and a later run decodes again what was deleted.
+    /// </summary>
+    public long DeleteUnused() => CacheEviction.DeleteUnused(Folder);
+
+    /// <summary>
     /// Opens the cache of the image files <paramref name="paths"/> at the size <paramref name="views"/> need for a model
     /// with <paramref name="options"/> (the input size, or larger for crops: <see cref="TtaViews.BaseSize"/>),
     /// decoding them first when it does not exist yet.

@@ -55,6 +55,8 @@ public sealed class CompetitionPages(IPage page, string slug)
     {
         await OpenAsync($"admin/c/{slug}");
         await page.ClickAsync("[data-testid=close-competition]");
+        // Closing reveals the private board to everyone, so the page asks first.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close and reveal", Exact = true }).ClickAsync();
         await page.WaitForSelectorAsync("[data-testid=open-competition]");
     }
 }

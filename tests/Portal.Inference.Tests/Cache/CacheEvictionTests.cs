@@ -122,4 +122,19 @@ public sealed class CacheEvictionTests : IDisposable
         Assert.NotNull(problem);
         Assert.Contains("more than this server's cap", problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DeleteUnused_OneFileOpenByARun_DeletesTheOthersAndKeepsIt()
+    {
+        var cache = new DecodedImageCache(Folder);
+        Open(cache, "a").Dispose();
+        Open(cache, "b").Dispose();
+        using var running = Open(cache, "c");
+
+        var freed = cache.DeleteUnused();
+
+        Assert.Equal(2 * FileBytes, freed);
+        Assert.Equal([PathOf("c")], cache.Entries().Select(e => e.Path));
+        Assert.True(Assert.Single(cache.Entries()).InUse);
+    }
 }
