@@ -22,6 +22,11 @@ public sealed record SubmitOutcome(int? SubmissionId, RefusalReason? Reason, str
 
     public static SubmitOutcome Refused(RefusalReason reason, string error) => new(null, reason, error, [], 0);
 
-    public static SubmitOutcome Invalid(IReadOnlyList<SubmissionProblem> problems, int total) =>
-        new(null, RefusalReason.InvalidFile, total == 1 ? "The file has a problem:" : $"The file has {total:N0} problems:", problems, total);
+    /// <summary>A refusal for its problems, headed by what they are in: the model settings when all of them are, else the file.</summary>
+    public static SubmitOutcome Invalid(IReadOnlyList<SubmissionProblem> problems, int total)
+    {
+        var settings = problems.Count > 0 && problems.All(p => p.Code == ProblemCode.InvalidSettings);
+        var subject = settings ? "The model settings have" : "The file has";
+        return new(null, RefusalReason.InvalidFile, total == 1 ? $"{subject} a problem:" : $"{subject} {total:N0} problems:", problems, total);
+    }
 }

@@ -55,11 +55,26 @@ public static class TtaPlan
 
         if (width != height && views.Any(TtaViews.SwapsSides))
         {
-            problem = $"TTA '{name}' turns the image by a quarter, which needs a square input size; {width}x{height} is not square.";
+            problem = NotSquareReason(name, width, height);
             views = [];
             return false;
         }
 
         return true;
     }
+
+    /// <summary>
+    /// The presets that a <paramref name="width"/> x <paramref name="height"/> input cannot take, each with the reason
+    /// (quarter turns and diagonal mirrors need a square input size); empty for a square input.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Unavailable(int width, int height) =>
+        Names.Select(name => (name, ok: TryGetViews(name, width, height, out _, out var problem), problem))
+            .Where(p => !p.ok)
+            .ToDictionary(p => p.name, p => p.problem!, StringComparer.OrdinalIgnoreCase);
+
+    private static string NotSquareReason(string name, int width, int height) =>
+        $"Test-time augmentation '{name}' turns the image by a quarter, which needs a square input size; {width}x{height} is not square. "
+        + $"Choose one of: {string.Join(", ", Names.Where(n => !ViewsOf(n).Any(TtaViews.SwapsSides)))}, or a square input size.";
+
+    private static IReadOnlyList<TtaView> ViewsOf(string name) => TryGetViews(name, 1, 1, out var views, out _) ? views : [];
 }

@@ -114,4 +114,19 @@ public sealed class TtaViewTests
 
         Assert.Contains(reason, problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Unavailable_PortraitInput_NamesTheQuarterTurnPresetsWithTheSettingAndTheAlternatives()
+    {
+        var unavailable = TtaPlan.Unavailable(384, 512);
+
+        Assert.Equal(["d4", "rot90"], unavailable.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            "Test-time augmentation 'd4' turns the image by a quarter, which needs a square input size; 384x512 is not square. "
+            + "Choose one of: none, hflip, vflip, flip, five-crop, ten-crop, multi-scale, brightness, or a square input size.",
+            unavailable["d4"]);
+    }
+
+    [Fact]
+    public void Unavailable_SquareInput_IsEmpty() => Assert.Empty(TtaPlan.Unavailable(224, 224));
 }
