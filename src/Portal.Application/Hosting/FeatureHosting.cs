@@ -36,6 +36,7 @@ public static class FeatureHosting
         services.Configure<EnsembleOptions>(builder.Configuration.GetSection(EnsembleOptions.Section));
         services.AddSingleton<Comparison.ManyComparisonService>();
         services.AddSingleton<Ensembles.EnsembleService>();
+        services.AddSingleton<Models.Queue.ModelQueueService>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Thumbnails.ThumbnailService>();
         services.AddSingleton<Admin.AdminService>();

@@ -40,7 +40,7 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeP
     public Task WaitAsync(CancellationToken cancellationToken) => _signal.WaitAsync(options.Value.PollInterval, cancellationToken);
 
     /// <summary>
-    /// Claims the oldest runnable job (queued, or running with its lease expired) for <paramref name="owner"/>, with a
+    /// Claims the runnable job of the highest priority, the oldest first (queued, or running with its lease expired) for <paramref name="owner"/>, with a
     /// lease of <see cref="JobOptions.Lease"/>, or returns null when there is none; jobs of <paramref name="skip"/> kinds
     /// are left for later. The job returned is as claimed (state Running, its attempts counted). Safe with any number of
     /// workers on one database: each runnable job goes to exactly one of them.
@@ -71,7 +71,7 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeP
                 SELECT "Id" FROM "Jobs"
                 WHERE ("State" = {queued} OR ("State" = {running} AND "LeaseExpiresAtUtc" < {now}))
                     AND NOT ("Kind" = ANY ({skipped}))
-                ORDER BY "Id"
+                ORDER BY "Priority" DESC, "Id"
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED)
             RETURNING *
@@ -94,7 +94,7 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeP
             }
 
             var candidate = await runnable
-                .OrderBy(j => j.Id)
+                .OrderByDescending(j => j.Priority).ThenBy(j => j.Id)
                 .Select(j => j.Id)
                 .FirstOrDefaultAsync(cancellationToken);
             if (candidate == 0)

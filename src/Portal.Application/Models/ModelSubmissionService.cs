@@ -40,6 +40,9 @@ public sealed partial class ModelSubmissionService(
     /// <summary>What a cancelled submission says.</summary>
     public const string CancelledReason = "Cancelled by the team.";
 
+    /// <summary>Why a run a host cancelled from the model queue stopped.</summary>
+    public const string CancelledByHostReason = "Cancelled by the host (Admin, model queue).";
+
     /// <summary>The name of the stored file of a submission of several models.</summary>
     public const string ZipName = "models.zip";
 
@@ -131,6 +134,7 @@ public sealed partial class ModelSubmissionService(
             return "Submission not found.";
         }
 
+        var reason = viewer.IsHost ? CancelledByHostReason : CancelledReason;
         if (submission.Kind != SubmissionKind.Model)
         {
             return "Only a model run can be cancelled.";
@@ -142,7 +146,7 @@ public sealed partial class ModelSubmissionService(
             .Where(j => j.SubmissionId == submissionId && j.Kind == JobKind.RunModel && (j.State == JobState.Queued || j.State == JobState.Running))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, JobState.Cancelled)
-                .SetProperty(j => j.Error, CancelledReason)
+                .SetProperty(j => j.Error, reason)
                 .SetProperty(j => j.FinishedAtUtc, clock.UtcNow)
                 .SetProperty(j => j.LeaseOwner, (string?)null)
                 .SetProperty(j => j.LeaseExpiresAtUtc, (DateTime?)null), cancellationToken);
@@ -156,7 +160,7 @@ public sealed partial class ModelSubmissionService(
             .Where(s => s.Id == submissionId && (s.Status == SubmissionStatus.Queued || s.Status == SubmissionStatus.Running))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Status, SubmissionStatus.Cancelled)
-                .SetProperty(x => x.Error, CancelledReason), cancellationToken);
+                .SetProperty(x => x.Error, reason), cancellationToken);
         if (stopped == 0)
         {
             return "The model run has already finished; there is nothing to cancel.";
@@ -168,7 +172,7 @@ public sealed partial class ModelSubmissionService(
         // The announcement also stops the run on whichever worker has it (JobWorker listens for it).
         foreach (var id in jobIds)
         {
-            events.Publish(new JobUpdate(id, JobKind.RunModel, submission.CompetitionId, submissionId, JobState.Cancelled, 0, CancelledReason, CancelledReason));
+            events.Publish(new JobUpdate(id, JobKind.RunModel, submission.CompetitionId, submissionId, JobState.Cancelled, 0, reason, reason));
         }
 
         return null;

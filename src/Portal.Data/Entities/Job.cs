@@ -12,6 +12,12 @@ public sealed class Job
     public int? CompetitionId { get; set; }
     public int? SubmissionId { get; set; }
 
+    /// <summary>
+    /// Claim order: runnable jobs of a higher priority go first, then the oldest (0 for every job a submission makes; a
+    /// host moves a waiting model run to the front by raising it).
+    /// </summary>
+    public int Priority { get; set; }
+
     /// <summary>Arguments of the job as JSON.</summary>
     public string? Payload { get; set; }
 

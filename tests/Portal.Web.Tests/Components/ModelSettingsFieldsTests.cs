@@ -2,14 +2,23 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Application.Models;
+using Portal.Application.Models.Queue;
+using Portal.Data;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Tests.Components;
 
 /// <summary>The TTA choices follow the input size: quarter turns are greyed out, with the reason, for a non-square input.</summary>
-public sealed class ModelSettingsFieldsTests : PortalComponentTest
+public sealed class ModelSettingsFieldsTests : PortalComponentTest, IClassFixture<TeamDatabaseFixture>
 {
-    public ModelSettingsFieldsTests() => Services.AddSingleton(Options.Create(new InferenceOptions()));
+    public ModelSettingsFieldsTests(TeamDatabaseFixture database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        Services.AddPortalDatabase(database.Store.Database, database.Store.DataDirectory);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(Options.Create(new InferenceOptions()));
+        Services.AddSingleton<ModelQueueService>();
+    }
 
     [Fact]
     public void ModelSettingsFields_PortraitInputWithD4_SaysD4AndRot90NeedASquareInput()

@@ -358,6 +358,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<string>("Payload")
                         .HasColumnType("text");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
                     b.Property<double>("Progress")
                         .HasColumnType("double precision");
 

@@ -341,6 +341,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("Payload")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
 
