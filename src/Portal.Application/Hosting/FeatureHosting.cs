@@ -32,6 +32,7 @@ public static class FeatureHosting
         services.AddSingleton<Submissions.Intake.SubmissionIntake>();
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<LeaderboardService>();
+        services.AddSingleton<BoardIntervalsService>();
         services.AddSingleton<Comparison.ComparisonService>();
         services.Configure<EnsembleOptions>(builder.Configuration.GetSection(EnsembleOptions.Section));
         services.AddSingleton<Comparison.ManyComparisonService>();

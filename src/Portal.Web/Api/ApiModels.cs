@@ -11,6 +11,12 @@ public sealed record ApiLeaderboardRow(int? Rank, string Team, double Score, int
 /// <summary>A board in the API.</summary>
 public sealed record ApiLeaderboard(string Board, IReadOnlyList<ApiLeaderboardRow> Rows);
 
+/// <summary>A board row's macro F1 with its 95% paired-bootstrap interval and its tier (1 = top band).</summary>
+public sealed record ApiBoardIntervalRow(int? Rank, string Team, double MacroF1, double Lower, double Upper, int Tier, bool Baseline);
+
+/// <summary>A board's intervals and tiers in the API, with the resampling that made them and the tier rule.</summary>
+public sealed record ApiBoardIntervals(string Board, int Resamples, ulong Seed, string Rule, IReadOnlyList<ApiBoardIntervalRow> Rows);
+
 /// <summary>
 /// What an accepted submission returns: 201 with status "scored" and its public macro F1 for a CSV (scored in the
 /// request), 202 with status "queued" for a model or an ensemble (follow <paramref name="StatusUrl"/>).

@@ -25,6 +25,7 @@ public static class PortalApi
         var v1 = endpoints.MapGroup("/api/v1").WithTags("Portal").DisableCookieRedirect();
         v1.MapGet("/competitions", ListCompetitionsAsync).AllowAnonymous();
         v1.MapGet("/competitions/{slug}/leaderboard", LeaderboardAsync).AllowAnonymous();
+        v1.MapGet("/competitions/{slug}/leaderboard/intervals", LeaderboardIntervalsAsync).AllowAnonymous();
         v1.MapGet("/competitions/{slug}/sample-submission", SampleSubmissionAsync).AllowAnonymous();
         v1.MapPost("/competitions/{slug}/submissions", SubmitAsync)
             .RequireAuthorization(Policies.TeamToken)
@@ -74,6 +75,37 @@ public static class PortalApi
 
         return TypedResults.Ok(new ApiLeaderboard(kind.ToString().ToLowerInvariant(),
             view.Rows.Select(r => new ApiLeaderboardRow(r.Rank, r.TeamName, r.Score, r.Entries, r.SubmittedAtUtc, r.IsBaseline, r.RankChange)).ToList()));
+    }
+
+    /// <summary>The board's rows with their 95% paired-bootstrap intervals and tiers, under the board's own visibility.</summary>
+    private static async Task<Results<Ok<ApiBoardIntervals>, NotFound, ProblemHttpResult>> LeaderboardIntervalsAsync(
+        string slug, HttpContext http, CompetitionService competitions, LeaderboardService boards, BoardIntervalsService intervals, [FromQuery] string? board = "public")
+    {
+        var viewer = Viewer.From(http.User);
+        var competition = await competitions.FindAsync(slug, viewer, http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!Enum.TryParse<BoardKind>(board ?? "public", ignoreCase: true, out var kind))
+        {
+            return TypedResults.Problem($"'{board}' is not a board; use public or private.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var view = await boards.GetAsync(competition, kind, viewer, http.RequestAborted);
+        var tiers = await intervals.GetAsync(competition, kind, viewer, http.RequestAborted);
+        if (tiers.Unavailable is not null)
+        {
+            return TypedResults.Problem(tiers.Unavailable, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var rows = view.Rows.Where(r => tiers.For(r.SubmissionId) is not null).Select(r =>
+        {
+            var t = tiers.For(r.SubmissionId)!;
+            return new ApiBoardIntervalRow(r.Rank, r.TeamName, t.MacroF1, t.Lower, t.Upper, t.Tier, r.IsBaseline);
+        }).ToList();
+        return TypedResults.Ok(new ApiBoardIntervals(kind.ToString().ToLowerInvariant(), tiers.Resamples, tiers.Seed, BoardIntervals.Rule, rows));
     }
 
     /// <summary>A valid labels file naming every test image (all class 0, ids sorted): the starting point of a first submission.</summary>

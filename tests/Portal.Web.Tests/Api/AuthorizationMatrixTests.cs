@@ -26,6 +26,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         ("GET /api/v1/competitions",                                 [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("GET /api/v1/competitions/{slug}/leaderboard",              [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("GET /api/v1/competitions/{slug}/leaderboard?board=private",[Forbidden,   Forbidden,    Forbidden,    Forbidden,    Forbidden,    Ok,           Forbidden,    Forbidden]),
+        ("GET /api/v1/competitions/{slug}/leaderboard/intervals",    [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /api/v1/competitions/{slug}/leaderboard/intervals?board=private",[Forbidden, Forbidden, Forbidden, Forbidden,    Forbidden,    Ok,           Forbidden,    Forbidden]),
         ("GET /api/v1/competitions/{slug}/sample-submission",        [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("POST /api/v1/competitions/{slug}/submissions",             [Unauthorized, Unauthorized, Accepted,    Accepted,     Unauthorized, Unauthorized, Forbidden,    Unauthorized]),
         ("GET /api/v1/competitions/{slug}/images/{image}/thumbnail", [Unauthorized, Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Unauthorized]),

@@ -193,6 +193,8 @@ public sealed class HiddenDataTests(PortalFactory factory) : IClassFixture<Porta
         $"/api/v1/competitions/{scenario.Slug}/leaderboard",
         $"/api/v1/competitions/{scenario.Slug}/leaderboard?board=public",
         $"/api/v1/competitions/{scenario.Slug}/leaderboard?board=private",
+        $"/api/v1/competitions/{scenario.Slug}/leaderboard/intervals",
+        $"/api/v1/competitions/{scenario.Slug}/leaderboard/intervals?board=private",
         .. submissions.Select(id => $"/api/v1/submissions/{id}"),
         $"/api/v1/competitions/{scenario.Slug}/compare?ids={string.Join(',', submissions)}",
         "/",

@@ -27,6 +27,10 @@ public sealed class LeaderboardPanelTests : PortalComponentTest, IClassFixture<T
         Services.AddSingleton<IPortalEvents, InProcessPortalEvents>();
         Services.AddSingleton<ICompetitionCache<LeaderboardSnapshot>>(_cache);
         Services.AddSingleton<LeaderboardService>();
+        Services.AddSingleton(typeof(ICompetitionCache<>), typeof(InProcessCompetitionCache<>));
+        Services.AddSingleton<Portal.Application.Competitions.HiddenSetCache>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Portal.Application.PortalOptions()));
+        Services.AddSingleton<BoardIntervalsService>();
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

@@ -91,4 +91,36 @@ public sealed class LeaderboardTableTests : PortalComponentTest
         Assert.Equal("No scored submissions yet.", empty.TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-testid=leaderboard]"));
     }
+
+    [Fact]
+    public void LeaderboardTable_WithIntervals_ShowsEachRowsIntervalAndBandAndMarksWhereABandStarts()
+    {
+        // Arrange: Owls and the baseline tied in band 1, Foxes tied too, Bears start band 2; Newts have no interval.
+        var intervals = new Portal.Application.Leaderboards.BoardIntervals(Portal.Application.Leaderboards.BoardKind.Public,
+        [
+            new(1, 0.9123, 0.90111, 0.92345, 1, StartsTier: true),
+            new(2, 0.85, 0.84, 0.86, 1, StartsTier: false),
+            new(3, 0.8, 0.79, 0.81, 1, StartsTier: false),
+            new(4, 0.1234, 0.11, 0.135, 2, StartsTier: true),
+        ], 1000, 42);
+
+        // Act
+        var cut = Render<LeaderboardTable>(p => p.Add(c => c.Rows, Rows).Add(c => c.Intervals, intervals));
+
+        // Assert
+        Assert.Equal(["[0.9011, 0.9235]", "[0.8400, 0.8600]", "[0.7900, 0.8100]", "[0.1100, 0.1350]", ""],
+            cut.FindAll("[data-testid=team-interval]").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["1", "1 (tied)", "1 (tied)", "2", ""], cut.FindAll("[data-testid=team-tier]").Select(c => c.TextContent.Trim()));
+        var rows = cut.FindAll("[data-testid=leaderboard-row]");
+        Assert.Contains("portal-tier-start", rows[3].ClassName, StringComparison.Ordinal);
+        Assert.DoesNotContain("portal-tier-start", rows[0].ClassName ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LeaderboardTable_WithoutIntervals_HasNoIntervalColumn()
+    {
+        var cut = Render<LeaderboardTable>(p => p.Add(c => c.Rows, Rows));
+
+        Assert.Empty(cut.FindAll("[data-testid=team-interval]"));
+    }
 }
