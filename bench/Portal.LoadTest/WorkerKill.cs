@@ -22,15 +22,15 @@ internal static class WorkerKill
         using var http = new HttpClient { BaseAddress = new Uri(scenario.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
         var killed = await SubmitAsync(http, scenario, 0);
         var first = StartWorker(scenario.DataDirectory);
-        await WaitForAsync(http, scenario, 0, killed, "Running", TimeSpan.FromMinutes(2));
+        await WaitForAsync(http, scenario, 0, killed, "running", TimeSpan.FromMinutes(2));
         await Task.Delay(TimeSpan.FromSeconds(2));
         first.Kill(entireProcessTree: false);
         var clock = Stopwatch.StartNew();
         using var second = StartWorker(scenario.DataDirectory);
-        var recovered = await WaitForAsync(http, scenario, 0, killed, "Scored", Lease + TimeSpan.FromMinutes(5));
+        var recovered = await WaitForAsync(http, scenario, 0, killed, "scored", Lease + TimeSpan.FromMinutes(5));
         var recovery = clock.Elapsed;
         var again = await SubmitAsync(http, scenario, 1);
-        var uninterrupted = await WaitForAsync(http, scenario, 1, again, "Scored", TimeSpan.FromMinutes(5));
+        var uninterrupted = await WaitForAsync(http, scenario, 1, again, "scored", TimeSpan.FromMinutes(5));
         second.Kill(entireProcessTree: true);
         first.Dispose();
         return string.Create(CultureInfo.InvariantCulture,
@@ -71,7 +71,7 @@ internal static class WorkerKill
                 return body.TryGetProperty("publicScore", out var score) && score.ValueKind == JsonValueKind.Number ? score.GetDouble() : double.NaN;
             }
 
-            if (now is "Failed" or "Cancelled")
+            if (now is "failed" or "cancelled")
             {
                 throw new InvalidOperationException($"Submission {id} ended {now}: {body}");
             }

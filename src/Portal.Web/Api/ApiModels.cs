@@ -29,7 +29,7 @@ public sealed record ApiSubmission(int Id, string Team, string Kind, string Desc
     public static ApiSubmission From(Portal.Application.Submissions.SubmissionView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return new(view.Id, view.TeamName, view.Kind.ToString(), view.Description, view.Status.ToString(), view.Error, view.CreatedAtUtc,
+        return new(view.Id, view.TeamName, ApiState.Name(view.Kind), view.Description, ApiState.Name(view.Status), view.Error, view.CreatedAtUtc,
             view.PublicScore, view.PrivateScore, view.IsFinal);
     }
 }
@@ -40,7 +40,12 @@ public sealed record ApiProblem(int Line, string? Column, string Code, string Me
 /// <summary>Why an upload was refused.</summary>
 public sealed record ApiRefusal(string Title, string Detail, IReadOnlyList<ApiProblem> Problems, int TotalProblems);
 
+/// <summary>Enum values as the API writes them: lower case everywhere ("scored", "labels-csv").</summary>
 internal static class ApiState
 {
     public static string Name(CompetitionState state) => state.ToString().ToLowerInvariant();
+
+    public static string Name(SubmissionStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string Name(SubmissionKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 }

@@ -28,6 +28,7 @@ public sealed class ApiEndToEndTests(PortalFactory factory) : IClassFixture<Port
         var scored = await team.WaitUntilDoneAsync(accepted!.Id);
         var board = await anonymous.GetJsonAsync<ApiLeaderboard>($"/api/v1/competitions/{scenario.Slug}/leaderboard");
         var file = await team.GetByteArrayAsync(new Uri($"/api/v1/submissions/{accepted.Id}/file", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var raw = System.Text.Json.JsonDocument.Parse(await team.GetStringAsync(new Uri($"/api/v1/submissions/{accepted.Id}", UriKind.Relative), TestContext.Current.CancellationToken));
 
         // Assert
         var listed = Assert.Single(competitions, c => c.Slug == scenario.Slug);
@@ -42,7 +43,10 @@ public sealed class ApiEndToEndTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal("scored", accepted.Status);
         Assert.Equal(scenario.PublicScore(predicted), accepted.PublicScore!.Value, 12);
 
-        Assert.Equal("Scored", scored.Status);
+        Assert.Equal("scored", scored.Status);
+        // PRODUCT.md: status and kind values lower case, times UTC with Z, whatever the database keeps.
+        Assert.Equal("labels-csv", scored.Kind);
+        Assert.EndsWith("Z", raw.RootElement.GetProperty("createdAtUtc").GetString(), StringComparison.Ordinal);
         Assert.Null(scored.Error);
         Assert.Equal("Team A", scored.Team);
         Assert.Equal("first try", scored.Description);

@@ -154,10 +154,10 @@ public sealed class HiddenDataTests(PortalFactory factory) : IClassFixture<Porta
         var idOfB = await b.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(predictionOfB));
         foreach (var id in ids)
         {
-            Assert.Equal("Scored", (await a.WaitUntilDoneAsync(id)).Status);
+            Assert.Equal("scored", (await a.WaitUntilDoneAsync(id)).Status);
         }
 
-        Assert.Equal("Scored", (await b.WaitUntilDoneAsync(idOfB)).Status);
+        Assert.Equal("scored", (await b.WaitUntilDoneAsync(idOfB)).Status);
         return (scenario, ids.ToArray());
     }
 

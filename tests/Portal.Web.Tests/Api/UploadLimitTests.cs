@@ -115,7 +115,7 @@ public sealed class UploadLimitTests(UploadLimitPortalFactory factory) : IClassF
         var id = await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(1, 1)));
 
         // Assert
-        Assert.Equal("Scored", (await client.WaitUntilDoneAsync(id)).Status);
+        Assert.Equal("scored", (await client.WaitUntilDoneAsync(id)).Status);
         Assert.Empty(factory.TemporaryFiles());
     }
 

@@ -36,7 +36,7 @@ public sealed class CrossProcessCacheTests(PortalFactory factory) : IClassFixtur
 
         // Act: scored by the first process's worker.
         var id = await teamA.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(predicted));
-        Assert.Equal("Scored", (await teamA.WaitUntilDoneAsync(id)).Status);
+        Assert.Equal("scored", (await teamA.WaitUntilDoneAsync(id)).Status);
         var after = await PublicBoardAsync(second, scenario);
 
         // Assert
@@ -146,7 +146,7 @@ public sealed class CrossProcessCacheTests(PortalFactory factory) : IClassFixtur
     private static async Task<int> SubmitScoredAsync(HttpClient team, Scenario scenario, byte[] predicted)
     {
         var id = await team.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(predicted));
-        Assert.Equal("Scored", (await team.WaitUntilDoneAsync(id)).Status);
+        Assert.Equal("scored", (await team.WaitUntilDoneAsync(id)).Status);
         return id;
     }
 

@@ -158,8 +158,8 @@ public sealed class CompareApiTests(PortalFactory factory) : IClassFixture<Porta
         var first = await a.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(allFour), "all class 4");
         // The same predictions in another row order: another file, so not refused as the same submission.
         var second = await a.SubmitAcceptedAsync(scenario.Slug, SubmissionCsv.Labels(scenario.ImageIds.Reverse().ToList(), allFour), "all class 4 again");
-        Assert.Equal("Scored", (await a.WaitUntilDoneAsync(first)).Status);
-        Assert.Equal("Scored", (await a.WaitUntilDoneAsync(second)).Status);
+        Assert.Equal("scored", (await a.WaitUntilDoneAsync(first)).Status);
+        Assert.Equal("scored", (await a.WaitUntilDoneAsync(second)).Status);
         using var member = await factory.SignInAsync(scenario.A.FirstMember);
 
         // Act
@@ -197,10 +197,10 @@ public sealed class CompareApiTests(PortalFactory factory) : IClassFixture<Porta
         var ofB = await b.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.75, 0.55)));
         foreach (var id in ofA)
         {
-            Assert.Equal("Scored", (await a.WaitUntilDoneAsync(id)).Status);
+            Assert.Equal("scored", (await a.WaitUntilDoneAsync(id)).Status);
         }
 
-        Assert.Equal("Scored", (await b.WaitUntilDoneAsync(ofB)).Status);
+        Assert.Equal("scored", (await b.WaitUntilDoneAsync(ofB)).Status);
         return (scenario, ofA, ofB);
     }
 

@@ -28,7 +28,7 @@ public sealed class EnsembleApiTests(PortalFactory factory) : IClassFixture<Port
         foreach (var labels in members)
         {
             ids.Add(await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(labels)));
-            Assert.Equal("Scored", (await client.WaitUntilDoneAsync(ids[^1])).Status);
+            Assert.Equal("scored", (await client.WaitUntilDoneAsync(ids[^1])).Status);
         }
 
         double[] weights = [1, 1, 2];
@@ -41,8 +41,8 @@ public sealed class EnsembleApiTests(PortalFactory factory) : IClassFixture<Port
         var csv = await client.GetTextAsync($"/api/v1/submissions/{id}/file");
 
         // Assert
-        Assert.Equal("Scored", done.Status);
-        Assert.Equal("Ensemble", done.Kind);
+        Assert.Equal("scored", done.Status);
+        Assert.Equal("ensemble", done.Kind);
         Assert.Equal(scenario.PublicScore(expected), done.PublicScore!.Value, 12);
         await using var db = await factory.DbAsync();
         var stored = await db.Submissions.SingleAsync(s => s.Id == id, Ct);
@@ -72,7 +72,7 @@ public sealed class EnsembleApiTests(PortalFactory factory) : IClassFixture<Port
         foreach (var p in members)
         {
             ids.Add(await client.SubmitAcceptedAsync(scenario.Slug, EnsembleHttp.ProbabilitiesCsv(scenario.ImageIds, p, Classes)));
-            Assert.Equal("Scored", (await client.WaitUntilDoneAsync(ids[^1])).Status);
+            Assert.Equal("scored", (await client.WaitUntilDoneAsync(ids[^1])).Status);
         }
 
         var expected = EnsembleBuilder.Combine(members.Select(p => new EnsembleMember(Predictions.FromProbabilities(p, Classes))).ToList(), expectedMethod);
@@ -83,7 +83,7 @@ public sealed class EnsembleApiTests(PortalFactory factory) : IClassFixture<Port
         var csv = await client.GetTextAsync($"/api/v1/submissions/{id}/file");
 
         // Assert
-        Assert.True(done.Status == "Scored", done.Error);
+        Assert.True(done.Status == "scored", done.Error);
         Assert.Equal(scenario.PublicScore(expected.Labels.ToArray()), done.PublicScore!.Value, 12);
         Assert.StartsWith("ImageID,0,1,", csv, StringComparison.Ordinal);
         var read = PredictionCsvReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), scenario.Hidden.Truth.Images, scenario.Hidden.Taxonomy);
@@ -136,7 +136,7 @@ public sealed class EnsembleApiTests(PortalFactory factory) : IClassFixture<Port
         var done = await client.WaitUntilDoneAsync(id);
 
         // Assert
-        Assert.Equal("Failed", done.Status);
+        Assert.Equal("failed", done.Status);
         Assert.Contains($"#{a}", done.Error, StringComparison.Ordinal);
         await using var check = await factory.DbAsync();
         Assert.Equal(2, await check.DailyQuotas.Where(q => q.TeamId == scenario.A.Id).SumAsync(q => q.Used, Ct));

@@ -39,7 +39,7 @@ public sealed class FailedSubmissionTests : IDisposable
         var failed = await team.WaitUntilDoneAsync(id);
 
         // Assert
-        Assert.Equal("Failed", failed.Status);
+        Assert.Equal("failed", failed.Status);
         Assert.NotNull(failed.Error);
         Assert.DoesNotContain(_store.DataDirectory, failed.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", failed.Error, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class FailedSubmissionTests : IDisposable
         await DeleteStoredAsync(app, failedId);
         await competitions.RescoreAllAsync(scenario.CompetitionId, Ct);
         var failed = await team.WaitUntilDoneAsync(failedId);
-        Assert.Equal("Failed", failed.Status);
+        Assert.Equal("failed", failed.Status);
         var scoredId = await team.SubmitAcceptedAsync(scenario.Slug, ProbabilitiesCsv(scenario, 0.7));
 
         // Act
@@ -72,9 +72,9 @@ public sealed class FailedSubmissionTests : IDisposable
 
         // Assert
         Assert.Equal(1, queued);
-        Assert.Equal("Scored", rescored.Status);
+        Assert.Equal("scored", rescored.Status);
         var after = await team.WaitUntilDoneAsync(failedId);
-        Assert.Equal("Failed", after.Status);
+        Assert.Equal("failed", after.Status);
         Assert.Equal(failed.Error, after.Error);
         var teamView = await app.Services.GetRequiredService<TeamService>().FindAsync(scenario.A.Id, Ct);
         Assert.Equal(1, teamView!.UsedToday);

@@ -56,7 +56,7 @@ public sealed class JobWorkerTests(CrashingJobFactory factory) : IClassFixture<C
         // The submission failed once, and the team is told in plain words, without the server's exception text; the
         // server's fault gives the day's slot back.
         var failed = await team.WaitUntilDoneAsync(submissionId);
-        Assert.Equal("Failed", failed.Status);
+        Assert.Equal("failed", failed.Status);
         Assert.NotNull(failed.Error);
         Assert.DoesNotContain("The disk said no.", failed.Error, StringComparison.Ordinal);
         Assert.Contains("error on the server", failed.Error, StringComparison.Ordinal);

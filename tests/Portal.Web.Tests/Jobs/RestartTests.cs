@@ -62,7 +62,7 @@ public sealed class RestartTests : IDisposable
         var scored = await team.WaitUntilDoneAsync(id);
 
         // Assert
-        Assert.Equal("Scored", scored.Status);
+        Assert.Equal("scored", scored.Status);
         Assert.Equal(scenario.PublicScore(predicted), scored.PublicScore!.Value, 12);
         await using var check = await restarted.DbAsync();
         var submission = await check.Submissions.SingleAsync(s => s.Id == id, Ct);

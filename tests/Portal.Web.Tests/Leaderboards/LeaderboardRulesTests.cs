@@ -107,7 +107,7 @@ public sealed class LeaderboardRulesTests(PortalFactory factory) : IClassFixture
         var idB1 = await teamB.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(b1));
         foreach (var (client, id) in new[] { (teamA, idA1), (teamA, idA2), (teamB, idB1) })
         {
-            Assert.Equal("Scored", (await client.WaitUntilDoneAsync(id)).Status);
+            Assert.Equal("scored", (await client.WaitUntilDoneAsync(id)).Status);
         }
 
         return board with { A1 = idA1, A2 = idA2, B1 = idB1 };

@@ -92,7 +92,7 @@ public sealed class HostileModelTests(HostilePortalFactory factory) : IClassFixt
         // Assert
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"The runner outlived its cancel: {clock.Elapsed}.");
-        Assert.Equal("Cancelled", (await client.GetJsonAsync<ApiSubmission>($"/api/v1/submissions/{id}")).Status);
+        Assert.Equal("cancelled", (await client.GetJsonAsync<ApiSubmission>($"/api/v1/submissions/{id}")).Status);
         await AssertSlotsUsedAsync(scenario, 1);
         await AssertNextModelScoredAsync(scenario, client);
     }
@@ -106,10 +106,10 @@ public sealed class HostileModelTests(HostilePortalFactory factory) : IClassFixt
 
         // Act
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("loop.onnx", HostileModels.LoopBomb(Classes))]);
-        var done = await client.WaitForStatusAsync(id, RunTimeout, "Failed", "Scored");
+        var done = await client.WaitForStatusAsync(id, RunTimeout, "failed", "scored");
 
         // Assert
-        Assert.Equal("Failed", done.Status);
+        Assert.Equal("failed", done.Status);
         Assert.Equal("The model run took longer than the limit of 15 seconds.", done.Error);
         await AssertSlotsUsedAsync(scenario, 1);
         await AssertNextModelScoredAsync(scenario, client);
@@ -124,10 +124,10 @@ public sealed class HostileModelTests(HostilePortalFactory factory) : IClassFixt
 
         // Act
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("huge.onnx", HostileModels.ConstantShapeAllocationBomb(Classes, 1_500_000_000))]);
-        var done = await client.WaitForStatusAsync(id, RunTimeout, "Failed", "Scored");
+        var done = await client.WaitForStatusAsync(id, RunTimeout, "failed", "scored");
 
         // Assert
-        Assert.Equal("Failed", done.Status);
+        Assert.Equal("failed", done.Status);
         Assert.StartsWith("The model 'huge.onnx' was stopped", done.Error, StringComparison.Ordinal);
         Assert.EndsWith("The model needed more memory than a run may use: more than 512 MiB.", done.Error, StringComparison.Ordinal);
         await AssertSlotsUsedAsync(scenario, 1);
@@ -149,10 +149,10 @@ public sealed class HostileModelTests(HostilePortalFactory factory) : IClassFixt
             runner.Kill();
         }
 
-        var done = await client.WaitForStatusAsync(id, RunTimeout, "Failed", "Scored");
+        var done = await client.WaitForStatusAsync(id, RunTimeout, "failed", "scored");
 
         // Assert
-        Assert.Equal("Failed", done.Status);
+        Assert.Equal("failed", done.Status);
         Assert.StartsWith("The model 'loop.onnx' failed: The model stopped the runner unexpectedly (killed by signal 9)", done.Error, StringComparison.Ordinal);
         await using (var db = await factory.DbAsync())
         {
@@ -173,7 +173,7 @@ public sealed class HostileModelTests(HostilePortalFactory factory) : IClassFixt
     private static async Task AssertNextModelScoredAsync(Scenario scenario, HttpClient client)
     {
         var next = await client.SubmitModelAcceptedAsync(scenario.Slug, [("bins.onnx", TinyModels.Binning(0, Classes))]);
-        var done = await client.WaitForStatusAsync(next, RunTimeout, "Scored", "Failed");
-        Assert.True(done.Status == "Scored", $"The next model was not scored: {done.Status}, {done.Error}");
+        var done = await client.WaitForStatusAsync(next, RunTimeout, "scored", "failed");
+        Assert.True(done.Status == "scored", $"The next model was not scored: {done.Status}, {done.Error}");
     }
 }

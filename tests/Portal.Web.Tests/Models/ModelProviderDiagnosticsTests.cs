@@ -39,8 +39,8 @@ public sealed class ModelProviderDiagnosticsTests(CudaRequestedFactory factory) 
         // Act
         var first = await client.SubmitModelAcceptedAsync(scenario.Slug, [("a.onnx", TinyModels.Binning(0, 18))]);
         var second = await client.SubmitModelAcceptedAsync(scenario.Slug, [("b.onnx", TinyModels.Binning(1, 18))]);
-        await client.WaitForStatusAsync(first, TimeSpan.FromSeconds(60), "Scored");
-        await client.WaitForStatusAsync(second, TimeSpan.FromSeconds(60), "Scored");
+        await client.WaitForStatusAsync(first, TimeSpan.FromSeconds(60), "scored");
+        await client.WaitForStatusAsync(second, TimeSpan.FromSeconds(60), "scored");
         var details = await client.GetJsonAsync<ModelRunDetails>($"/api/v1/submissions/{second}/model-run");
 
         // Assert

@@ -35,11 +35,11 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
 
         // Act
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("bins.onnx", TinyModels.Binning(0, Classes))]);
-        var done = await client.WaitForStatusAsync(id, RunTimeout, "Scored", "Failed");
+        var done = await client.WaitForStatusAsync(id, RunTimeout, "scored", "failed");
 
         // Assert
-        Assert.Equal("Scored", done.Status);
-        Assert.Equal("Model", done.Kind);
+        Assert.Equal("scored", done.Status);
+        Assert.Equal("model", done.Kind);
         Assert.Equal(scenario.PublicScore(expected), done.PublicScore!.Value, 9);
         Assert.Null(done.PrivateScore);
         var board = await client.GetJsonAsync<ApiLeaderboard>($"/api/v1/competitions/{scenario.Slug}/leaderboard");
@@ -54,8 +54,8 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
 
         // A rescore scores the kept probabilities again, without running the model.
         await factory.Services.GetRequiredService<CompetitionService>().RescoreAllAsync(scenario.CompetitionId, Ct);
-        var rescored = await client.WaitForStatusAsync(id, RunTimeout, "Scored", "Failed");
-        Assert.Equal("Scored", rescored.Status);
+        var rescored = await client.WaitForStatusAsync(id, RunTimeout, "scored", "failed");
+        Assert.Equal("scored", rescored.Status);
         Assert.Equal(done.PublicScore.Value, rescored.PublicScore!.Value, 12);
         Assert.Single(await db.Jobs.Where(j => j.SubmissionId == id && j.Kind == JobKind.RunModel).ToListAsync(Ct));
     }
@@ -80,11 +80,11 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         // Act
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug,
             [("fold0.onnx", TinyModels.Binning(0, Classes)), ("fold1.onnx", TinyModels.Binning(1, Classes))], fields);
-        var done = await client.WaitForStatusAsync(id, RunTimeout, "Scored", "Failed");
+        var done = await client.WaitForStatusAsync(id, RunTimeout, "scored", "failed");
         var details = await host.GetJsonAsync<ModelRunDetails>($"/api/v1/submissions/{id}/model-run");
 
         // Assert
-        Assert.Equal("Scored", done.Status);
+        Assert.Equal("scored", done.Status);
         Assert.Equal(scenario.PublicScore(voted), done.PublicScore!.Value, 9);
         Assert.Equal(["fold0.onnx", "fold1.onnx"], details.Members.Select(m => m.Name));
         Assert.Equal([2.0, 1.0], details.Members.Select(m => m.Weight));
@@ -109,7 +109,7 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         using var host = await factory.SignInAsHostAsync();
         var fields = new Dictionary<string, string>(ModelHttp.SmallInput) { ["tta"] = "flip" };
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("bins.onnx", TinyModels.Binning(2, Classes))], fields);
-        await client.WaitForStatusAsync(id, RunTimeout, "Scored");
+        await client.WaitForStatusAsync(id, RunTimeout, "scored");
 
         // Act
         var team = await client.GetJsonAsync<ModelRunDetails>($"/api/v1/submissions/{id}/model-run");
@@ -147,10 +147,10 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
 
         // Act
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("broken.onnx", broken)]);
-        var done = await client.WaitForStatusAsync(id, RunTimeout, "Scored", "Failed");
+        var done = await client.WaitForStatusAsync(id, RunTimeout, "scored", "failed");
 
         // Assert
-        Assert.Equal("Failed", done.Status);
+        Assert.Equal("failed", done.Status);
         Assert.StartsWith($"The model 'broken.onnx' failed on image {scenario.ImageIds[0]}:", done.Error, StringComparison.Ordinal);
         using var health = await factory.Anonymous().GetPathAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -166,7 +166,7 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         Assert.True(job.Error!.Length > done.Error!.Length, job.Error);
         // The worker goes on: the next submission is scored.
         var next = await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(1, 1)));
-        Assert.Equal("Scored", (await client.WaitUntilDoneAsync(next)).Status);
+        Assert.Equal("scored", (await client.WaitUntilDoneAsync(next)).Status);
     }
 
     [Fact]
@@ -177,15 +177,15 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         using var client = factory.WithToken(scenario.A.Token);
         var fields = new Dictionary<string, string> { ["width"] = "640", ["height"] = "640", ["tta"] = "d4" };
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("slow.onnx", TinyModels.Binning(0, Classes))], fields);
-        await client.WaitForStatusAsync(id, RunTimeout, "Running");
+        await client.WaitForStatusAsync(id, RunTimeout, "running");
 
         // Act
         using var response = await client.PostAsync(new Uri($"/api/v1/submissions/{id}/cancel", UriKind.Relative), null, Ct);
-        var done = await client.WaitForStatusAsync(id, RunTimeout, "Cancelled", "Scored", "Failed");
+        var done = await client.WaitForStatusAsync(id, RunTimeout, "cancelled", "scored", "failed");
 
         // Assert
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal("Cancelled", done.Status);
+        Assert.Equal("cancelled", done.Status);
         Assert.Equal(ModelSubmissionService.CancelledReason, done.Error);
         await using var db = await factory.DbAsync();
         Assert.Equal(JobState.Cancelled, (await db.Jobs.SingleAsync(j => j.SubmissionId == id, Ct)).State);
@@ -193,7 +193,7 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         Assert.Equal(1, await db.DailyQuotas.Where(q => q.TeamId == scenario.A.Id).SumAsync(q => q.Used, Ct));
         // The model slot is free again: another model run is scored.
         var next = await client.SubmitModelAcceptedAsync(scenario.Slug, [("bins.onnx", TinyModels.Binning(0, Classes))]);
-        Assert.Equal("Scored", (await client.WaitForStatusAsync(next, RunTimeout, "Scored", "Failed")).Status);
+        Assert.Equal("scored", (await client.WaitForStatusAsync(next, RunTimeout, "scored", "failed")).Status);
         using var again = await client.PostAsync(new Uri($"/api/v1/submissions/{next}/cancel", UriKind.Relative), null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
@@ -206,7 +206,7 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         using var client = factory.WithToken(scenario.A.Token);
         var slow = new Dictionary<string, string> { ["width"] = "640", ["height"] = "640", ["tta"] = "d4" };
         var first = await client.SubmitModelAcceptedAsync(scenario.Slug, [("slow.onnx", TinyModels.Binning(0, Classes))], slow);
-        await client.WaitForStatusAsync(first, RunTimeout, "Running");
+        await client.WaitForStatusAsync(first, RunTimeout, "running");
 
         // Act
         var second = await client.SubmitModelAcceptedAsync(scenario.Slug, [("next.onnx", TinyModels.Binning(1, Classes))]);
@@ -216,11 +216,11 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         var secondMeanwhile = await client.GetJsonAsync<ApiSubmission>($"/api/v1/submissions/{second}");
 
         // Assert
-        Assert.Equal("Scored", csvDone.Status);
-        Assert.Equal("Running", firstMeanwhile.Status);
-        Assert.Equal("Queued", secondMeanwhile.Status);
+        Assert.Equal("scored", csvDone.Status);
+        Assert.Equal("running", firstMeanwhile.Status);
+        Assert.Equal("queued", secondMeanwhile.Status);
         using var cancel = await client.PostAsync(new Uri($"/api/v1/submissions/{first}/cancel", UriKind.Relative), null, Ct);
         Assert.Equal(HttpStatusCode.NoContent, cancel.StatusCode);
-        Assert.Equal("Scored", (await client.WaitForStatusAsync(second, RunTimeout, "Scored", "Failed")).Status);
+        Assert.Equal("scored", (await client.WaitForStatusAsync(second, RunTimeout, "scored", "failed")).Status);
     }
 }

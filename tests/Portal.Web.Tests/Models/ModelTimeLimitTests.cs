@@ -15,10 +15,10 @@ public sealed class ModelTimeLimitTests(TinyTimeLimitFactory factory) : IClassFi
 
         // Act
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("bins.onnx", TinyModels.Binning(0, 18))]);
-        var done = await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(60), "Scored", "Failed");
+        var done = await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(60), "scored", "failed");
 
         // Assert
-        Assert.Equal("Failed", done.Status);
+        Assert.Equal("failed", done.Status);
         Assert.Equal("The model run took longer than the limit of 1 millisecond.", done.Error);
     }
 }

@@ -31,7 +31,7 @@ public sealed class OrphanFileSweepTests : IDisposable
             scenario = await new ScenarioBuilder(first).BuildAsync();
             using var client = first.WithToken(scenario.A.Token);
             id = await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.7, 0.7)));
-            Assert.Equal("Scored", (await client.WaitUntilDoneAsync(id)).Status);
+            Assert.Equal("scored", (await client.WaitUntilDoneAsync(id)).Status);
             await using var db = await first.DbAsync();
             fileKey = (await db.Submissions.SingleAsync(s => s.Id == id, Ct)).FileKey!;
         }

@@ -36,7 +36,7 @@ public sealed class StorageWithoutDiskTests(InMemoryStoragePortalFactory factory
 
         // Assert: the images are one stored key each, the submission is scored and comes back byte for byte.
         Assert.Equal(Images, await CountAsync(scenario.Hidden.ImagesKey));
-        Assert.Equal("Scored", done.Status);
+        Assert.Equal("scored", done.Status);
         Assert.Equal(scenario.PublicScore(predicted), done.PublicScore!.Value, 9);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(csv, await download.Content.ReadAsStringAsync(Ct));
@@ -59,10 +59,10 @@ public sealed class StorageWithoutDiskTests(InMemoryStoragePortalFactory factory
 
         // Act
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("bins.onnx", TinyModels.Binning(0, Classes))]);
-        var done = await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(60), "Scored", "Failed");
+        var done = await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(60), "scored", "failed");
 
         // Assert: the run's predictions are those of the stored images, and its probabilities are kept in storage.
-        Assert.Equal("Scored", done.Status);
+        Assert.Equal("scored", done.Status);
         await using var db = await factory.DbAsync();
         var stored = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == id, Ct);
         Assert.Equal(expected, stored.Labels);

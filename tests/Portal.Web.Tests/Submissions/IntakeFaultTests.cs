@@ -78,7 +78,7 @@ public sealed class IntakeFaultTests(FaultyIntakeFactory factory) : IClassFixtur
         // And the same upload goes through afterwards (not a duplicate of the stopped one), counted once, scored in
         // its request: no job.
         var id = await client.SubmitAcceptedAsync(scenario.Slug, csv);
-        Assert.Equal("Scored", (await client.GetJsonAsync<Portal.Web.Api.ApiSubmission>($"/api/v1/submissions/{id}")).Status);
+        Assert.Equal("scored", (await client.GetJsonAsync<Portal.Web.Api.ApiSubmission>($"/api/v1/submissions/{id}")).Status);
         await AssertLeftAsync(scenario, submissions: 1, jobs: 0);
         Assert.Single(factory.StoredFiles($"predictions/{scenario.CompetitionId}"));
     }

@@ -101,7 +101,7 @@ public static partial class PortalHttp
         while (true)
         {
             var submission = await client.GetJsonAsync<ApiSubmission>($"/api/v1/submissions/{submissionId}");
-            if (submission.Status is "Scored" or "Failed")
+            if (submission.Status is "scored" or "failed")
             {
                 return submission;
             }

@@ -62,7 +62,7 @@ public sealed class WorkerEventsTests(RedisFixture redis) : IClassFixture<RedisF
         Assert.Equal(JobState.Succeeded, ofRun[^1].State);
         Assert.Contains(ofRun, u => u.State == JobState.Running);
         Assert.Equal(scenario.CompetitionId, changed[^1].CompetitionId);
-        Assert.Equal("Scored", (await client.GetJsonAsync<ApiSubmission>($"/api/v1/submissions/{id}")).Status);
+        Assert.Equal("scored", (await client.GetJsonAsync<ApiSubmission>($"/api/v1/submissions/{id}")).Status);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class WorkerEventsTests(RedisFixture redis) : IClassFixture<RedisF
         // Assert
         Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
         Assert.True(RunnerProcesses.Under(runs).Count == 0, $"The run outlived its cancel by {clock.Elapsed}.\n{worker.Output}");
-        Assert.Equal("Cancelled", (await client.GetJsonAsync<ApiSubmission>($"/api/v1/submissions/{id}")).Status);
+        Assert.Equal("cancelled", (await client.GetJsonAsync<ApiSubmission>($"/api/v1/submissions/{id}")).Status);
     }
 
     private static async Task<List<T>> ReadUntilAsync<T>(Channel<T> channel, Func<T, bool> last, WorkerProcess worker)

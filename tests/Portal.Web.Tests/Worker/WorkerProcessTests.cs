@@ -34,16 +34,16 @@ public sealed class WorkerProcessTests : IDisposable
         var id = await client.SubmitModelAcceptedAsync(scenario.Slug, [("bins.onnx", TinyModels.Binning(0, Classes))]);
         var csv = await client.SubmitAcceptedAsync(scenario.Slug, scenario.Csv(scenario.Predict(1, 1)));
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
-        Assert.Equal("Queued", (await client.GetJsonAsync<Portal.Web.Api.ApiSubmission>($"/api/v1/submissions/{id}")).Status);
+        Assert.Equal("queued", (await client.GetJsonAsync<Portal.Web.Api.ApiSubmission>($"/api/v1/submissions/{id}")).Status);
 
         // Act
         using var worker = WorkerProcess.Start(_store);
-        var model = await client.WaitForStatusAsync(id, RunTimeout, "Scored", "Failed");
-        var scored = await client.WaitForStatusAsync(csv, RunTimeout, "Scored", "Failed");
+        var model = await client.WaitForStatusAsync(id, RunTimeout, "scored", "failed");
+        var scored = await client.WaitForStatusAsync(csv, RunTimeout, "scored", "failed");
 
         // Assert
-        Assert.True(model.Status == "Scored", $"{model.Status}: {model.Error}\n{worker.Output}");
-        Assert.Equal("Scored", scored.Status);
+        Assert.True(model.Status == "scored", $"{model.Status}: {model.Error}\n{worker.Output}");
+        Assert.Equal("scored", scored.Status);
         Assert.NotNull(model.PublicScore);
         Assert.Equal(JobState.Succeeded, await FinalJobStateAsync(web, id));
     }
@@ -75,11 +75,11 @@ public sealed class WorkerProcessTests : IDisposable
 
         var orphanedFor = clock.Elapsed;
         using var second = WorkerProcess.Start(_store);
-        var done = await client.WaitForStatusAsync(id, RunTimeout, "Scored", "Failed");
+        var done = await client.WaitForStatusAsync(id, RunTimeout, "scored", "failed");
 
         // Assert: the runner noticed its parent was gone; the job was taken over after its 5 s lease and scored once.
         Assert.True(orphanedFor < TimeSpan.FromSeconds(5), $"The runner outlived its worker by {orphanedFor}.");
-        Assert.True(done.Status == "Scored", $"{done.Status}: {done.Error}\n{second.Output}");
+        Assert.True(done.Status == "scored", $"{done.Status}: {done.Error}\n{second.Output}");
         Assert.Equal(JobState.Succeeded, await FinalJobStateAsync(web, id));
         await using var db = await web.DbAsync();
         Assert.Equal(1, await db.DailyQuotas.Where(q => q.TeamId == scenario.A.Id).SumAsync(q => q.Used, Ct));
