@@ -17,6 +17,13 @@ public sealed class PortalOptions
     /// <summary>The host account's password; when empty a random one is generated and printed once.</summary>
     public string? AdminPassword { get; set; }
 
+    /// <summary>
+    /// A host API token set at deployment, for automation (<c>Authorization: Bearer ph_...</c>); empty means none. It acts as
+    /// a host without an account; hosts also make their own rotatable tokens on the Admin page. It must start with
+    /// <c>ph_</c> and be at least 32 characters long, or the portal does not start.
+    /// </summary>
+    public string HostApiToken { get; set; } = "";
+
     /// <summary>Largest accepted CSV upload, in bytes.</summary>
     public long MaxCsvBytes { get; set; } = 64L * 1024 * 1024;
 

@@ -25,6 +25,7 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Porta
     public DbSet<ModelRun> ModelRuns => Set<ModelRun>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<DailyQuota> DailyQuotas => Set<DailyQuota>();
+    public DbSet<HostToken> HostTokens => Set<HostToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

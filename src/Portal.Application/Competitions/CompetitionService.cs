@@ -19,13 +19,23 @@ public sealed class CompetitionService(
     IPortalEvents events)
 {
     /// <summary>Competitions the viewer may see: hosts see drafts too.</summary>
-    public async Task<IReadOnlyList<CompetitionSummary>> ListAsync(Viewer viewer, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CompetitionSummary>> ListAsync(Viewer viewer, CancellationToken cancellationToken = default) =>
+        SummariesAsync(viewer, null, cancellationToken);
+
+    /// <summary>The summary of the competition with <paramref name="slug"/>, or null when it does not exist or the viewer may not see it.</summary>
+    public async Task<CompetitionSummary?> SummaryAsync(string slug, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var found = await SummariesAsync(viewer, slug, cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    private async Task<IReadOnlyList<CompetitionSummary>> SummariesAsync(Viewer viewer, string? slug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var seesDrafts = VisibilityPolicy.SeesCompetition(viewer, CompetitionState.Draft);
         return await db.Competitions.AsNoTracking()
-            .Where(c => seesDrafts || c.State != CompetitionState.Draft)
+            .Where(c => (seesDrafts || c.State != CompetitionState.Draft) && (slug == null || c.Slug == slug))
             .OrderByDescending(c => c.StartsAtUtc)
             .Select(c => new CompetitionSummary(c.Slug, c.Title, c.State, c.StartsAtUtc, c.EndsAtUtc,
                 c.Teams.Count(t => !t.IsBaseline), c.HiddenSet == null ? 0 : c.HiddenSet.ImageCount, c.ClassNames.Count))

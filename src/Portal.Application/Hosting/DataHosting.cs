@@ -12,6 +12,11 @@ public static class DataHosting
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
         var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        if (Hosts.HostTokenService.WhyInvalid(portal.HostApiToken) is { } badToken)
+        {
+            throw new OptionsValidationException(PortalOptions.Section, typeof(PortalOptions), [badToken]);
+        }
+
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         Directory.CreateDirectory(portal.DataPath);
         builder.Services.AddPortalDatabase(database, portal.DataPath);

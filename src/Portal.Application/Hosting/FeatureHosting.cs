@@ -41,6 +41,7 @@ public static class FeatureHosting
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Thumbnails.ThumbnailService>();
         services.AddSingleton<Admin.AdminService>();
+        services.AddSingleton<Hosts.HostTokenService>();
         services.AddSingleton<Admin.DiskUsageService>();
         services.AddSingleton<Storage.OrphanFileSweep>();
         return builder;

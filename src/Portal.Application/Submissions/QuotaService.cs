@@ -10,6 +10,21 @@ namespace Portal.Application.Submissions;
 /// </summary>
 public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory)
 {
+    /// <summary>A team's daily limit: the host's override for the team when set, else the competition's.</summary>
+    public static int LimitOf(int? teamOverride, Competition competition)
+    {
+        ArgumentNullException.ThrowIfNull(competition);
+        return teamOverride ?? competition.DailySubmissionLimit;
+    }
+
+    /// <summary>The daily limit of <paramref name="teamId"/> in <paramref name="competition"/> (<see cref="LimitOf"/>), read through <paramref name="db"/>.</summary>
+    public static async Task<int> LimitAsync(PortalDbContext db, Competition competition, int teamId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var teamOverride = await db.Teams.Where(t => t.Id == teamId).Select(t => t.DailyLimitOverride).FirstOrDefaultAsync(cancellationToken);
+        return LimitOf(teamOverride, competition);
+    }
+
     /// <summary>Takes one submission slot of <paramref name="day"/>; false when the limit is reached.</summary>
     public async Task<bool> TryTakeAsync(int teamId, string day, int limit, CancellationToken cancellationToken = default)
     {

@@ -99,6 +99,27 @@ public sealed class SubmissionService(
         return rows.Select(s => View(s, competition, viewer)).ToList();
     }
 
+    /// <summary>
+    /// The competition's submissions the viewer may open, newest first: every team's for a host; the viewer's own team's
+    /// for a member or a team token (of this competition); none for anyone else.
+    /// </summary>
+    public async Task<IReadOnlyList<SubmissionView>> ListForCompetitionAsync(Competition competition, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(competition);
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var teamId = viewer.IsHost ? null : await TeamAccess.TeamInAsync(db, competition.Id, viewer, cancellationToken);
+        if (!viewer.IsHost && teamId is null)
+        {
+            return [];
+        }
+
+        var rows = await db.Submissions.AsNoTracking().Include(s => s.Team)
+            .Where(s => s.CompetitionId == competition.Id && (teamId == null || s.TeamId == teamId))
+            .OrderByDescending(s => s.CreatedAtUtc).ThenByDescending(s => s.Id).ToListAsync(cancellationToken);
+        return rows.Select(s => View(s, competition, viewer)).ToList();
+    }
+
     /// <summary>One submission, or null when it does not exist or the viewer may not see it.</summary>
     public async Task<SubmissionView?> FindAsync(int submissionId, Viewer viewer, CancellationToken cancellationToken = default)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Application.Competitions;
+using Portal.Application.Submissions;
 using Portal.Application.Text;
 
 namespace Portal.Application.Teams;
@@ -132,7 +133,7 @@ public sealed class TeamService(IDbContextFactory<PortalDbContext> dbFactory, Co
         var used = await db.DailyQuotas.Where(q => q.TeamId == teamId && q.Day == day).Select(q => q.Used).FirstOrDefaultAsync(cancellationToken);
         return new TeamView(team.Id, team.Name, team.InviteCode, team.ApiTokenPrefix,
             team.Members.OrderBy(m => m.JoinedAtUtc).Select(m => m.User?.DisplayName is { Length: > 0 } n ? n : m.User?.Email ?? m.UserId).ToList(),
-            used, competition.DailySubmissionLimit, clock.NextQuotaResetUtc(competition));
+            used, QuotaService.LimitOf(team.DailyLimitOverride, competition), clock.NextQuotaResetUtc(competition));
     }
 
     private static async Task<bool> TrySaveAsync(PortalDbContext db, CancellationToken cancellationToken)

@@ -3,12 +3,13 @@ using System.Text;
 
 namespace Portal.Application.Teams;
 
-/// <summary>Team API tokens: random, shown once, stored only as a SHA-256 hash.</summary>
+/// <summary>API tokens (teams' <c>pt_</c>, hosts' <c>ph_</c>): random, shown once, stored only as a SHA-256 hash.</summary>
 public static class TeamTokens
 {
     public const string Prefix = "pt_";
 
-    public static string New() => Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    /// <summary>A new random token: <paramref name="prefix"/> and 256 random bits in base64url.</summary>
+    public static string New(string prefix = Prefix) => prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? "")));

@@ -19,6 +19,9 @@ public sealed class Team
     /// <summary>A host's baseline team: shown on the board, not ranked.</summary>
     public bool IsBaseline { get; set; }
 
+    /// <summary>The host's daily submission limit for this team (extra slots, or fewer); null follows the competition's.</summary>
+    public int? DailyLimitOverride { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public Competition? Competition { get; set; }

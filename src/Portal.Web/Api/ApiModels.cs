@@ -3,7 +3,30 @@ using Portal.Data.Entities;
 namespace Portal.Web.Api;
 
 /// <summary>A competition in the API.</summary>
-public sealed record ApiCompetition(string Slug, string Title, string State, DateTime StartsAtUtc, DateTime EndsAtUtc, int Teams, int Images, int Classes);
+public sealed record ApiCompetition(string Slug, string Title, string State, DateTime StartsAtUtc, DateTime EndsAtUtc, int Teams, int Images, int Classes)
+{
+    public static ApiCompetition From(Portal.Application.Competitions.CompetitionSummary c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new(c.Slug, c.Title, ApiState.Name(c.State), c.StartsAtUtc, c.EndsAtUtc, c.Teams, c.ImageCount, c.ClassCount);
+    }
+}
+
+/// <summary>A team as the host API lists it; <paramref name="DailyLimit"/> is the one in force, <paramref name="DailyLimitOverride"/> the host's own for the team.</summary>
+public sealed record ApiTeam(int Id, string Name, bool Baseline, int Members, int Submissions, double? BestPublicScore, string InviteCode, int DailyLimit, int? DailyLimitOverride)
+{
+    public static ApiTeam From(Portal.Application.Admin.AdminTeamRow t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return new(t.Id, t.Name, t.IsBaseline, t.Members, t.Submissions, t.BestPublic, t.InviteCode, t.DailyLimit, t.DailyLimitOverride);
+    }
+}
+
+/// <summary>A hidden set imported: how many images it holds.</summary>
+public sealed record ApiHiddenSetImported(int Images);
+
+/// <summary>A rescore queued: how many submissions will be scored again.</summary>
+public sealed record ApiRescoreQueued(int Queued);
 
 /// <summary>A board line in the API.</summary>
 public sealed record ApiLeaderboardRow(int? Rank, string Team, double Score, int Entries, DateTime SubmittedAtUtc, bool Baseline, int? RankChange);

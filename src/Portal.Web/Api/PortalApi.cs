@@ -23,10 +23,11 @@ public static class PortalApi
         ArgumentNullException.ThrowIfNull(endpoints);
         // Scripts get 401/403, never a redirect to the sign-in page; .NET infers that only for JSON endpoints, not the file download.
         var v1 = endpoints.MapGroup("/api/v1").WithTags("Portal").DisableCookieRedirect();
-        v1.MapGet("/competitions", ListCompetitionsAsync).AllowAnonymous();
-        v1.MapGet("/competitions/{slug}/leaderboard", LeaderboardAsync).AllowAnonymous();
-        v1.MapGet("/competitions/{slug}/leaderboard/intervals", LeaderboardIntervalsAsync).AllowAnonymous();
-        v1.MapGet("/competitions/{slug}/sample-submission", SampleSubmissionAsync).AllowAnonymous();
+        v1.MapGet("/competitions", ListCompetitionsAsync).ForAnyCaller();
+        v1.MapGet("/competitions/{slug}", CompetitionAsync).ForAnyCaller();
+        v1.MapGet("/competitions/{slug}/leaderboard", LeaderboardAsync).ForAnyCaller();
+        v1.MapGet("/competitions/{slug}/leaderboard/intervals", LeaderboardIntervalsAsync).ForAnyCaller();
+        v1.MapGet("/competitions/{slug}/sample-submission", SampleSubmissionAsync).ForAnyCaller();
         v1.MapPost("/competitions/{slug}/submissions", SubmitAsync)
             .RequireAuthorization(Policies.TeamToken)
             .RequireRateLimiting(ApiHosting.SubmissionLimiter)
@@ -38,18 +39,46 @@ public static class PortalApi
             .RequireRateLimiting(ApiHosting.SubmissionLimiter);
         v1.MapGet("/competitions/{slug}/compare", CompareManyAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/competitions/{slug}/images/{imageId}/thumbnail", ThumbnailAsync).RequireAuthorization(Policies.ApiReader);
+        v1.MapGet("/competitions/{slug}/submissions", ListSubmissionsAsync).RequireAuthorization(Policies.ApiReader)
+            .WithDescription("Submissions newest first: a host's (token or browser) every team's; a team token's or a member's the team's own.");
         v1.MapGet("/submissions/{id:int}", SubmissionAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{id:int}/file", SubmissionFileAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{a:int}/compare/{b:int}", CompareAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{a:int}/compare/{b:int}/differences.csv", DifferencesCsvAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapModelApi();
+        v1.MapHostApi(endpoints.ServiceProvider);
         return endpoints;
     }
+
+    /// <summary>
+    /// Open to anyone, and sees who is asking by any of the API's schemes (a host token shows a host the private board and
+    /// drafts); a token that is not valid is read as no caller here, not refused.
+    /// </summary>
+    private static RouteHandlerBuilder ForAnyCaller(this RouteHandlerBuilder endpoint) =>
+        endpoint.RequireAuthorization(Policies.AnyCaller).AllowAnonymous();
 
     private static async Task<Ok<List<ApiCompetition>>> ListCompetitionsAsync(HttpContext http, CompetitionService competitions)
     {
         var list = await competitions.ListAsync(Viewer.From(http.User), http.RequestAborted);
-        return TypedResults.Ok(list.Select(c => new ApiCompetition(c.Slug, c.Title, ApiState.Name(c.State), c.StartsAtUtc, c.EndsAtUtc, c.Teams, c.ImageCount, c.ClassCount)).ToList());
+        return TypedResults.Ok(list.Select(ApiCompetition.From).ToList());
+    }
+
+    private static async Task<Results<Ok<ApiCompetition>, NotFound>> CompetitionAsync(string slug, HttpContext http, CompetitionService competitions) =>
+        await competitions.SummaryAsync(slug, Viewer.From(http.User), http.RequestAborted) is { } summary
+            ? TypedResults.Ok(ApiCompetition.From(summary))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<List<ApiSubmission>>, NotFound>> ListSubmissionsAsync(string slug, HttpContext http, CompetitionService competitions, SubmissionService submissions)
+    {
+        var viewer = Viewer.From(http.User);
+        var competition = await competitions.FindAsync(slug, viewer, http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var list = await submissions.ListForCompetitionAsync(competition, viewer, http.RequestAborted);
+        return TypedResults.Ok(list.Select(ApiSubmission.From).ToList());
     }
 
     private static async Task<Results<Ok<ApiLeaderboard>, NotFound, ProblemHttpResult>> LeaderboardAsync(

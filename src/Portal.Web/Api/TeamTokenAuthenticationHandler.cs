@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Portal.Application.Access;
+using Portal.Application.Hosts;
 using Portal.Application.Teams;
 
 namespace Portal.Web.Api;
@@ -21,7 +22,8 @@ public sealed class TeamTokenAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ||
+            header.StartsWith("Bearer " + HostTokenService.Prefix, StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticateResult.NoResult();
         }

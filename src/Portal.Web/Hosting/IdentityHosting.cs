@@ -29,6 +29,7 @@ public static class IdentityHosting
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddScheme<TeamTokenAuthenticationOptions, TeamTokenAuthenticationHandler>(TeamTokenAuthenticationHandler.SchemeName, _ => { })
+            .AddScheme<TeamTokenAuthenticationOptions, HostTokenAuthenticationHandler>(HostTokenAuthenticationHandler.SchemeName, _ => { })
             .AddIdentityCookies();
 
         services.AddIdentityCore<PortalUser>(options =>
@@ -48,8 +49,14 @@ public static class IdentityHosting
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Host, p => p.RequireRole(Viewer.HostRole))
             .AddPolicy(Policies.ApiReader, p => p
-                .AddAuthenticationSchemes(TeamTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
+                .AddAuthenticationSchemes(TeamTokenAuthenticationHandler.SchemeName, HostTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser())
+            .AddPolicy(Policies.AnyCaller, p => p
+                .AddAuthenticationSchemes(TeamTokenAuthenticationHandler.SchemeName, HostTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
+                .RequireAssertion(_ => true))
+            .AddPolicy(Policies.HostApi, p => p
+                .AddAuthenticationSchemes(HostTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
+                .RequireRole(Viewer.HostRole))
             .AddPolicy(Policies.TeamToken, p => p
                 .AddAuthenticationSchemes(TeamTokenAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());

@@ -41,6 +41,7 @@ public sealed class AuthorizationFixture : IAsyncLifetime
         _clients[Caller.MemberOfA] = await Factory.SignInAsync(Main.A.FirstMember);
         _clients[Caller.MemberOfB] = await Factory.SignInAsync(Main.B.FirstMember);
         _clients[Caller.Host] = await Factory.SignInAsHostAsync();
+        _clients[Caller.HostToken] = Factory.WithToken(await Factory.HostTokenAsync());
 
         SubmissionOfA = await _clients[Caller.TokenOfA].SubmitAcceptedAsync(Main.Slug, Main.Csv(Main.Predict(0.8, 0.6)), DescriptionOfA);
         await _clients[Caller.TokenOfA].WaitUntilDoneAsync(SubmissionOfA);

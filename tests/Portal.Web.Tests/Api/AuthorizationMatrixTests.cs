@@ -19,35 +19,45 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
     private const Outcome NotFound = Outcome.NotFound;
     private const Outcome SignIn = Outcome.SignIn;
     private const Outcome HostsOnly = Outcome.HostsOnly;
+    private const Outcome Conflict = Outcome.Conflict;
+    private const Outcome Antiforgery = Outcome.Antiforgery;
 
     /// <summary>Request (method and path; {slug} and {submission} are filled in), then the outcome for each caller.</summary>
     public static TheoryData<string, Caller, Outcome> Matrix => Build(
-        //                                                             anonymous     member A      token A       token B       member B      host          other token   replaced token
-        ("GET /api/v1/competitions",                                 [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /api/v1/competitions/{slug}/leaderboard",              [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /api/v1/competitions/{slug}/leaderboard?board=private",[Forbidden,   Forbidden,    Forbidden,    Forbidden,    Forbidden,    Ok,           Forbidden,    Forbidden]),
-        ("GET /api/v1/competitions/{slug}/leaderboard/intervals",    [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /api/v1/competitions/{slug}/leaderboard/intervals?board=private",[Forbidden, Forbidden, Forbidden, Forbidden,    Forbidden,    Ok,           Forbidden,    Forbidden]),
-        ("GET /api/v1/competitions/{slug}/sample-submission",        [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("POST /api/v1/competitions/{slug}/submissions",             [Unauthorized, Unauthorized, Accepted,    Accepted,     Unauthorized, Unauthorized, Forbidden,    Unauthorized]),
-        ("GET /api/v1/competitions/{slug}/images/{image}/thumbnail", [Unauthorized, Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Unauthorized]),
-        ("GET /api/v1/submissions/{submission}",                     [Unauthorized, Ok,          Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized]),
-        ("GET /api/v1/submissions/{submission}/file",                [Unauthorized, Ok,          Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized]),
-        ("POST /api/v1/competitions/{slug}/ensembles",               [Unauthorized, Unauthorized, Accepted,    BadRequest,   Unauthorized, Unauthorized, Forbidden,    Unauthorized]),
-        ("GET /api/v1/competitions/{slug}/compare?ids={submission},{submission2}", [Unauthorized, Ok, Ok,        NotFound,     NotFound,     Ok,           NotFound,     Unauthorized]),
-        ("GET /c/{slug}/ensemble?ids={submission},{submission2}",    [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /c/{slug}/compare-many?ids={submission},{submission2}",[Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /healthz",                                             [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /openapi/v1.json",                                     [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /",                                                    [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /c/{slug}",                                            [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /c/{slug}/leaderboard",                                [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /c/{slug}/team",                                       [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /c/{slug}/submit",                                     [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /c/{slug}/submissions",                                [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /Account/Login",                                       [Ok,          Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
-        ("GET /admin",                                               [SignIn,      HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn]),
-        ("GET /admin/c/{slug}",                                      [SignIn,      HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn]));
+        //                                                             anonymous     member A      token A       token B       member B      host          other token   replaced token  host token
+        ("GET /api/v1/competitions",                                 [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /api/v1/competitions/{slug}/leaderboard",              [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /api/v1/competitions/{slug}/leaderboard?board=private",[Forbidden,    Forbidden,    Forbidden,    Forbidden,    Forbidden,    Ok,           Forbidden,    Forbidden,    Ok]),
+        ("GET /api/v1/competitions/{slug}/leaderboard/intervals",    [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /api/v1/competitions/{slug}/leaderboard/intervals?board=private",[Forbidden,    Forbidden,    Forbidden,    Forbidden,    Forbidden,    Ok,           Forbidden,    Forbidden,    Ok]),
+        ("GET /api/v1/competitions/{slug}/sample-submission",        [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("POST /api/v1/competitions/{slug}/submissions",             [Unauthorized, Unauthorized, Accepted,     Accepted,     Unauthorized, Unauthorized, Forbidden,    Unauthorized, Unauthorized]),
+        ("GET /api/v1/competitions/{slug}/images/{image}/thumbnail", [Unauthorized, Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Unauthorized, Ok]),
+        ("GET /api/v1/submissions/{submission}",                     [Unauthorized, Ok,           Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized, Ok]),
+        ("GET /api/v1/submissions/{submission}/file",                [Unauthorized, Ok,           Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized, Ok]),
+        ("POST /api/v1/competitions/{slug}/ensembles",               [Unauthorized, Unauthorized, Accepted,     BadRequest,   Unauthorized, Unauthorized, Forbidden,    Unauthorized, Unauthorized]),
+        ("GET /api/v1/competitions/{slug}/compare?ids={submission},{submission2}", [Unauthorized, Ok,           Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized, Ok]),
+        ("GET /c/{slug}/ensemble?ids={submission},{submission2}",    [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /c/{slug}/compare-many?ids={submission},{submission2}",[Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /healthz",                                             [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /openapi/v1.json",                                     [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /",                                                    [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /c/{slug}",                                            [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /c/{slug}/leaderboard",                                [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /c/{slug}/team",                                       [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /c/{slug}/submit",                                     [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /c/{slug}/submissions",                                [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /Account/Login",                                       [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /api/v1/competitions/{slug}",                          [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /api/v1/competitions/{slug}/submissions",              [Unauthorized, Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Unauthorized, Ok]),
+        ("GET /api/v1/competitions/{slug}/teams",                    [Unauthorized, Forbidden,    Unauthorized, Unauthorized, Forbidden,    Ok,           Unauthorized, Unauthorized, Ok]),
+        ("POST /api/v1/competitions",                                [Unauthorized, Forbidden,    Unauthorized, Unauthorized, Forbidden,    Antiforgery,  Unauthorized, Unauthorized, BadRequest]),
+        ("PUT /api/v1/competitions/{slug}/hidden-set",               [Unauthorized, Forbidden,    Unauthorized, Unauthorized, Forbidden,    Antiforgery,  Unauthorized, Unauthorized, BadRequest]),
+        ("POST /api/v1/competitions/{slug}/hidden-set/import",       [Unauthorized, Forbidden,    Unauthorized, Unauthorized, Forbidden,    Antiforgery,  Unauthorized, Unauthorized, BadRequest]),
+        ("POST /api/v1/competitions/{slug}/reopen",                  [Unauthorized, Forbidden,    Unauthorized, Unauthorized, Forbidden,    Antiforgery,  Unauthorized, Unauthorized, Conflict]),
+        ("PUT /api/v1/competitions/{slug}/teams/{teamB}/daily-limit",[Unauthorized, Forbidden,    Unauthorized, Unauthorized, Forbidden,    Antiforgery,  Unauthorized, Unauthorized, Ok]),
+        ("GET /admin",                                               [SignIn,       HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn,       SignIn]),
+        ("GET /admin/c/{slug}",                                      [SignIn,       HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn,       SignIn]));
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -58,10 +68,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         var client = fixture.Client(caller);
 
         // Act
-        using var response = method != "POST" ? await client.GetPathAsync(path)
+        using var response = method == "GET" ? await client.GetPathAsync(path)
             : path.EndsWith("/ensembles", StringComparison.Ordinal)
                 ? await client.PostEnsembleAsync(fixture.Main.Slug, "hard", (fixture.SubmissionOfA, 1), (fixture.SecondSubmissionOfA, 1))
-                : await client.SubmitAsync(fixture.Main.Slug, fixture.Main.Csv(fixture.Main.Predict(0.5, 0.5)));
+                : path.EndsWith("/submissions", StringComparison.Ordinal)
+                    ? await client.SubmitAsync(fixture.Main.Slug, fixture.Main.Csv(fixture.Main.Predict(0.5, 0.5)))
+                    : await client.SendAsync(HostWrite(method, path), TestContext.Current.CancellationToken);
 
         // Assert
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -89,6 +101,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
                 break;
             case Outcome.Forbidden:
                 Assert.True(response.StatusCode == HttpStatusCode.Forbidden, said);
+                break;
+            case Outcome.Conflict:
+                Assert.True(response.StatusCode == HttpStatusCode.Conflict, said);
+                break;
+            case Outcome.Antiforgery:
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, said);
+                Assert.Contains("antiforgery token", body, StringComparison.Ordinal);
                 break;
             case Outcome.NotFound:
                 Assert.True(response.StatusCode == HttpStatusCode.NotFound, said);
@@ -136,9 +155,23 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
             .Replace("{slug}", fixture.Main.Slug, StringComparison.Ordinal)
             .Replace("{submission2}", fixture.SecondSubmissionOfA.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{submission}", fixture.SubmissionOfA.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{teamB}", fixture.Main.B.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{image}", Uri.EscapeDataString(fixture.Main.ImageIds[0]), StringComparison.Ordinal);
         return (parts[0], path);
     }
+
+    /// <summary>
+    /// A host write that changes nothing the other rows read: settings a competition cannot have, a body that is not a
+    /// zip, no folder, a reopen of an open competition, a higher limit for team B.
+    /// </summary>
+    private static HttpRequestMessage HostWrite(string method, string path) => new(new HttpMethod(method), path)
+    {
+        Content = path.EndsWith("/hidden-set", StringComparison.Ordinal)
+            ? new ByteArrayContent("not a zip"u8.ToArray()) { Headers = { ContentType = new("application/zip") } }
+            : System.Net.Http.Json.JsonContent.Create(path.EndsWith("/daily-limit", StringComparison.Ordinal)
+                ? new Dictionary<string, object?> { ["limit"] = 500 }
+                : new Dictionary<string, object?> { ["slug"] = "X" }),
+    };
 
     private static string? AdminMarker(string path) =>
         path == "/admin" ? "data-testid=\"admin-competitions\""

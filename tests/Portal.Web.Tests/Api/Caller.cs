@@ -15,4 +15,7 @@ public enum Caller
 
     /// <summary>Team A's token before it was replaced.</summary>
     ReplacedTokenOfA,
+
+    /// <summary>A host's API token (<c>ph_...</c>).</summary>
+    HostToken,
 }

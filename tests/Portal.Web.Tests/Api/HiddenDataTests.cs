@@ -206,6 +206,9 @@ public sealed class HiddenDataTests(PortalFactory factory) : IClassFixture<Porta
         $"/c/{scenario.Slug}/submissions",
         $"/c/{scenario.Slug}/compare-many?ids={string.Join(',', submissions)}",
         $"/c/{scenario.Slug}/ensemble?ids={string.Join(',', submissions)}",
+        // After the pages: the history lookup above takes the first path ending in /submissions.
+        $"/api/v1/competitions/{scenario.Slug}",
+        $"/api/v1/competitions/{scenario.Slug}/submissions",
     ];
 
     private static void AssertNoHiddenData(JsonElement element, string where)

@@ -26,4 +26,10 @@ public enum Outcome
 
     /// <summary>A signed-in participant on a host page: sent to the access-denied page (403, "for hosts"), never shown admin content.</summary>
     HostsOnly,
+
+    /// <summary>409: allowed, but not in the competition's present state (reopen an open one).</summary>
+    Conflict,
+
+    /// <summary>400 that names the missing antiforgery token: a write carried by a browser's cookie alone.</summary>
+    Antiforgery,
 }

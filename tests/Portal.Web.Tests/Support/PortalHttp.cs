@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Api;
 
 namespace Portal.Web.Tests.Support;
@@ -71,6 +72,16 @@ public static partial class PortalHttp
 
     public static Task<HttpClient> SignInAsHostAsync(this PortalFactory factory) =>
         factory.SignInAsync(PortalFactory.HostEmail, PortalFactory.HostPassword);
+
+    /// <summary>Makes (or replaces) the seeded host's API token and returns it.</summary>
+    public static async Task<string> HostTokenAsync(this PortalFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Portal.Data.Entities.PortalUser>>();
+        var host = await users.FindByEmailAsync(PortalFactory.HostEmail) ?? throw new InvalidOperationException("The host account was not seeded.");
+        return await factory.Services.GetRequiredService<Portal.Application.Hosts.HostTokenService>().RotateAsync(host.Id, Cancellation);
+    }
 
     /// <summary>Uploads a CSV as the API's multipart form (<c>file</c>, <c>description</c>).</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string slug, string csv, string description = "from the tests")

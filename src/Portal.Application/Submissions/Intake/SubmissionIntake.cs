@@ -47,10 +47,10 @@ public sealed class SubmissionIntake(
     }
 
     /// <summary>Why a submission is refused once the team's slots of the day are used.</summary>
-    public static string DailyLimitSentence(Competition competition)
+    public static string DailyLimitSentence(Competition competition, int limit)
     {
         ArgumentNullException.ThrowIfNull(competition);
-        return $"Your team has used all {competition.DailySubmissionLimit} submissions for today; the limit resets at midnight ({competition.TimeZone}).";
+        return $"Your team has used all {limit} submissions for today; the limit resets at midnight ({competition.TimeZone}).";
     }
 
     /// <summary>Why a submission is refused when the team already made the same one (and it did not fail).</summary>
@@ -79,7 +79,8 @@ public sealed class SubmissionIntake(
             // The slot is taken first: its write serialises the team's concurrent uploads (SQLite's write lock, the quota
             // row's lock in PostgreSQL), so the look for the same submission below sees every one committed before it.
             // A refusal rolls the slot back with the transaction.
-            var took = await QuotaService.TryTakeAsync(db, teamId, day, competition.DailySubmissionLimit, cancellationToken);
+            var limit = await QuotaService.LimitAsync(db, competition, teamId, cancellationToken);
+            var took = await QuotaService.TryTakeAsync(db, teamId, day, limit, cancellationToken);
             var same = await db.Submissions.AsNoTracking()
                 .Where(s => s.TeamId == teamId && s.ContentHash == entry.ContentHash && s.Status != SubmissionStatus.Failed && s.Status != SubmissionStatus.Cancelled)
                 .OrderBy(s => s.Id).Select(s => new { s.Id, s.CreatedAtUtc }).FirstOrDefaultAsync(cancellationToken);
@@ -90,7 +91,7 @@ public sealed class SubmissionIntake(
 
             if (!took)
             {
-                return SubmitOutcome.Refused(RefusalReason.DailyLimitReached, DailyLimitSentence(competition)) with
+                return SubmitOutcome.Refused(RefusalReason.DailyLimitReached, DailyLimitSentence(competition, limit)) with
                 {
                     RetryAfterUtc = clock.NextQuotaResetUtc(competition),
                 };

@@ -320,6 +320,43 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("HiddenSets");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.HostToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TokenPrefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("HostTokens");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Job", b =>
                 {
                     b.Property<long>("Id")
@@ -603,6 +640,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("DailyLimitOverride")
+                        .HasColumnType("integer");
+
                     b.Property<string>("InviteCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -728,6 +768,15 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasOne("Portal.Data.Entities.Competition", null)
                         .WithOne("HiddenSet")
                         .HasForeignKey("Portal.Data.Entities.HiddenSet", "CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.HostToken", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -305,6 +305,41 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("HiddenSets");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.HostToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenPrefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("HostTokens");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Job", b =>
                 {
                     b.Property<long>("Id")
@@ -582,6 +617,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DailyLimitOverride")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InviteCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -705,6 +743,15 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasOne("Portal.Data.Entities.Competition", null)
                         .WithOne("HiddenSet")
                         .HasForeignKey("Portal.Data.Entities.HiddenSet", "CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.HostToken", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,234 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Portal.Application;
+using Portal.Application.Access;
+using Portal.Application.Admin;
+using Portal.Application.Competitions;
+using Portal.Core.Submissions;
+using Portal.Data.Entities;
+using Portal.Data.Storage;
+using Portal.Web.Hosting;
+
+namespace Portal.Web.Api;
+
+/// <summary>
+/// The host API under <c>/api/v1</c>: what course staff script (create a competition, put its hidden set in, open, close,
+/// reopen, rescore, list teams and submissions, set a team's daily limit), for a host API token (<c>ph_...</c>) or a
+/// host's signed-in browser; writes from a browser also need the page's antiforgery token.
+/// </summary>
+public static class HostApi
+{
+    /// <summary>Maps the host endpoints under <c>/api/v1</c>.</summary>
+    public static RouteGroupBuilder MapHostApi(this RouteGroupBuilder v1, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(v1);
+        ArgumentNullException.ThrowIfNull(services);
+        var host = v1.MapGroup("").RequireAuthorization(Policies.HostApi);
+        var writes = host.MapGroup("").AddEndpointFilter<CookieCallsNeedAntiforgery>().DisableAntiforgery();
+        writes.MapPost("/competitions", CreateAsync)
+            .WithDescription("Creates a draft competition from its settings (JSON: slug, title, description, classNames (one per line; empty for the " +
+                "built-in 18 mask/gender/age classes), maskAxes, publicFraction, splitSeed, startsAtUtc, endsAtUtc, timeZone, dailySubmissionLimit, " +
+                "finalSelectionLimit, showPublicPerClass). 201 with the competition; 400 with the reason.");
+        writes.MapPut("/competitions/{slug}/hidden-set", UploadHiddenSetAsync)
+            .Accepts<Stream>("application/zip")
+            .WithMetadata(new RequestSizeLimitAttribute(services.GetRequiredService<IOptions<PortalOptions>>().Value.MaxHiddenSetBytes))
+            .WithDescription("Puts the hidden set in: the request body is a zip holding info.csv (ImageID,ans) and the images (`curl -T set.zip`). " +
+                "The body is streamed to disk, never held in memory; once it has all arrived it is checked and imported even if the caller goes away. " +
+                "200 with the image count; 400 listing every problem (nothing is changed); 413 over Portal:MaxHiddenSetBytes. " +
+                "A dropped upload leaves nothing behind.");
+        writes.MapPost("/competitions/{slug}/hidden-set/import", ImportHiddenSetFolderAsync)
+            .WithDescription("Imports the hidden set from a folder on the server (JSON: {\"folder\": \"/srv/eval\"}), for sets too large to upload; the folder is copied, not moved.");
+        writes.MapPost("/competitions/{slug}/open", OpenAsync)
+            .WithDescription("Opens a draft competition (or reopens a closed one): the public board shows and submissions are taken within its dates. 409 without a hidden set.");
+        writes.MapPost("/competitions/{slug}/reopen", ReopenAsync)
+            .WithDescription("Reopens a closed competition; 409 when it is not closed.");
+        writes.MapPost("/competitions/{slug}/close", CloseAsync)
+            .WithDescription("Closes the competition: no more submissions; the private board and private scores are revealed.");
+        writes.MapPost("/competitions/{slug}/rescore", RescoreAsync)
+            .WithDescription("Queues a rescore of every scored submission; 202 with how many.");
+        writes.MapPut("/competitions/{slug}/teams/{teamId:int}/daily-limit", SetDailyLimitAsync)
+            .WithDescription("Sets a team's own daily submission limit (JSON: {\"limit\": 10}; 0 stops its submissions; null follows the competition's).");
+        host.MapGet("/competitions/{slug}/teams", TeamsAsync)
+            .WithDescription("Every team with its members, submissions, best public macro F1, invite code and daily limit (hosts only).");
+        return v1;
+    }
+
+    private static async Task<IResult> CreateAsync(CompetitionSettings? settings, HttpContext http, CompetitionService competitions)
+    {
+        if (settings is null)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Send the competition's settings as a JSON body: {\"slug\": \"masks-2027\", \"title\": \"Masks 2027\", ...}.");
+        }
+
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(settings, new ValidationContext(settings), errors, validateAllProperties: true))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, string.Join(" ", errors.Select(e => $"{string.Join(", ", e.MemberNames)}: {e.ErrorMessage}")));
+        }
+
+        var (_, error) = await competitions.CreateAsync(settings, http.RequestAborted);
+        if (error is not null)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, error);
+        }
+
+        return TypedResults.Created($"/api/v1/competitions/{settings.Slug}", await SummaryAsync(settings.Slug, http, competitions));
+    }
+
+    /// <summary>
+    /// Streams the body to a temporary file (at most the hidden-set limit, whatever the body declares), then imports it.
+    /// A body that stops early (the caller went away) is deleted unread: nothing was imported.
+    /// </summary>
+    private static async Task<IResult> UploadHiddenSetAsync(
+        string slug, HttpContext http, CompetitionService competitions, HiddenSetImporter importer, ITemporaryFiles temporaries, IOptions<PortalOptions> options)
+    {
+        var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var limit = options.Value.MaxHiddenSetBytes;
+        if (http.Request.ContentLength is { } declared && declared > limit)
+        {
+            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, $"This zip is {ByteSize.Format(declared)}; a hidden set may be at most {ByteSize.Format(limit)}. Import a folder on the server instead.");
+        }
+
+        using var temporary = temporaries.CreateFile(".zip");
+        try
+        {
+            await using var target = new FileStream(temporary.Path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true);
+            await new BodyLimitStream(http.Request.Body, limit).CopyToAsync(target, 1 << 20, http.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, $"This zip is larger than the limit of {ByteSize.Format(limit)} for a hidden set. Import a folder on the server instead.");
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException)
+        {
+            // The connection dropped mid-body: the partial file is deleted with the temporary; nobody is left to answer.
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "The upload stopped before the whole zip arrived; nothing was imported. Upload it again.");
+        }
+
+        await using var zip = new FileStream(temporary.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        // Arrived whole: imported to the end even if the caller stops waiting (an import is all or nothing either way).
+        return ImportResult(await importer.ImportZipAsync(competition.Id, zip, CancellationToken.None));
+    }
+
+    private static async Task<IResult> ImportHiddenSetFolderAsync(string slug, FolderImportRequest? request, HttpContext http, CompetitionService competitions, HiddenSetImporter importer)
+    {
+        var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(request?.Folder))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Name the folder on the server: {\"folder\": \"/srv/eval\"}.");
+        }
+
+        return ImportResult(await importer.ImportFolderAsync(competition.Id, request.Folder, moveFiles: false, http.RequestAborted));
+    }
+
+    private static IResult ImportResult(HiddenSetImportResult result) => result.Succeeded
+        ? TypedResults.Ok(new ApiHiddenSetImported(result.ImageCount))
+        : TypedResults.Problem(title: "The hidden set was not imported", detail: "Nothing was changed. " + result.Problems[0],
+            statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["problems"] = result.Problems });
+
+    private static Task<IResult> OpenAsync(string slug, HttpContext http, CompetitionService competitions) =>
+        ChangeStateAsync(slug, http, competitions, null, c => competitions.OpenAsync(c.Id, http.RequestAborted));
+
+    private static Task<IResult> ReopenAsync(string slug, HttpContext http, CompetitionService competitions) =>
+        ChangeStateAsync(slug, http, competitions, CompetitionState.Closed, c => competitions.OpenAsync(c.Id, http.RequestAborted));
+
+    private static Task<IResult> CloseAsync(string slug, HttpContext http, CompetitionService competitions) =>
+        ChangeStateAsync(slug, http, competitions, CompetitionState.Open, async c =>
+        {
+            await competitions.CloseAsync(c.Id, http.RequestAborted);
+            return null;
+        });
+
+    /// <summary>Changes the state when the competition is in <paramref name="from"/> (any when null): 200 with it, 409 with why not.</summary>
+    private static async Task<IResult> ChangeStateAsync(string slug, HttpContext http, CompetitionService competitions, CompetitionState? from, Func<Competition, Task<string?>> change)
+    {
+        var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (from is { } required && competition.State != required)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, $"The competition is {ApiState.Name(competition.State)}; this needs it {ApiState.Name(required)}.");
+        }
+
+        if (await change(competition) is { } error)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, error);
+        }
+
+        return TypedResults.Ok(await SummaryAsync(slug, http, competitions));
+    }
+
+    private static async Task<IResult> RescoreAsync(string slug, HttpContext http, CompetitionService competitions)
+    {
+        var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Accepted($"/api/v1/competitions/{slug}/submissions", new ApiRescoreQueued(await competitions.RescoreAllAsync(competition.Id, http.RequestAborted)));
+    }
+
+    private static async Task<Results<Ok<List<ApiTeam>>, NotFound>> TeamsAsync(string slug, HttpContext http, CompetitionService competitions, AdminService admin)
+    {
+        var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var teams = await admin.TeamsAsync(competition.Id, http.RequestAborted);
+        return TypedResults.Ok(teams.Select(ApiTeam.From).ToList());
+    }
+
+    private static async Task<IResult> SetDailyLimitAsync(string slug, int teamId, DailyLimitRequest? request, HttpContext http, CompetitionService competitions, AdminService admin)
+    {
+        var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (request is null)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Send {\"limit\": 10}, or {\"limit\": null} to follow the competition's limit.");
+        }
+
+        if ((await admin.TeamsAsync(competition.Id, http.RequestAborted)).All(t => t.Id != teamId))
+        {
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, $"This competition has no team #{teamId}.");
+        }
+
+        if (await admin.SetDailyLimitAsync(competition.Id, teamId, request.Limit, http.RequestAborted) is { } error)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, error);
+        }
+
+        var teams = await admin.TeamsAsync(competition.Id, http.RequestAborted);
+        return TypedResults.Ok(ApiTeam.From(teams.First(t => t.Id == teamId)));
+    }
+
+    private static async Task<ApiCompetition?> SummaryAsync(string slug, HttpContext http, CompetitionService competitions) =>
+        await competitions.SummaryAsync(slug, Viewer.From(http.User), http.RequestAborted) is { } c ? ApiCompetition.From(c) : null;
+
+    /// <summary>The body of the folder import.</summary>
+    public sealed record FolderImportRequest(string? Folder);
+
+    /// <summary>The body of the daily-limit change.</summary>
+    public sealed record DailyLimitRequest(int? Limit);
+}
