@@ -4,6 +4,7 @@ namespace Portal.LoadTest;
 /// Bounded load on loopback only. Usage:
 ///   dotnet run -c Release --project bench/Portal.LoadTest -- submissions [count=1000] [concurrency=8]
 ///   dotnet run -c Release --project bench/Portal.LoadTest -- leaderboard [requests=200]
+///   dotnet run -c Release --project bench/Portal.LoadTest -- hidden-set-upload [images=12600]   (build src/Portal.Web -c Release first)
 ///   dotnet run -c Release --project bench/Portal.LoadTest -- worker-kill [images=12600]   (build src/Portal.Worker -c Release first)
 ///   dotnet run -c Release --project bench/Portal.LoadTest -- events [messages=1000] [redis=127.0.0.1:56379]   (bash tools/engines.sh up first)
 /// Against a portal in other processes (bench/cluster.sh runs these; options in <see cref="ClusterTarget"/>):
@@ -45,6 +46,11 @@ internal static class LoadTestMain
         if (mode is "worker-throughput")
         {
             Console.WriteLine(await WorkerThroughput.RunAsync(ClusterTarget.Parse(args[1..])));
+        }
+
+        if (mode is "hidden-set-upload")
+        {
+            Console.WriteLine(await HiddenSetUpload.RunAsync(Arg(1, 12_600)));
         }
 
         if (mode is "worker-kill")
