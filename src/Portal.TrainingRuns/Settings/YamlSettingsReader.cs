@@ -22,6 +22,11 @@ internal static class YamlSettingsReader
             throw RunFileRejectedException.AtLine(RunFileProblem.MalformedYaml, fileName, Math.Max(1, ex.Start.Line),
                 $"this is not valid YAML ({Inner(ex).TrimEnd('.')}).");
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these, without a place, on some broken files (found by FuzzTests).
+            throw new RunFileRejectedException(RunFileProblem.MalformedYaml, fileName, "this is not valid YAML; check its indentation, quotes and brackets.");
+        }
 
         var flattener = new SettingsFlattener(fileName, options);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
