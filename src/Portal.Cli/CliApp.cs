@@ -15,7 +15,7 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var root = new RootCommand("Portal: score, compare, ensemble and split image-classification submissions, run ONNX models over images, and check how far scores can be trusted.")
+        var root = new RootCommand("Portal: score, compare, ensemble and split image-classification submissions, run ONNX models over images, check how far scores can be trusted, and read training curves.")
         {
             ScoreCommand.Create(),
             DiffCommand.Create(),
@@ -25,6 +25,7 @@ public static class CliApp
             IntervalCommand.Create(),
             BoardCommand.Create(),
             AuditCommand.Create(),
+            CurvesCommand.Create(),
         };
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(invocation);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Portal.Core.Ensembles;
+using Portal.TrainingRuns;
 
 namespace Portal.Cli.Commands;
 
@@ -26,6 +27,11 @@ internal static class CommandRunner
         }
         catch (EnsembleException e)
         {
+            stderr.WriteLine(e.Message);
+        }
+        catch (RunFileRejectedException e)
+        {
+            // The file, the record or line, and the reason, in one sentence.
             stderr.WriteLine(e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

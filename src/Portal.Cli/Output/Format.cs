@@ -10,6 +10,9 @@ internal static class Format
     /// <summary>A difference, always signed.</summary>
     public static string Signed(double value) => value.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture);
 
+    /// <summary>A training metric of any scale (a loss of 2.31, a learning rate of 3e-05): 6 significant digits.</summary>
+    public static string Metric(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public static string Plain(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -7,6 +7,7 @@ using Portal.Core.Competitions;
 using Portal.Core.Scoring;
 using Portal.Core.Submissions;
 using Portal.Core.Trust;
+using Portal.TrainingRuns;
 
 namespace Portal.Cli.Output;
 
@@ -99,6 +100,18 @@ internal static class JsonReport
                 r.ToRowAbove is { } d ? new DifferenceJson(d.ObservedDifference, d.Lower, d.Upper, d.BeyondNoise) : null))
             .ToArray();
         Write(writer, new BoardJson(board.Resamples, board.Seed, board.Confidence, board.TierCount, TieredBoard.Rule, rows), Context.BoardJson);
+    }
+
+    public static void WriteCurves(TextWriter writer, TrainingRunSet set)
+    {
+        var series = set.Series
+            .Select(s => (Series: s, Summary: s.Summarize()))
+            .Select(p => new CurveSeriesJson(p.Series.Run, p.Series.Tag, p.Summary.Points,
+                p.Summary.LastStep is { } ls ? new CurvePointJson(ls, p.Summary.LastValue!.Value) : null,
+                p.Summary.BestStep is { } bs ? new CurvePointJson(bs, p.Summary.BestValue!.Value) : null,
+                CurveDirection.Name(p.Summary.Direction), CurvePoints.Of(p.Series)))
+            .ToArray();
+        Write(writer, new CurvesJson(set.Files, series, set.HParams), Context.CurvesJson);
     }
 
     private static long[][] Rows(ConfusionMatrix matrix)

@@ -18,4 +18,5 @@ namespace Portal.Cli.Output.Json;
 [JsonSerializable(typeof(IntervalJson))]
 [JsonSerializable(typeof(AuditJson))]
 [JsonSerializable(typeof(BoardJson))]
+[JsonSerializable(typeof(CurvesJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
