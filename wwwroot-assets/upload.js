@@ -61,3 +61,67 @@ export function cancel(id) {
         xhr.abort();
     }
 }
+
+// Files staged ahead of a form: each is POSTed to url?name=... in turn (the sign-in cookie and the antiforgery token),
+// with the progress of all of them together; the component hears Progress, Staged (each answer), Failed, Finished.
+const stagings = new Map();
+
+export function attachDrop(zone, input) {
+    zone.addEventListener("dragover", e => e.preventDefault());
+    zone.addEventListener("drop", e => {
+        e.preventDefault();
+        if (e.dataTransfer && e.dataTransfer.files.length) {
+            input.files = e.dataTransfer.files;
+            input.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+    });
+}
+
+export async function stage(input, url, antiforgeryToken, component) {
+    const files = Array.from(input.files || []);
+    if (files.length === 0) {
+        return;
+    }
+
+    const id = ++next;
+    const total = files.reduce((sum, f) => sum + f.size, 0);
+    await component.invokeMethodAsync("Started", files.map(f => f.name), files.map(f => f.size));
+    let done = 0;
+    let last = 0;
+    for (const file of files) {
+        const answer = await new Promise(resolve => {
+            const xhr = new XMLHttpRequest();
+            stagings.set(id, xhr);
+            xhr.open("POST", url + "?name=" + encodeURIComponent(file.name));
+            xhr.setRequestHeader("Content-Type", "application/octet-stream");
+            if (antiforgeryToken) {
+                xhr.setRequestHeader("RequestVerificationToken", antiforgeryToken);
+            }
+            xhr.upload.onprogress = e => {
+                const now = performance.now();
+                if (now - last >= 200) {
+                    last = now;
+                    component.invokeMethodAsync("Progress", done + e.loaded, total);
+                }
+            };
+            xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText });
+            xhr.onerror = () => resolve({ status: 0, body: "" });
+            xhr.onabort = () => resolve({ status: -1, body: "" });
+            xhr.send(file);
+        });
+        stagings.delete(id);
+        if (answer.status !== 201) {
+            await component.invokeMethodAsync("Failed", file.name, answer.status, answer.body);
+            return;
+        }
+        done += file.size;
+        await component.invokeMethodAsync("Staged", answer.body);
+    }
+    await component.invokeMethodAsync("Finished");
+}
+
+export function cancelStaging() {
+    for (const xhr of stagings.values()) {
+        xhr.abort();
+    }
+}

@@ -22,6 +22,9 @@ public sealed record ApiTeam(int Id, string Name, bool Baseline, int Members, in
     }
 }
 
+/// <summary>A file staged by the browser ahead of its form: the id the form names it by.</summary>
+public sealed record ApiStagedUpload(string Id, string FileName, long Length);
+
 /// <summary>A hidden set imported: how many images it holds.</summary>
 public sealed record ApiHiddenSetImported(int Images);
 

@@ -91,28 +91,19 @@ public static class HostApi
         }
 
         var limit = options.Value.MaxHiddenSetBytes;
-        if (http.Request.ContentLength is { } declared && declared > limit)
+        var (outcome, file, _) = await RequestBodyFile.SaveAsync(http.Request, temporaries, limit, ".zip");
+        using var temporary = file;
+        switch (outcome)
         {
-            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, $"This zip is {ByteSize.Format(declared)}; a hidden set may be at most {ByteSize.Format(limit)}. Import a folder on the server instead.");
+            case RequestBodyFile.Outcome.TooLarge:
+                return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge,
+                    $"This zip is larger than the limit of {ByteSize.Format(limit)} for a hidden set. Import a folder on the server instead.");
+            case RequestBodyFile.Outcome.Dropped:
+                // The connection dropped mid-body: the partial file is already deleted; nobody may be left to answer.
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "The upload stopped before the whole zip arrived; nothing was imported. Upload it again.");
         }
 
-        using var temporary = temporaries.CreateFile(".zip");
-        try
-        {
-            await using var target = new FileStream(temporary.Path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true);
-            await new BodyLimitStream(http.Request.Body, limit).CopyToAsync(target, 1 << 20, http.RequestAborted);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, $"This zip is larger than the limit of {ByteSize.Format(limit)} for a hidden set. Import a folder on the server instead.");
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException)
-        {
-            // The connection dropped mid-body: the partial file is deleted with the temporary; nobody is left to answer.
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "The upload stopped before the whole zip arrived; nothing was imported. Upload it again.");
-        }
-
-        await using var zip = new FileStream(temporary.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        await using var zip = new FileStream(temporary!.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
         // Arrived whole: imported to the end even if the caller stops waiting (an import is all or nothing either way).
         return ImportResult(await importer.ImportZipAsync(competition.Id, zip, CancellationToken.None));
     }

@@ -18,6 +18,7 @@ public static class ApiHosting
         builder.Services.AddOpenApi("v1");
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<UploadLimits>();
+        builder.Services.AddSingleton(sp => new Uploads.StagedUploads(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<UploadLimits>().ModelBody));
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

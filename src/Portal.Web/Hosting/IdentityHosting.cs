@@ -54,6 +54,9 @@ public static class IdentityHosting
             .AddPolicy(Policies.AnyCaller, p => p
                 .AddAuthenticationSchemes(TeamTokenAuthenticationHandler.SchemeName, HostTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
                 .RequireAssertion(_ => true))
+            .AddPolicy(Policies.SignedIn, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser())
             .AddPolicy(Policies.HostApi, p => p
                 .AddAuthenticationSchemes(HostTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
                 .RequireRole(Viewer.HostRole))

@@ -18,6 +18,9 @@ public static class Policies
     /// </summary>
     public const string HostApi = "HostApi";
 
+    /// <summary>A signed-in browser only (the sign-in cookie): files staged ahead of the Submit form.</summary>
+    public const string SignedIn = "SignedIn";
+
     /// <summary>A team token only (writes: a cookie must not be able to submit from another site).</summary>
     public const string TeamToken = "TeamToken";
 }

@@ -73,6 +73,10 @@ public static partial class PortalHttp
     public static Task<HttpClient> SignInAsHostAsync(this PortalFactory factory) =>
         factory.SignInAsync(PortalFactory.HostEmail, PortalFactory.HostPassword);
 
+    /// <summary>The antiforgery token a signed-in page carries (its sign-out form's), for calls a page's script makes.</summary>
+    public static async Task<string> PageAntiforgeryTokenAsync(this HttpClient client) =>
+        HiddenInput(await client.GetTextAsync("/"), "__RequestVerificationToken");
+
     /// <summary>Makes (or replaces) the seeded host's API token and returns it.</summary>
     public static async Task<string> HostTokenAsync(this PortalFactory factory)
     {
