@@ -52,6 +52,12 @@ public sealed class PortalOptions
     /// <summary>Seed of the paired bootstrap, so the same two submissions always give the same interval.</summary>
     public ulong CompareBootstrapSeed { get; set; } = 42;
 
+    /// <summary>Half splits of the public images behind the shake-up forecast (seeded by <see cref="CompareBootstrapSeed"/>).</summary>
+    public int ForecastSplits { get; set; } = 1000;
+
+    /// <summary>How many of the public board's top teams' best submissions vote in the label audit.</summary>
+    public int AuditVoters { get; set; } = 10;
+
     /// <summary>
     /// How old a left-behind file (temporary, or stored with no row naming it) must be before the sweep at start deletes it;
     /// younger ones may belong to an upload in progress on another instance.

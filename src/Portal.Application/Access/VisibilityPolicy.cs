@@ -8,7 +8,8 @@ namespace Portal.Application.Access;
 /// Who may see what (PRODUCT.md "What participants may see"), in one place: hosts see everything at any time;
 /// everyone sees the private side (private scores, the private board, the truth behind comparisons, per-view private
 /// scores) once the competition is closed; public per-class details during the competition only when the host allows
-/// them; draft competitions only hosts. Whose team a viewer may open is <see cref="TeamAccess"/>.
+/// them; the label audit (which names images and their true labels) hosts at any time and signed-in participants once
+/// closed; draft competitions only hosts. Whose team a viewer may open is <see cref="TeamAccess"/>.
 /// </summary>
 public static class VisibilityPolicy
 {
@@ -23,6 +24,17 @@ public static class VisibilityPolicy
     /// <summary>The per-class and per-attribute details of a submission's public score.</summary>
     public static bool SeesPublicDetails(Viewer viewer, Competition competition) =>
         SeesPrivate(viewer, competition) || competition.ShowPublicPerClass;
+
+    /// <summary>
+    /// The label audit: images with their true and disputed labels. Hosts at any time; signed-in participants (members and
+    /// team tokens) once the competition is closed; never anonymous callers, since it comes with the images' thumbnails.
+    /// </summary>
+    public static bool SeesLabelAudit(Viewer viewer, Competition competition)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(competition);
+        return viewer.IsHost || (viewer.IsSignedIn && competition.State == CompetitionState.Closed);
+    }
 
     /// <summary>Whether the viewer's team may still pick or drop its final submissions (until the close; hosts always).</summary>
     public static bool MayChangeFinals(Viewer viewer, Competition competition)

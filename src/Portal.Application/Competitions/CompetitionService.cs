@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Competitions;
 using Portal.Data;
@@ -170,6 +171,8 @@ public sealed class CompetitionService(
             DailySubmissionLimit = competition.DailySubmissionLimit,
             FinalSelectionLimit = competition.FinalSelectionLimit,
             ShowPublicPerClass = competition.ShowPublicPerClass,
+            LadderMode = competition.LadderMode,
+            LadderStep = competition.LadderStep,
         };
     }
 
@@ -189,6 +192,17 @@ public sealed class CompetitionService(
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out _))
         {
             return $"'{settings.TimeZone}' is not a known time zone; use an IANA name such as Europe/Berlin or Asia/Seoul.";
+        }
+
+        if (!Enum.IsDefined(settings.LadderMode))
+        {
+            return "Choose off, fixed step or parameter-free for the ladder.";
+        }
+
+        if (!(settings.LadderStep >= CompetitionSettings.MinimumLadderStep && settings.LadderStep <= CompetitionSettings.MaximumLadderStep))
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"The ladder's step must be between {CompetitionSettings.MinimumLadderStep} and {CompetitionSettings.MaximumLadderStep} macro F1.");
         }
 
         if (classesEditable)
@@ -223,6 +237,8 @@ public sealed class CompetitionService(
         competition.DailySubmissionLimit = settings.DailySubmissionLimit;
         competition.FinalSelectionLimit = settings.FinalSelectionLimit;
         competition.ShowPublicPerClass = settings.ShowPublicPerClass;
+        competition.LadderMode = settings.LadderMode;
+        competition.LadderStep = settings.LadderStep;
         return null;
     }
 }

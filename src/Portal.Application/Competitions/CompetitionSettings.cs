@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Portal.Data.Entities;
 
 namespace Portal.Application.Competitions;
 
@@ -37,4 +38,17 @@ public sealed class CompetitionSettings
     public int FinalSelectionLimit { get; set; } = 2;
 
     public bool ShowPublicPerClass { get; set; }
+
+    /// <summary>Ladder mode of the public board (off by default; see <c>BoardLadder</c>).</summary>
+    public LadderMode LadderMode { get; set; } = LadderMode.Off;
+
+    /// <summary>The fixed ladder's step in macro F1 (<see cref="Portal.Core.Trust.Ladder.DefaultStep"/> by default).</summary>
+    [Range(MinimumLadderStep, MaximumLadderStep)]
+    public double LadderStep { get; set; } = Portal.Core.Trust.Ladder.DefaultStep;
+
+    /// <summary>The smallest step a host may set: below it the ladder is the plain board.</summary>
+    public const double MinimumLadderStep = 0.0001;
+
+    /// <summary>The largest step a host may set: above it a real improvement rarely shows.</summary>
+    public const double MaximumLadderStep = 0.1;
 }

@@ -33,6 +33,8 @@ public static class FeatureHosting
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<LeaderboardService>();
         services.AddSingleton<BoardIntervalsService>();
+        services.AddSingleton<ShakeUpForecastService>();
+        services.AddSingleton<Trust.LabelAuditService>();
         services.AddSingleton<Comparison.ComparisonService>();
         services.Configure<EnsembleOptions>(builder.Configuration.GetSection(EnsembleOptions.Section));
         services.AddSingleton<Comparison.ManyComparisonService>();

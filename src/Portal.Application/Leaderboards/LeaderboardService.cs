@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Core.Scoring;
+using Portal.Core.Trust;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Application.Access;
 using Portal.Application.Caching;
+using Portal.Application.Competitions;
 
 namespace Portal.Application.Leaderboards;
 
@@ -12,12 +15,17 @@ namespace Portal.Application.Leaderboards;
 /// competition's <see cref="Competition.BoardVersion"/>: each read asks the database for the current version (one
 /// primary-key lookup), so a score written by any process is on the board at the next read.
 /// </summary>
-public sealed class LeaderboardService(IDbContextFactory<PortalDbContext> dbFactory, ICompetitionCache<LeaderboardSnapshot> cache)
+/// <remarks>
+/// Ladder mode (<see cref="BoardLadder"/>), when the host turns it on, decides which score of each team the public board
+/// shows; the private board is unchanged, and its rank changes count from the public board as it was shown.
+/// </remarks>
+public sealed class LeaderboardService(
+    IDbContextFactory<PortalDbContext> dbFactory, ICompetitionCache<LeaderboardSnapshot> cache, HiddenSetCache hiddenSets, IOptions<PortalOptions> options)
 {
     // Compiled: it runs on every read (bench/RESULTS.md, issue 10).
     private static readonly Func<PortalDbContext, int, CancellationToken, Task<BoardState?>> CurrentState = EF.CompileAsyncQuery(
         (PortalDbContext db, int competitionId, CancellationToken _) => db.Competitions.AsNoTracking().Where(c => c.Id == competitionId)
-            .Select(c => new BoardState(c.BoardVersion, c.FinalSelectionLimit)).FirstOrDefault());
+            .Select(c => new BoardState(c.BoardVersion, c.FinalSelectionLimit, c.LadderMode, c.LadderStep)).FirstOrDefault());
 
     /// <summary>
     /// The public board, or the private board when the competition is closed (hosts may always see
@@ -34,7 +42,9 @@ public sealed class LeaderboardService(IDbContextFactory<PortalDbContext> dbFact
         }
 
         var snapshot = await SnapshotAsync(competition, cancellationToken);
-        return new LeaderboardView(board, board == BoardKind.Public ? snapshot.Public : snapshot.Private, privateAvailable);
+        return board == BoardKind.Public
+            ? new LeaderboardView(board, snapshot.Public, privateAvailable, Ladder: snapshot.LadderRule)
+            : new LeaderboardView(board, snapshot.Private, privateAvailable);
     }
 
     /// <summary>Best-so-far public score over time for the top <paramref name="teams"/> teams of the public board.</summary>
@@ -48,9 +58,11 @@ public sealed class LeaderboardService(IDbContextFactory<PortalDbContext> dbFact
             var best = double.NegativeInfinity;
             foreach (var entry in snapshot.Entries.Where(e => e.TeamId == row.TeamId).OrderBy(e => e.SubmittedAtUtc))
             {
-                if (entry.PublicScore > best)
+                // Under the ladder the timeline shows the board's scores, not the ones it held back.
+                var score = snapshot.Shown is null ? entry.PublicScore : snapshot.Shown.GetValueOrDefault(entry.SubmissionId, double.NegativeInfinity);
+                if (score > best)
                 {
-                    best = entry.PublicScore;
+                    best = score;
                     points.Add((entry.SubmittedAtUtc, best));
                 }
             }
@@ -71,18 +83,66 @@ public sealed class LeaderboardService(IDbContextFactory<PortalDbContext> dbFact
         // it raises the version, so the snapshot kept under a version is computed with that version's limit.
         return current is null
             ? LeaderboardSnapshot.Empty
-            : await cache.GetAsync(competition.Id, current.Version, () => LoadAsync(competition.Id, current.FinalsAllowed), cancellationToken);
+            : await cache.GetAsync(competition.Id, current.Version, () => LoadAsync(competition.Id, current), cancellationToken);
     }
 
-    private async Task<LeaderboardSnapshot> LoadAsync(int competitionId, int finalsAllowed)
+    private async Task<LeaderboardSnapshot> LoadAsync(int competitionId, BoardState state)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var entries = await db.Submissions.AsNoTracking()
-            .Where(s => s.CompetitionId == competitionId && s.Status == SubmissionStatus.Scored && s.PublicScore != null)
-            .Select(s => new LeaderboardEntry(s.TeamId, s.Team!.Name, s.Team.IsBaseline, s.Id, s.CreatedAtUtc, s.PublicScore!.Value, s.PrivateScore, s.IsFinal))
-            .ToListAsync();
-        return new LeaderboardSnapshot(entries, LeaderboardRanking.Public(entries), LeaderboardRanking.Private(entries, finalsAllowed));
+        List<LeaderboardEntry> entries;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            entries = await db.Submissions.AsNoTracking()
+                .Where(s => s.CompetitionId == competitionId && s.Status == SubmissionStatus.Scored && s.PublicScore != null)
+                .Select(s => new LeaderboardEntry(s.TeamId, s.Team!.Name, s.Team.IsBaseline, s.Id, s.CreatedAtUtc, s.PublicScore!.Value, s.PrivateScore, s.IsFinal))
+                .ToListAsync();
+        }
+
+        var shown = state.Ladder switch
+        {
+            LadderMode.FixedStep => BoardLadder.FixedStep(entries, state.Step),
+            LadderMode.ParameterFree => await ParameterFreeAsync(competitionId, entries),
+            _ => null,
+        };
+        return new LeaderboardSnapshot(entries, LeaderboardRanking.Public(entries, shown), LeaderboardRanking.Private(entries, state.FinalsAllowed, shown))
+        {
+            Shown = shown,
+            LadderRule = BoardLadder.Explain(state.Ladder, state.Step),
+        };
     }
 
-    private sealed record BoardState(long Version, int FinalsAllowed);
+    /// <summary>The parameter-free ladder: each team's submissions resampled together on the public images, with Compare's resamples and seed.</summary>
+    private async Task<Dictionary<int, double>?> ParameterFreeAsync(int competitionId, List<LeaderboardEntry> entries)
+    {
+        if (await hiddenSets.GetAsync(competitionId) is not { } hidden)
+        {
+            return null;
+        }
+
+        var ids = entries.Select(e => e.SubmissionId).ToList();
+        Dictionary<int, byte[]> labels;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            labels = await db.Submissions.AsNoTracking().Where(s => ids.Contains(s.Id) && s.Labels != null).ToDictionaryAsync(s => s.Id, s => s.Labels!);
+        }
+
+        var positions = hidden.Split.PublicPositions;
+        var truth = Subset(hidden.Truth.Labels, positions);
+        var known = entries.Where(e => labels.ContainsKey(e.SubmissionId)).ToList();
+        return BoardLadder.ParameterFree(known, team => BootstrapScores.Compute(
+            truth, team.Select(e => (ReadOnlyMemory<byte>)Subset(labels[e.SubmissionId], positions)).ToList(), hidden.Taxonomy.Count,
+            options.Value.CompareBootstrapResamples, options.Value.CompareBootstrapSeed));
+    }
+
+    private static byte[] Subset(ReadOnlySpan<byte> all, int[] positions)
+    {
+        var subset = new byte[positions.Length];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            subset[i] = all[positions[i]];
+        }
+
+        return subset;
+    }
+
+    private sealed record BoardState(long Version, int FinalsAllowed, LadderMode Ladder, double Step);
 }

@@ -8,6 +8,12 @@ namespace Portal.Application.Leaderboards;
 /// </summary>
 public sealed record LeaderboardSnapshot(IReadOnlyList<LeaderboardEntry> Entries, IReadOnlyList<LeaderboardRow> Public, IReadOnlyList<LeaderboardRow> Private)
 {
+    /// <summary>Under ladder mode, the score shown for each submission that set one (by id); null when the ladder is off.</summary>
+    public IReadOnlyDictionary<int, double>? Shown { get; init; }
+
+    /// <summary>The ladder's rule for the public board, or null when the ladder is off.</summary>
+    public string? LadderRule { get; init; }
+
     /// <summary>The boards of a competition with no scored submission (or no competition).</summary>
     public static LeaderboardSnapshot Empty { get; } = new([], [], []);
 }

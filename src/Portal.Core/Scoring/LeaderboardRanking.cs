@@ -7,15 +7,25 @@ namespace Portal.Core.Scoring;
 public static class LeaderboardRanking
 {
     /// <summary>The public board: each team's best public score.</summary>
-    public static IReadOnlyList<LeaderboardRow> Public(IEnumerable<LeaderboardEntry> entries)
+    public static IReadOnlyList<LeaderboardRow> Public(IEnumerable<LeaderboardEntry> entries) => Public(entries, null);
+
+    /// <summary>
+    /// The public board when only some scores are shown (the ladder, <see cref="Trust.Ladder"/>): each team's row is its
+    /// best shown score, <paramref name="shown"/>[submission id], among the submissions that have one; a team with none
+    /// shown keeps no row. A null <paramref name="shown"/> is the plain board.
+    /// </summary>
+    public static IReadOnlyList<LeaderboardRow> Public(IEnumerable<LeaderboardEntry> entries, IReadOnlyDictionary<int, double>? shown)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        double ScoreOf(LeaderboardEntry e) => shown is null ? e.PublicScore : shown[e.SubmissionId];
         var rows = entries
             .GroupBy(e => e.TeamId)
+            .Where(team => shown is null || team.Any(e => shown.ContainsKey(e.SubmissionId)))
             .Select(team =>
             {
-                var best = team.OrderByDescending(e => e.PublicScore).ThenBy(e => e.SubmittedAtUtc).ThenBy(e => e.SubmissionId).First();
-                return new LeaderboardRow(null, best.TeamId, best.TeamName, best.IsBaseline, best.SubmissionId, best.SubmittedAtUtc, best.PublicScore, team.Count());
+                var best = team.Where(e => shown is null || shown.ContainsKey(e.SubmissionId))
+                    .OrderByDescending(ScoreOf).ThenBy(e => e.SubmittedAtUtc).ThenBy(e => e.SubmissionId).First();
+                return new LeaderboardRow(null, best.TeamId, best.TeamName, best.IsBaseline, best.SubmissionId, best.SubmittedAtUtc, ScoreOf(best), team.Count());
             });
         return Rank(rows);
     }
@@ -23,13 +33,14 @@ public static class LeaderboardRanking
     /// <summary>
     /// The private board after close: each team is judged by its selected finals (its best
     /// <paramref name="finalsAllowed"/> public submissions when it selected none) and ranked by the
-    /// best private score among them, with its move from the public board.
+    /// best private score among them, with its move from the public board (the board as shown: <paramref name="shown"/>
+    /// as in <see cref="Public(IEnumerable{LeaderboardEntry}, IReadOnlyDictionary{int, double}?)"/>).
     /// </summary>
-    public static IReadOnlyList<LeaderboardRow> Private(IEnumerable<LeaderboardEntry> entries, int finalsAllowed)
+    public static IReadOnlyList<LeaderboardRow> Private(IEnumerable<LeaderboardEntry> entries, int finalsAllowed, IReadOnlyDictionary<int, double>? shown = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var all = entries.ToList();
-        var publicRanks = Public(all).Where(r => r.Rank is not null).ToDictionary(r => r.TeamId, r => r.Rank!.Value);
+        var publicRanks = Public(all, shown).Where(r => r.Rank is not null).ToDictionary(r => r.TeamId, r => r.Rank!.Value);
         var rows = all
             .Where(e => e.PrivateScore is not null)
             .GroupBy(e => e.TeamId)

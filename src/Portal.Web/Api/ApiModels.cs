@@ -43,6 +43,18 @@ public sealed record ApiBoardIntervalRow(int? Rank, string Team, double MacroF1,
 /// <summary>A board's intervals and tiers in the API, with the resampling that made them and the tier rule.</summary>
 public sealed record ApiBoardIntervals(string Board, int Resamples, ulong Seed, string Rule, IReadOnlyList<ApiBoardIntervalRow> Rows);
 
+/// <summary>One ranked team's shake-up forecast: the plausible private rank range; after close, the real private rank and move.</summary>
+public sealed record ApiForecastRow(int PublicRank, string Team, int Lower, int Median, int Upper, int? PrivateRank, int? Move, bool? WithinForecast);
+
+/// <summary>The public board's shake-up forecast, with the splits that made it; after close, how the real moves compared.</summary>
+public sealed record ApiForecast(int Splits, ulong Seed, double Coverage, string Method, double? WithinShare, double? KendallTau, IReadOnlyList<ApiForecastRow> Rows);
+
+/// <summary>One suspected label error of the label audit.</summary>
+public sealed record ApiLabelSuspect(string ImageId, string Truth, string Consensus, int Votes, double Agreement, double? MeanConfidence, IReadOnlyList<string> Differing);
+
+/// <summary>The label audit: suspects strongest consensus first, how many submissions voted on how many images.</summary>
+public sealed record ApiLabelAudit(int Voters, int Images, string Method, IReadOnlyList<ApiLabelSuspect> Suspects);
+
 /// <summary>
 /// What an accepted submission returns: 201 with status "scored" and its public macro F1 for a CSV (scored in the
 /// request), 202 with status "queued" for a model or an ensemble (follow <paramref name="StatusUrl"/>).

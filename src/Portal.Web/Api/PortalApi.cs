@@ -11,6 +11,7 @@ using Portal.Application.Ensembles;
 using Portal.Application.Leaderboards;
 using Portal.Application.Submissions;
 using Portal.Application.Thumbnails;
+using Portal.Application.Trust;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Api;
@@ -27,7 +28,13 @@ public static class PortalApi
         v1.MapGet("/competitions/{slug}", CompetitionAsync).ForAnyCaller();
         v1.MapGet("/competitions/{slug}/leaderboard", LeaderboardAsync).ForAnyCaller();
         v1.MapGet("/competitions/{slug}/leaderboard/intervals", LeaderboardIntervalsAsync).ForAnyCaller();
+        v1.MapGet("/competitions/{slug}/leaderboard/forecast", LeaderboardForecastAsync).ForAnyCaller();
         v1.MapGet("/competitions/{slug}/sample-submission", SampleSubmissionAsync).ForAnyCaller();
+        v1.MapGet("/competitions/{slug}/audit", (string slug, HttpContext http, CompetitionService competitions, LabelAuditService audits, [FromQuery] string? format) =>
+            LabelAuditAsync(slug, http, competitions, audits, format)).RequireAuthorization(Policies.ApiReader)
+            .WithDescription("Suspected label errors (hosts at any time, signed-in participants after close); ?format=csv for CSV.");
+        v1.MapGet("/competitions/{slug}/audit.csv", (string slug, HttpContext http, CompetitionService competitions, LabelAuditService audits) =>
+            LabelAuditAsync(slug, http, competitions, audits, "csv")).RequireAuthorization(Policies.ApiReader);
         v1.MapPost("/competitions/{slug}/submissions", SubmitAsync)
             .RequireAuthorization(Policies.TeamToken)
             .RequireRateLimiting(ApiHosting.SubmissionLimiter)
@@ -136,6 +143,61 @@ public static class PortalApi
             return new ApiBoardIntervalRow(r.Rank, r.TeamName, t.MacroF1, t.Lower, t.Upper, t.Tier, r.IsBaseline);
         }).ToList();
         return TypedResults.Ok(new ApiBoardIntervals(kind.ToString().ToLowerInvariant(), tiers.Resamples, tiers.Seed, BoardIntervals.Rule, rows));
+    }
+
+    /// <summary>The public board's shake-up forecast; the real moves beside it only for callers who see the private board.</summary>
+    private static async Task<Results<Ok<ApiForecast>, NotFound, ProblemHttpResult>> LeaderboardForecastAsync(
+        string slug, HttpContext http, CompetitionService competitions, ShakeUpForecastService forecasts)
+    {
+        var viewer = Viewer.From(http.User);
+        var competition = await competitions.FindAsync(slug, viewer, http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var forecast = await forecasts.GetAsync(competition, viewer, http.RequestAborted);
+        if (forecast.Unavailable is not null)
+        {
+            return TypedResults.Problem(forecast.Unavailable, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var rows = forecast.Rows.Select(r => new ApiForecastRow(r.PublicRank, r.TeamName, r.Lower, r.Median, r.Upper, r.PrivateRank, r.Move, r.WithinForecast)).ToList();
+        return TypedResults.Ok(new ApiForecast(forecast.Splits, forecast.Seed, forecast.Coverage, BoardForecast.Method, forecast.WithinShare, forecast.KendallTau, rows));
+    }
+
+    /// <summary>
+    /// The label audit as JSON or CSV. It names images and their true labels, so it is refused (403, no rows) to anyone
+    /// <see cref="VisibilityPolicy.SeesLabelAudit"/> does not allow: participants while the competition runs.
+    /// </summary>
+    private static async Task<IResult> LabelAuditAsync(string slug, HttpContext http, CompetitionService competitions, LabelAuditService audits, string? format)
+    {
+        var viewer = Viewer.From(http.User);
+        var competition = await competitions.FindAsync(slug, viewer, http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+        if (!csv && format is not null && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem($"'{format}' is not a format; use json or csv.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!VisibilityPolicy.SeesLabelAudit(viewer, competition))
+        {
+            return TypedResults.Problem(LabelAuditService.NotYet, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var audit = await audits.GetAsync(competition, viewer, http.RequestAborted);
+        if (csv)
+        {
+            return TypedResults.File(LabelAuditCsv.ToBytes(audit), "text/csv", $"{slug}-label-audit.csv");
+        }
+
+        var suspects = audit.Rows.Select(r => new ApiLabelSuspect(r.ImageId, r.Truth, r.Consensus, r.Votes, r.Agreement, r.MeanConfidence, r.Differing)).ToList();
+        return TypedResults.Ok(new ApiLabelAudit(audit.Voters, audit.Images, LabelAuditView.Method, suspects));
     }
 
     /// <summary>A valid labels file naming every test image (all class 0, ids sorted): the starting point of a first submission.</summary>

@@ -206,9 +206,14 @@ public sealed class HiddenDataTests(PortalFactory factory) : IClassFixture<Porta
         $"/c/{scenario.Slug}/submissions",
         $"/c/{scenario.Slug}/compare-many?ids={string.Join(',', submissions)}",
         $"/c/{scenario.Slug}/ensemble?ids={string.Join(',', submissions)}",
+        $"/c/{scenario.Slug}/audit",
         // After the pages: the history lookup above takes the first path ending in /submissions.
         $"/api/v1/competitions/{scenario.Slug}",
         $"/api/v1/competitions/{scenario.Slug}/submissions",
+        $"/api/v1/competitions/{scenario.Slug}/leaderboard/forecast",
+        $"/api/v1/competitions/{scenario.Slug}/audit",
+        $"/api/v1/competitions/{scenario.Slug}/audit?format=csv",
+        $"/api/v1/competitions/{scenario.Slug}/audit.csv",
     ];
 
     private static void AssertNoHiddenData(JsonElement element, string where)

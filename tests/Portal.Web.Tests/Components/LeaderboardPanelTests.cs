@@ -31,6 +31,7 @@ public sealed class LeaderboardPanelTests : PortalComponentTest, IClassFixture<T
         Services.AddSingleton<Portal.Application.Competitions.HiddenSetCache>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Portal.Application.PortalOptions()));
         Services.AddSingleton<BoardIntervalsService>();
+        Services.AddSingleton<ShakeUpForecastService>();
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
