@@ -44,6 +44,20 @@ public static class PredictionCsvWriter
         Write(stream, images, predictions, format);
     }
 
+    /// <summary>Writes the image ids, one per line under the header <c>ImageID</c>, in index order (the stream stays open).</summary>
+    public static void WriteIds(Stream stream, ImageIndex images)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(images);
+        using var csv = CsvWriter.Create(stream, Options, leaveOpen: true);
+        csv.WriteHeader([HeaderNames.ImageId]);
+        for (var i = 0; i < images.Count; i++)
+        {
+            csv.WriteField(images[i]);
+            csv.EndRecord();
+        }
+    }
+
     private static void WriteLabels(CsvWriter csv, ImageIndex images, Predictions predictions)
     {
         csv.WriteHeader([HeaderNames.ImageId, HeaderNames.Answer]);

@@ -30,6 +30,8 @@ public static class PortalApi
         v1.MapGet("/competitions/{slug}/leaderboard/intervals", LeaderboardIntervalsAsync).ForAnyCaller();
         v1.MapGet("/competitions/{slug}/leaderboard/forecast", LeaderboardForecastAsync).ForAnyCaller();
         v1.MapGet("/competitions/{slug}/sample-submission", SampleSubmissionAsync).ForAnyCaller();
+        v1.MapGet("/competitions/{slug}/ids", ImageIdsAsync).ForAnyCaller()
+            .WithDescription("The test image ids, sorted, as a CSV with the header ImageID: what a submission must name, each once.");
         v1.MapGet("/competitions/{slug}/audit", (string slug, HttpContext http, CompetitionService competitions, LabelAuditService audits, [FromQuery] string? format) =>
             LabelAuditAsync(slug, http, competitions, audits, format)).RequireAuthorization(Policies.ApiReader)
             .WithDescription("Suspected label errors (hosts at any time, signed-in participants after close); ?format=csv for CSV.");
@@ -203,17 +205,42 @@ public static class PortalApi
     /// <summary>A valid labels file naming every test image (all class 0, ids sorted): the starting point of a first submission.</summary>
     private static async Task<Results<FileContentHttpResult, NotFound>> SampleSubmissionAsync(string slug, HttpContext http, CompetitionService competitions, HiddenSetCache hiddenSets)
     {
-        var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
-        if (competition is null || await hiddenSets.GetAsync(competition.Id) is not { } hidden)
+        if (await SortedIdsAsync(slug, http, competitions, hiddenSets) is not { } sorted)
         {
             return TypedResults.NotFound();
         }
 
-        // Ids sorted, not in hidden-set order: the order of info.csv can follow the labels.
-        var sorted = new ImageIndex(hidden.Truth.Images.Ids.Order(StringComparer.Ordinal));
         using var buffer = new MemoryStream();
-        PredictionCsvWriter.Write(buffer, sorted, new Predictions(new byte[sorted.Count], hidden.Taxonomy.Count), SubmissionFormat.Labels);
+        PredictionCsvWriter.Write(buffer, sorted.Ids, new Predictions(new byte[sorted.Ids.Count], sorted.Classes), SubmissionFormat.Labels);
         return TypedResults.File(buffer.ToArray(), "text/csv", $"{slug}-sample-submission.csv");
+    }
+
+    /// <summary>The test image ids, sorted, one per line under the header <c>ImageID</c>.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> ImageIdsAsync(string slug, HttpContext http, CompetitionService competitions, HiddenSetCache hiddenSets)
+    {
+        if (await SortedIdsAsync(slug, http, competitions, hiddenSets) is not { } sorted)
+        {
+            return TypedResults.NotFound();
+        }
+
+        using var buffer = new MemoryStream();
+        PredictionCsvWriter.WriteIds(buffer, sorted.Ids);
+        return TypedResults.File(buffer.ToArray(), "text/csv", $"{slug}-ids.csv");
+    }
+
+    /// <summary>
+    /// The competition's test image ids sorted (not in hidden-set order: the order of info.csv can follow the labels) and
+    /// its class count; null when the viewer may not see it or it has no hidden set.
+    /// </summary>
+    private static async Task<(ImageIndex Ids, int Classes)?> SortedIdsAsync(string slug, HttpContext http, CompetitionService competitions, HiddenSetCache hiddenSets)
+    {
+        var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
+        if (competition is null || await hiddenSets.GetAsync(competition.Id) is not { } hidden)
+        {
+            return null;
+        }
+
+        return (new ImageIndex(hidden.Truth.Images.Ids.Order(StringComparer.Ordinal)), hidden.Taxonomy.Count);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Scalar.AspNetCore;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,8 @@ public static partial class StartupHosting
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi("/openapi/{documentName}.json");
+        // The interactive API page (/scalar/v1): every endpoint with its shapes, tried with a team or host token.
+        app.MapScalarApiReference(options => options.WithTitle("Portal API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapPortalApi();
         app.MapGet("/healthz", async (IDbContextFactory<PortalDbContext> dbFactory, CancellationToken cancellationToken) =>
         {

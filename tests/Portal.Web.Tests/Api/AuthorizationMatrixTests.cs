@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         ("GET /c/{slug}/compare-many?ids={submission},{submission2}",[Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("GET /healthz",                                             [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("GET /openapi/v1.json",                                     [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
+        ("GET /scalar/v1",                                            [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("GET /",                                                    [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("GET /c/{slug}",                                            [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("GET /c/{slug}/leaderboard",                                [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
