@@ -171,6 +171,14 @@ public sealed partial class TrainingRunService(
         return changed == 0 ? new TrainingRunChange(true, null) : TrainingRunChange.Done;
     }
 
+    /// <summary>The settings that differ between <paramref name="left"/> and <paramref name="right"/>, in key order (null on the side that lacks one).</summary>
+    public static IReadOnlyList<Portal.TrainingRuns.Settings.SettingDifference> SettingsDifferences(TrainingRunView left, TrainingRunView right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return new Portal.TrainingRuns.Settings.RunSettings(left.Settings).Differences(new Portal.TrainingRuns.Settings.RunSettings(right.Settings));
+    }
+
     /// <summary>
     /// The validation F1 tag of a run (the first, in ordinal order, whose name holds "f1" and "val"; else the first holding
     /// "f1") and the mean over its runs (folds) of each one's last and best (highest) value.
