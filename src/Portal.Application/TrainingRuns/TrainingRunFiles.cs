@@ -235,9 +235,9 @@ internal static class TrainingRunFiles
             found.Add((name, entry, role));
         }
 
-        // A zip of the run folder itself ("run42/fold_0/...") names its folds without the folder.
+        // A zip of the run folder itself ("run42/fold_0/...", "run42/config.yaml") names its folds without that folder.
         var top = found.Select(f => f.Name.Split('/')).ToList();
-        var strip = top.Count > 0 && top.All(p => p.Length > 2 && p[0] == top[0][0]) ? top[0][0].Length + 1 : 0;
+        var strip = top.Count > 0 && top.All(p => p.Length >= 2 && p[0] == top[0][0]) ? top[0][0].Length + 1 : 0;
         return found.Select(f => new Entry(f.Name[strip..], f.Role, () => f.Entry.Open()));
     }
 
