@@ -122,22 +122,23 @@ public sealed partial class TrainingRunService(
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ownTeam = await TeamAccess.TeamInAsync(db, competition.Id, viewer, cancellationToken);
-        var rows = await db.Submissions.AsNoTracking()
-            .Where(s => s.CompetitionId == competition.Id)
-            .Select(s => new
+        // Two plain queries (the runs without their blobs, then their submissions and the team's own): both translate on every provider.
+        var runs = await db.TrainingRuns.AsNoTracking()
+            .Where(r => db.Submissions.Any(s => s.Id == r.SubmissionId && s.CompetitionId == competition.Id))
+            .Select(r => new TrainingRun
             {
-                Submission = s,
-                TeamName = s.Team!.Name,
-                Run = db.TrainingRuns.Where(r => r.SubmissionId == s.Id).Select(r => new TrainingRun
-                {
-                    SubmissionId = r.SubmissionId, SettingsJson = r.SettingsJson, GitCommit = r.GitCommit, FileCount = r.FileCount,
-                    SeriesCount = r.SeriesCount, PointCount = r.PointCount, ValidationTag = r.ValidationTag,
-                    ValidationF1Last = r.ValidationF1Last, ValidationF1Best = r.ValidationF1Best, IsPublished = r.IsPublished,
-                    UploadedAtUtc = r.UploadedAtUtc,
-                }).FirstOrDefault(),
+                SubmissionId = r.SubmissionId, SettingsJson = r.SettingsJson, GitCommit = r.GitCommit, FileCount = r.FileCount,
+                SeriesCount = r.SeriesCount, PointCount = r.PointCount, ValidationTag = r.ValidationTag,
+                ValidationF1Last = r.ValidationF1Last, ValidationF1Best = r.ValidationF1Best, IsPublished = r.IsPublished,
+                UploadedAtUtc = r.UploadedAtUtc,
             })
-            .Where(x => x.Run != null || x.Submission.TeamId == ownTeam)
+            .ToDictionaryAsync(r => r.SubmissionId, cancellationToken);
+        var ids = runs.Keys.ToList();
+        var submissions = await db.Submissions.AsNoTracking()
+            .Where(s => s.CompetitionId == competition.Id && (s.TeamId == ownTeam || ids.Contains(s.Id)))
+            .Select(s => new { Submission = s, TeamName = s.Team!.Name })
             .ToListAsync(cancellationToken);
+        var rows = submissions.Select(x => new { x.Submission, x.TeamName, Run = runs.GetValueOrDefault(x.Submission.Id) }).ToList();
 
         return rows
             .Where(x => VisibilityPolicy.SeesTrainingRun(viewer, competition, viewer.IsHost || x.Submission.TeamId == ownTeam, x.Run?.IsPublished == true))

@@ -209,6 +209,7 @@ public sealed class HiddenDataTests(PortalFactory factory) : IClassFixture<Porta
         // After the pages: the history lookup above takes the first path ending in /submissions.
         $"/api/v1/competitions/{scenario.Slug}",
         $"/api/v1/competitions/{scenario.Slug}/submissions",
+        .. submissions.Select(id => $"/api/v1/submissions/{id}/training-run"),
     ];
 
     private static void AssertNoHiddenData(JsonElement element, string where)
