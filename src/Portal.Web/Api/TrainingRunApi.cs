@@ -31,7 +31,7 @@ public static class TrainingRunApi
         v1.MapPost("/submissions/{id:int}/training-run", UploadAsync)
             .RequireAuthorization(Policies.TeamToken)
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
+            // No Accepts<IFormFile>: its content-type check would answer 415 before the token is checked; the handler says what to send.
             .WithMetadata(new RequestSizeLimitAttribute(TrainingRunForm.BodyLimit(options)))
             .WithDescription(UploadDescription);
         v1.MapPut("/submissions/{id:int}/training-run/published", PublishAsync)
