@@ -23,6 +23,7 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Porta
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<ModelRun> ModelRuns => Set<ModelRun>();
+    public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<DailyQuota> DailyQuotas => Set<DailyQuota>();
     public DbSet<HostToken> HostTokens => Set<HostToken>();

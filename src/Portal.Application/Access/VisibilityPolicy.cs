@@ -44,6 +44,25 @@ public static class VisibilityPolicy
         return viewer.IsHost || competition.State != CompetitionState.Closed;
     }
 
+    /// <summary>
+    /// Whether the viewer sees a submission's training run: its own team's (and hosts', <paramref name="opensTeam"/> from
+    /// <see cref="TeamAccess.MayOpenAsync"/>) always; another team's only once that team published it and the competition
+    /// is closed.
+    /// </summary>
+    public static bool SeesTrainingRun(Viewer viewer, Competition competition, bool opensTeam, bool published)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(competition);
+        return opensTeam || (published && competition.State == CompetitionState.Closed && SeesCompetition(viewer, competition.State));
+    }
+
+    /// <summary>Whether a team may publish its training runs for other teams: once the competition is closed.</summary>
+    public static bool MayPublishTrainingRuns(Competition competition)
+    {
+        ArgumentNullException.ThrowIfNull(competition);
+        return competition.State == CompetitionState.Closed;
+    }
+
     /// <summary>Whether the competition is listed and shown at all (a draft is the host's only).</summary>
     public static bool SeesCompetition(Viewer viewer, CompetitionState state)
     {

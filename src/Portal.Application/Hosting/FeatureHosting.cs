@@ -46,6 +46,8 @@ public static class FeatureHosting
         services.AddSingleton<Hosts.HostTokenService>();
         services.AddSingleton<Admin.DiskUsageService>();
         services.AddSingleton<Storage.OrphanFileSweep>();
+        services.Configure<TrainingRuns.TrainingRunOptions>(builder.Configuration.GetSection(TrainingRuns.TrainingRunOptions.Section));
+        services.AddSingleton<TrainingRuns.TrainingRunService>();
         return builder;
     }
 }

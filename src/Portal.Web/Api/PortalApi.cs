@@ -55,6 +55,7 @@ public static class PortalApi
         v1.MapGet("/submissions/{a:int}/compare/{b:int}", CompareAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{a:int}/compare/{b:int}/differences.csv", DifferencesCsvAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapModelApi();
+        v1.MapTrainingRunApi(endpoints.ServiceProvider);
         v1.MapHostApi(endpoints.ServiceProvider);
         v1.MapUploadsApi(endpoints.ServiceProvider);
         return endpoints;

@@ -40,6 +40,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         ("GET /api/v1/competitions/{slug}/images/{image}/thumbnail", [Unauthorized, Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Unauthorized, Ok]),
         ("GET /api/v1/submissions/{submission}",                     [Unauthorized, Ok,           Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized, Ok]),
         ("GET /api/v1/submissions/{submission}/file",                [Unauthorized, Ok,           Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized, Ok]),
+        ("GET /api/v1/submissions/{submission}/training-run",        [Unauthorized, Ok,           Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized, Ok]),
+        ("POST /api/v1/submissions/{submission}/training-run",       [Unauthorized, Unauthorized, BadRequest,   NotFound,     Unauthorized, Unauthorized, NotFound,     Unauthorized, Unauthorized]),
+        ("PUT /api/v1/submissions/{submission}/training-run/published",[Unauthorized, Unauthorized, Conflict,   NotFound,     Unauthorized, Unauthorized, NotFound,     Unauthorized, Unauthorized]),
         ("POST /api/v1/competitions/{slug}/ensembles",               [Unauthorized, Unauthorized, Accepted,     BadRequest,   Unauthorized, Unauthorized, Forbidden,    Unauthorized, Unauthorized]),
         ("GET /api/v1/competitions/{slug}/compare?ids={submission},{submission2}", [Unauthorized, Ok,           Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized, Ok]),
         ("GET /c/{slug}/ensemble?ids={submission},{submission2}",    [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
@@ -168,7 +171,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
 
     /// <summary>
     /// A host write that changes nothing the other rows read: settings a competition cannot have, a body that is not a
-    /// zip, no folder, a reopen of an open competition, a higher limit for team B.
+    /// zip, no folder, a reopen of an open competition, a higher limit for team B; a training run sent as JSON (no files),
+    /// a run published while the competition is open.
     /// </summary>
     private static HttpRequestMessage HostWrite(string method, string path) => new(new HttpMethod(method), path)
     {
@@ -176,7 +180,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
             ? new ByteArrayContent("not a zip"u8.ToArray()) { Headers = { ContentType = new("application/zip") } }
             : System.Net.Http.Json.JsonContent.Create(path.EndsWith("/daily-limit", StringComparison.Ordinal)
                 ? new Dictionary<string, object?> { ["limit"] = 500 }
-                : new Dictionary<string, object?> { ["slug"] = "X" }),
+                : path.EndsWith("/published", StringComparison.Ordinal)
+                    ? new Dictionary<string, object?> { ["published"] = true }
+                    : new Dictionary<string, object?> { ["slug"] = "X" }),
     };
 
     private static string? AdminMarker(string path) =>

@@ -214,6 +214,7 @@ public sealed class HiddenDataTests(PortalFactory factory) : IClassFixture<Porta
         $"/api/v1/competitions/{scenario.Slug}/audit",
         $"/api/v1/competitions/{scenario.Slug}/audit?format=csv",
         $"/api/v1/competitions/{scenario.Slug}/audit.csv",
+        .. submissions.Select(id => $"/api/v1/submissions/{id}/training-run"),
     ];
 
     private static void AssertNoHiddenData(JsonElement element, string where)

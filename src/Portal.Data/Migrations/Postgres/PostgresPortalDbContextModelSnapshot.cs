@@ -703,6 +703,53 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.TrainingRun", b =>
+                {
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FileCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GitCommit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("PointCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("SeriesBlob")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("SeriesCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("ValidationF1Best")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("ValidationF1Last")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ValidationTag")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("SubmissionId");
+
+                    b.ToTable("TrainingRuns");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -835,6 +882,15 @@ namespace Portal.Data.Migrations.Postgres
                     b.Navigation("Team");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.TrainingRun", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Submission", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Data.Entities.TrainingRun", "SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Competition", b =>

@@ -678,6 +678,53 @@ namespace Portal.Data.Migrations.Sqlite
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.TrainingRun", b =>
+                {
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GitCommit")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PointCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SeriesBlob")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("SeriesCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ValidationF1Best")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ValidationF1Last")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ValidationTag")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubmissionId");
+
+                    b.ToTable("TrainingRuns");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -810,6 +857,15 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Team");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.TrainingRun", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Submission", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Data.Entities.TrainingRun", "SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Competition", b =>
