@@ -98,6 +98,29 @@ public sealed class HiddenDataTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task ImageIds_AnyoneOnAnyCompetition_ListsEveryImageSortedAndTheDataTabLinksThem()
+    {
+        // Arrange: a competition made by a host, not the demo
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var client = factory.Anonymous();
+
+        // Act
+        using var response = await client.GetPathAsync($"/api/v1/competitions/{scenario.Slug}/ids");
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        var page = await client.GetTextAsync($"/c/{scenario.Slug}/data");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        Assert.Equal("ImageID", lines[0]);
+        Assert.Equal(scenario.ImageIds.Order(StringComparer.Ordinal), lines.Skip(1));
+        Assert.Contains($"{scenario.ImageIds.Count:N0} test images", page, StringComparison.Ordinal);
+        Assert.Contains($"api/v1/competitions/{scenario.Slug}/ids", page, StringComparison.Ordinal);
+        Assert.Contains($"api/v1/competitions/{scenario.Slug}/sample-submission", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ParticipantResponses_AfterClose_ShowOwnPrivateScores()
     {
         // Arrange
@@ -199,6 +222,7 @@ public sealed class HiddenDataTests(PortalFactory factory) : IClassFixture<Porta
         $"/api/v1/competitions/{scenario.Slug}/compare?ids={string.Join(',', submissions)}",
         "/",
         $"/c/{scenario.Slug}",
+        $"/c/{scenario.Slug}/data",
         $"/c/{scenario.Slug}/leaderboard",
         $"/c/{scenario.Slug}/leaderboard?board=private",
         $"/c/{scenario.Slug}/team",
