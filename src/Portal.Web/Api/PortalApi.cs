@@ -11,6 +11,7 @@ using Portal.Application.Ensembles;
 using Portal.Application.Leaderboards;
 using Portal.Application.Submissions;
 using Portal.Application.Thumbnails;
+using Portal.Application.Trust;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Api;
@@ -199,9 +200,15 @@ public static class PortalApi
             return refusal;
         }
 
+        // The team's own validation numbers, for CSVs and models alike: a wrong one is refused naming its field, before any file is checked.
+        if (!ValidationScores.TryParse(form.Field(ValidationScores.F1Field), form.Field(ValidationScores.FoldsField), out var validation, out var wrongValidation))
+        {
+            return TypedResults.BadRequest(new ApiRefusal("Invalid validation scores", wrongValidation!, [], 0));
+        }
+
         if (form.IsModelUpload)
         {
-            return await ModelApi.SubmitAsync(competition, teamId, form, http);
+            return await ModelApi.SubmitAsync(competition, teamId, form, validation, http);
         }
 
         if (form.Files.Count == 0 || form.Files[0].Length == 0)
@@ -211,7 +218,7 @@ public static class PortalApi
 
         var file = form.Files[0];
         await using var stream = file.Open();
-        var outcome = await submissions.SubmitCsvAsync(competition, teamId, null, stream, file.FileName, form.Field("description"), http.RequestAborted);
+        var outcome = await submissions.SubmitCsvAsync(competition, teamId, null, stream, file.FileName, form.Field("description"), validation, http.RequestAborted);
         return SubmitOutcomeResults.ToResult(outcome, "Invalid submission");
     }
 
