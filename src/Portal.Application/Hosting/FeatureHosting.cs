@@ -33,6 +33,7 @@ public static class FeatureHosting
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<LeaderboardService>();
         services.AddSingleton<BoardIntervalsService>();
+        services.AddSingleton<Trust.TeamTrustService>();
         services.AddSingleton<Comparison.ComparisonService>();
         services.Configure<EnsembleOptions>(builder.Configuration.GetSection(EnsembleOptions.Section));
         services.AddSingleton<Comparison.ManyComparisonService>();

@@ -47,6 +47,7 @@ public static class PortalApi
         v1.MapGet("/submissions/{a:int}/compare/{b:int}", CompareAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/submissions/{a:int}/compare/{b:int}/differences.csv", DifferencesCsvAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapModelApi();
+        v1.MapTrustApi();
         v1.MapHostApi(endpoints.ServiceProvider);
         return endpoints;
     }
