@@ -209,6 +209,8 @@ public sealed class HiddenDataTests(PortalFactory factory) : IClassFixture<Porta
         // After the pages: the history lookup above takes the first path ending in /submissions.
         $"/api/v1/competitions/{scenario.Slug}",
         $"/api/v1/competitions/{scenario.Slug}/submissions",
+        $"/api/v1/competitions/{scenario.Slug}/validation-gap",
+        $"/api/v1/competitions/{scenario.Slug}/final-picks",
     ];
 
     private static void AssertNoHiddenData(JsonElement element, string where)
