@@ -164,7 +164,7 @@ public sealed partial class DemoSeeder(
             Merge = "mean",
         };
         var upload = new ModelUpload(SampleModel.FileName, bytes.Length, () => new MemoryStream(bytes, writable: false));
-        var outcome = await models.SubmitAsync(competition, team.Id, null, [upload], settings, ModelDescription, cancellationToken);
+        var outcome = await models.SubmitAsync(competition, team.Id, null, [upload], settings, ModelDescription, cancellationToken: cancellationToken);
         if (!outcome.Accepted)
         {
             LogSampleModelRefused(string.Join(" ", [outcome.Error, .. outcome.Problems.Select(p => p.Message)]));

@@ -8,6 +8,7 @@ using Portal.Application.Competitions;
 using Portal.Application.Submissions;
 using Portal.Application.Jobs;
 using Portal.Application.Submissions.Intake;
+using Portal.Application.Trust;
 
 namespace Portal.Application.Ensembles;
 
@@ -64,6 +65,11 @@ public sealed partial class EnsembleService(
             return refused;
         }
 
+        if (!ValidationScores.TryCreate(request.ValidationF1, request.ValidationFolds, out var validation, out var wrongValidation))
+        {
+            return Invalid(wrongValidation!);
+        }
+
         if (EnsembleMethods.Parse(request.Method) is not { } method)
         {
             return Invalid($"'{request.Method}' is not a voting method; use hard, soft or gmean.");
@@ -113,7 +119,10 @@ public sealed partial class EnsembleService(
             : request.Description.Trim();
         var recipe = new EnsembleRecipe(method, members.ToList()).ToJson();
         var outcome = await intake.AcceptAsync(competition, teamId, viewer.UserId,
-            new IntakeEntry(SubmissionKind.Ensemble, description, "ensemble.csv", null, 0, EnsembleRecipe.Fingerprint(method, members), new QueueJob(JobKind.BuildEnsemble, recipe)),
+            new IntakeEntry(SubmissionKind.Ensemble, description, "ensemble.csv", null, 0, EnsembleRecipe.Fingerprint(method, members), new QueueJob(JobKind.BuildEnsemble, recipe))
+            {
+                Validation = validation,
+            },
             cancellationToken);
         if (outcome.SubmissionId is { } id)
         {

@@ -35,6 +35,7 @@ public static class FeatureHosting
         services.AddSingleton<BoardIntervalsService>();
         services.AddSingleton<ShakeUpForecastService>();
         services.AddSingleton<Trust.LabelAuditService>();
+        services.AddSingleton<Trust.TeamTrustService>();
         services.AddSingleton<Comparison.ComparisonService>();
         services.Configure<EnsembleOptions>(builder.Configuration.GetSection(EnsembleOptions.Section));
         services.AddSingleton<Comparison.ManyComparisonService>();

@@ -17,6 +17,7 @@ using Portal.Application.Jobs;
 using Portal.Application.Submissions.Intake;
 using Portal.Application.Events;
 using Portal.Application.Storage;
+using Portal.Application.Trust;
 
 namespace Portal.Application.Models;
 
@@ -51,7 +52,7 @@ public sealed partial class ModelSubmissionService(
     /// <paramref name="input"/>, takes a slot of the daily limit, stores the files and queues the run.
     /// </summary>
     public async Task<SubmitOutcome> SubmitAsync(Competition competition, int teamId, string? userId, IReadOnlyList<ModelUpload> files,
-        ModelSettingsInput input, string? description, CancellationToken cancellationToken = default)
+        ModelSettingsInput input, string? description, ValidationScores? validation = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(competition);
         ArgumentNullException.ThrowIfNull(files);
@@ -106,7 +107,7 @@ public sealed partial class ModelSubmissionService(
                 }
             }
 
-            return await StoreAsync(competition, teamId, userId, files, temporaries, settings, description, cancellationToken);
+            return await StoreAsync(competition, teamId, userId, files, temporaries, settings, description, validation, cancellationToken);
         }
         catch (SandboxUnavailableException e)
         {
@@ -254,7 +255,7 @@ public sealed partial class ModelSubmissionService(
     }
 
     private async Task<SubmitOutcome> StoreAsync(Competition competition, int teamId, string? userId, IReadOnlyList<ModelUpload> files, List<TemporaryFile> temporaries,
-        ModelRunSettings settings, string? description, CancellationToken cancellationToken)
+        ModelRunSettings settings, string? description, ValidationScores? validation, CancellationToken cancellationToken)
     {
         var folder = $"submissions/{competition.Id}/{teamId}/{Guid.NewGuid():N}";
         var names = UniqueNames(files.Select(f => Path.GetFileName(f.FileName)).ToList());
@@ -292,7 +293,10 @@ public sealed partial class ModelSubmissionService(
             : await ImportZipAsync(key, names, temporaries, cancellationToken);
         var payload = JsonSerializer.Serialize(new RunModelPayload(settings, members), JsonSerializerOptions.Web);
         return await intake.AcceptAsync(competition, teamId, userId,
-            new IntakeEntry(SubmissionKind.Model, description, fileName, key, size, fingerprint, new QueueJob(JobKind.RunModel, payload)), cancellationToken);
+            new IntakeEntry(SubmissionKind.Model, description, fileName, key, size, fingerprint, new QueueJob(JobKind.RunModel, payload))
+            {
+                Validation = validation,
+            }, cancellationToken);
     }
 
     private async Task<long> ImportZipAsync(string key, List<string> names, List<TemporaryFile> temporaries, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ using Portal.Application.Jobs;
 using Portal.Application.Submissions.Intake;
 using Portal.Application.Events;
 using Portal.Application.Leaderboards;
+using Portal.Application.Trust;
 
 namespace Portal.Application.Submissions;
 
@@ -34,8 +35,8 @@ public sealed class SubmissionService(
     /// A refused upload stores nothing.
     /// </summary>
     public Task<SubmitOutcome> SubmitCsvAsync(Competition competition, int teamId, string? userId, Stream content, string fileName, string? description,
-        CancellationToken cancellationToken = default) =>
-        TakeCsvAsync(competition, teamId, userId, content, fileName, description, null, cancellationToken);
+        ValidationScores? validation = null, CancellationToken cancellationToken = default) =>
+        TakeCsvAsync(competition, teamId, userId, content, fileName, description, null, validation, cancellationToken);
 
     /// <summary>
     /// Records a CSV submission made at <paramref name="submittedAtUtc"/> (a history written after the fact, such as the
@@ -43,10 +44,10 @@ public sealed class SubmissionService(
     /// </summary>
     public Task<SubmitOutcome> RecordCsvAsync(Competition competition, int teamId, Stream content, string fileName, string? description, DateTime submittedAtUtc,
         CancellationToken cancellationToken = default) =>
-        TakeCsvAsync(competition, teamId, null, content, fileName, description, submittedAtUtc, cancellationToken);
+        TakeCsvAsync(competition, teamId, null, content, fileName, description, submittedAtUtc, null, cancellationToken);
 
     private async Task<SubmitOutcome> TakeCsvAsync(Competition competition, int teamId, string? userId, Stream content, string fileName, string? description,
-        DateTime? submittedAtUtc, CancellationToken cancellationToken)
+        DateTime? submittedAtUtc, ValidationScores? validation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(competition);
         ArgumentNullException.ThrowIfNull(content);
@@ -80,6 +81,7 @@ public sealed class SubmissionService(
         var entry = new IntakeEntry(kind, description, Path.GetFileName(fileName), key, size, fingerprint.Finish(), new AlreadyScored(scored, probabilities))
         {
             SubmittedAtUtc = submittedAtUtc,
+            Validation = validation,
         };
         return await intake.AcceptAsync(competition, teamId, userId, entry, cancellationToken);
     }
@@ -187,6 +189,11 @@ public sealed class SubmissionService(
         var showPublicDetails = VisibilityPolicy.SeesPublicDetails(viewer, competition);
         return new SubmissionView(s.Id, s.TeamId, s.Team?.Name ?? "", s.CreatedAtUtc, s.Kind, s.Description, s.Status, s.Error, s.FileName, s.FileSize,
             s.PublicScore, showPrivate ? s.PrivateScore : null, s.IsFinal,
-            showPublicDetails ? details?.Public : null, showPrivate ? details?.Private : null);
+            showPublicDetails ? details?.Public : null, showPrivate ? details?.Private : null)
+        {
+            // The team's own numbers: whoever may open the submission (TeamAccess) may see them.
+            ValidationF1 = s.ValidationF1,
+            ValidationFolds = s.ValidationFoldF1s,
+        };
     }
 }

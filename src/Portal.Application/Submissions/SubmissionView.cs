@@ -21,4 +21,11 @@ public sealed record SubmissionView(
     double? PrivateScore,
     bool IsFinal,
     SplitScore? PublicDetails,
-    SplitScore? PrivateDetails);
+    SplitScore? PrivateDetails)
+{
+    /// <summary>The team's own validation macro F1 sent with the submission, or null.</summary>
+    public double? ValidationF1 { get; init; }
+
+    /// <summary>The team's per-fold validation macro F1 values sent with the submission, or empty.</summary>
+    public IReadOnlyList<double> ValidationFolds { get; init; } = [];
+}

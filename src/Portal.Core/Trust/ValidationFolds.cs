@@ -6,6 +6,9 @@ namespace Portal.Core.Trust;
 /// </summary>
 public sealed record ValidationFolds(double Mean, double StandardDeviation, int Count)
 {
+    /// <summary>The 95 % half-width of one fold's score, 1.96 standard deviations: the validation side of the gap's tolerance.</summary>
+    public double HalfWidth95 => ValidationGapCheck.Z95 * StandardDeviation;
+
     /// <summary>
     /// The summary of per-fold scores. Throws <see cref="ArgumentException"/> for fewer than two folds and
     /// <see cref="ArgumentOutOfRangeException"/> for a score outside [0, 1].

@@ -36,7 +36,7 @@ public static class ValidationGapCheck
     public const string ShiftSentence = "Your validation set does not look like the test set.";
 
     /// <summary>The standard normal quantile of a two-sided 95 % range.</summary>
-    private const double Z95 = 1.959963984540054;
+    internal const double Z95 = 1.959963984540054;
 
     /// <summary>
     /// Assesses the gap between <paramref name="publicScore"/> and the team's validation macro F1: <paramref name="validation"/>,
@@ -56,7 +56,7 @@ public static class ValidationGapCheck
 
         var gap = value - publicScore.Score;
         var publicSide = Math.Max(0, gap >= 0 ? publicScore.Upper - publicScore.Score : publicScore.Score - publicScore.Lower);
-        var validationSide = folds is null ? 0 : Z95 * folds.StandardDeviation;
+        var validationSide = folds?.HalfWidth95 ?? 0;
         var tolerance = Math.Sqrt(publicSide * publicSide + validationSide * validationSide);
         var ratio = tolerance > 0 ? Math.Abs(gap) / tolerance : gap == 0 ? 0 : double.PositiveInfinity;
         var verdict = ratio <= 1 ? ValidationGapVerdict.WithinNoise

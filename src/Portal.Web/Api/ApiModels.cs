@@ -61,14 +61,15 @@ public sealed record ApiLabelAudit(int Voters, int Images, string Method, IReadO
 /// </summary>
 public sealed record ApiSubmissionAccepted(int Id, string Status, string StatusUrl, double? PublicScore);
 
-/// <summary>A submission's state and the scores the caller may see.</summary>
-public sealed record ApiSubmission(int Id, string Team, string Kind, string Description, string Status, string? Error, DateTime CreatedAtUtc, double? PublicScore, double? PrivateScore, bool IsFinal)
+/// <summary>A submission's state and the scores the caller may see, with the team's own validation numbers sent with it (null and empty when none).</summary>
+public sealed record ApiSubmission(int Id, string Team, string Kind, string Description, string Status, string? Error, DateTime CreatedAtUtc, double? PublicScore, double? PrivateScore, bool IsFinal,
+    double? ValidationF1 = null, IReadOnlyList<double>? ValidationFolds = null)
 {
     public static ApiSubmission From(Portal.Application.Submissions.SubmissionView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         return new(view.Id, view.TeamName, ApiState.Name(view.Kind), view.Description, ApiState.Name(view.Status), view.Error, view.CreatedAtUtc,
-            view.PublicScore, view.PrivateScore, view.IsFinal);
+            view.PublicScore, view.PrivateScore, view.IsFinal, view.ValidationF1, view.ValidationFolds);
     }
 }
 

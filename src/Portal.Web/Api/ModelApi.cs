@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Data.Entities;
 using Portal.Application.Access;
 using Portal.Application.Models;
+using Portal.Application.Trust;
 using Portal.Web.Hosting;
 
 namespace Portal.Web.Api;
@@ -20,7 +21,8 @@ public static class ModelApi
         "predictions are kept) and the preprocessing fields `width`, `height` (pixels, default 224), `resize` (stretch|crop), " +
         "`mean` and `std` (three numbers R,G,B; defaults 0.548,0.504,0.479 and 0.237,0.247,0.246), `channels` (rgb|bgr), " +
         "`tta` (none|hflip|vflip|flip|d4|rot90), `merge` (mean|gmean|max|min|tsharpen), `weights` (one per file, comma-separated) " +
-        "and `description`. Every model is checked at once (input [N,3,H,W], output [N,classes], opset, size limit); a refused " +
+        "and `description`. Any upload may carry the team's own `validationF1` (a macro F1 in [0, 1]) and `validationFolds` (per-fold values, " +
+        "comma-separated); a wrong value answers 400 naming the field. Every model is checked at once (input [N,3,H,W], output [N,classes], opset, size limit); a refused " +
         "upload answers 400 with the reason naming the file and stores nothing; a body over the upload limits (a CSV's, or a model " +
         "submission's) answers 413 with the limit, before it is read. Accepted: 202 with the submission id; the run is a " +
         "background job (poll the status URL).";
@@ -49,7 +51,7 @@ public static class ModelApi
     }
 
     /// <summary>Takes a model upload for <paramref name="teamId"/> (the caller checked the token's competition).</summary>
-    public static async Task<IResult> SubmitAsync(Competition competition, int teamId, SubmissionForm form, HttpContext http)
+    public static async Task<IResult> SubmitAsync(Competition competition, int teamId, SubmissionForm form, ValidationScores? validation, HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(http);
@@ -67,7 +69,7 @@ public static class ModelApi
             Weights = form.Field("weights") ?? "",
         };
         var models = http.RequestServices.GetRequiredService<ModelSubmissionService>();
-        var outcome = await models.SubmitAsync(competition, teamId, null, files, input, form.Field("description"), http.RequestAborted);
+        var outcome = await models.SubmitAsync(competition, teamId, null, files, input, form.Field("description"), validation, http.RequestAborted);
         return SubmitOutcomeResults.ToResult(outcome, "Model refused");
     }
 

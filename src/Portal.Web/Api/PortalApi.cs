@@ -56,6 +56,7 @@ public static class PortalApi
         v1.MapGet("/submissions/{a:int}/compare/{b:int}/differences.csv", DifferencesCsvAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapModelApi();
         v1.MapTrainingRunApi(endpoints.ServiceProvider);
+        v1.MapTrustApi();
         v1.MapHostApi(endpoints.ServiceProvider);
         v1.MapUploadsApi(endpoints.ServiceProvider);
         return endpoints;
@@ -290,9 +291,15 @@ public static class PortalApi
             return refusal;
         }
 
+        // The team's own validation numbers, for CSVs and models alike: a wrong one is refused naming its field, before any file is checked.
+        if (!ValidationScores.TryParse(form.Field(ValidationScores.F1Field), form.Field(ValidationScores.FoldsField), out var validation, out var wrongValidation))
+        {
+            return TypedResults.BadRequest(new ApiRefusal("Invalid validation scores", wrongValidation!, [], 0));
+        }
+
         if (form.IsModelUpload)
         {
-            return await ModelApi.SubmitAsync(competition, teamId, form, http);
+            return await ModelApi.SubmitAsync(competition, teamId, form, validation, http);
         }
 
         if (form.Files.Count == 0 || form.Files[0].Length == 0)
@@ -302,7 +309,7 @@ public static class PortalApi
 
         var file = form.Files[0];
         await using var stream = file.Open();
-        var outcome = await submissions.SubmitCsvAsync(competition, teamId, null, stream, file.FileName, form.Field("description"), http.RequestAborted);
+        var outcome = await submissions.SubmitCsvAsync(competition, teamId, null, stream, file.FileName, form.Field("description"), validation, http.RequestAborted);
         return SubmitOutcomeResults.ToResult(outcome, "Invalid submission");
     }
 

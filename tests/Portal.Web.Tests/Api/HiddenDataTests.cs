@@ -239,6 +239,8 @@ public sealed class HiddenDataTests(PortalFactory factory) : IClassFixture<Porta
         $"/api/v1/competitions/{scenario.Slug}/audit?format=csv",
         $"/api/v1/competitions/{scenario.Slug}/audit.csv",
         .. submissions.Select(id => $"/api/v1/submissions/{id}/training-run"),
+        $"/api/v1/competitions/{scenario.Slug}/validation-gap",
+        $"/api/v1/competitions/{scenario.Slug}/final-picks",
     ];
 
     private static void AssertNoHiddenData(JsonElement element, string where)

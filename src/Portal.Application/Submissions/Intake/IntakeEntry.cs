@@ -1,3 +1,4 @@
+using Portal.Application.Trust;
 using Portal.Data.Entities;
 
 namespace Portal.Application.Submissions.Intake;
@@ -20,6 +21,9 @@ public sealed record IntakeEntry(SubmissionKind Kind, string? Description, strin
     /// slot is taken on that day of the competition's calendar.
     /// </summary>
     public DateTime? SubmittedAtUtc { get; init; }
+
+    /// <summary>The team's own validation macro F1 and per-fold values sent with the submission, or null.</summary>
+    public ValidationScores? Validation { get; init; }
 }
 
 /// <summary>What the intake does with a submission after writing its row.</summary>

@@ -112,6 +112,8 @@ public sealed class SubmissionIntake(
                 ContentHash = entry.ContentHash,
                 QuotaDay = day,
                 CreatedAtUtc = at,
+                ValidationF1 = entry.Validation?.F1,
+                ValidationFoldF1s = entry.Validation?.Folds.ToList() ?? [],
             };
             if (entry.Work is AlreadyScored scored)
             {
