@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Core.Scoring;
 using Portal.Core.Trust;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -88,23 +89,13 @@ public sealed class BoardIntervalsService(
             return new BoardIntervals(board, [], resamples, seed);
         }
 
-        var truth = Subset(hidden.Truth.Labels, positions);
-        var predicted = scored.Select(id => (ReadOnlyMemory<byte>)Subset(labels[id], positions)).ToList();
+        var truth = PositionSubset.Of(hidden.Truth.Labels, positions);
+        var predicted = scored.Select(id => (ReadOnlyMemory<byte>)PositionSubset.Of(labels[id], positions)).ToList();
         var tiers = BoardTiers.Compute(truth, predicted, hidden.Taxonomy.Count, resamples, seed);
         var result = tiers.Rows.Select(r => new BoardIntervalRow(scored[r.Position], r.Score.Score, r.Score.Lower, r.Score.Upper, r.Tier, r.StartsTier)).ToList();
         return new BoardIntervals(board, result, tiers.Resamples, tiers.Seed);
     }
 
-    private static byte[] Subset(ReadOnlySpan<byte> all, int[] positions)
-    {
-        var subset = new byte[positions.Length];
-        for (var i = 0; i < positions.Length; i++)
-        {
-            subset[i] = all[positions[i]];
-        }
-
-        return subset;
-    }
 
     /// <summary>Both boards' intervals at one board version.</summary>
     public sealed record Snapshot(BoardIntervals Public, BoardIntervals Private);

@@ -126,23 +126,13 @@ public sealed class LeaderboardService(
         }
 
         var positions = hidden.Split.PublicPositions;
-        var truth = Subset(hidden.Truth.Labels, positions);
+        var truth = PositionSubset.Of(hidden.Truth.Labels, positions);
         var known = entries.Where(e => labels.ContainsKey(e.SubmissionId)).ToList();
         return BoardLadder.ParameterFree(known, team => BootstrapScores.Compute(
-            truth, team.Select(e => (ReadOnlyMemory<byte>)Subset(labels[e.SubmissionId], positions)).ToList(), hidden.Taxonomy.Count,
+            truth, team.Select(e => (ReadOnlyMemory<byte>)PositionSubset.Of(labels[e.SubmissionId], positions)).ToList(), hidden.Taxonomy.Count,
             options.Value.CompareBootstrapResamples, options.Value.CompareBootstrapSeed));
     }
 
-    private static byte[] Subset(ReadOnlySpan<byte> all, int[] positions)
-    {
-        var subset = new byte[positions.Length];
-        for (var i = 0; i < positions.Length; i++)
-        {
-            subset[i] = all[positions[i]];
-        }
-
-        return subset;
-    }
 
     private sealed record BoardState(long Version, int FinalsAllowed, LadderMode Ladder, double Step);
 }

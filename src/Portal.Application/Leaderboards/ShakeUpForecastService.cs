@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Core.Scoring;
 using Portal.Core.Trust;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -86,8 +87,8 @@ public sealed class ShakeUpForecastService(
             return new Snapshot(Empty(), Empty());
         }
 
-        var truth = Subset(hidden.Truth.Labels, positions);
-        var predicted = publicRows.Select(r => (ReadOnlyMemory<byte>)Subset(labels[r.SubmissionId], positions)).ToList();
+        var truth = PositionSubset.Of(hidden.Truth.Labels, positions);
+        var predicted = publicRows.Select(r => (ReadOnlyMemory<byte>)PositionSubset.Of(labels[r.SubmissionId], positions)).ToList();
         var privateImages = Math.Max(1, hidden.Truth.Count - positions.Length);
         var forecast = ShakeUpForecaster.Forecast(truth, predicted, hidden.Taxonomy.Count, privateImages,
             options.Value.ForecastSplits, options.Value.CompareBootstrapSeed, Coverage);
@@ -116,16 +117,6 @@ public sealed class ShakeUpForecastService(
         return new Snapshot(reviewed, plain);
     }
 
-    private static byte[] Subset(ReadOnlySpan<byte> all, int[] positions)
-    {
-        var subset = new byte[positions.Length];
-        for (var i = 0; i < positions.Length; i++)
-        {
-            subset[i] = all[positions[i]];
-        }
-
-        return subset;
-    }
 
     /// <summary>The forecast at one board version, with its review and without.</summary>
     public sealed record Snapshot(BoardForecast Forecast, BoardForecast WithoutReview);

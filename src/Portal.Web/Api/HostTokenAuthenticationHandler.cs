@@ -44,12 +44,6 @@ public sealed class HostTokenAuthenticationHandler(
     /// <summary>401 with the reason when a host token was sent and refused; otherwise the bearer challenge alone.</summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var result = await HandleAuthenticateOnceSafeAsync();
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = result.Failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
-        if (result.Failure is { } failure)
-        {
-            ApiProblems.Explain(Context, failure.Message);
-        }
+        BearerChallenge.Write(Context, await HandleAuthenticateOnceSafeAsync());
     }
 }

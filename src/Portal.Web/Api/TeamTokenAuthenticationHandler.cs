@@ -45,12 +45,6 @@ public sealed class TeamTokenAuthenticationHandler(
     /// <summary>401 with the reason (no token, or one that is not valid) for the API's problem answer, and the bearer challenge of RFC 6750.</summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var result = await HandleAuthenticateOnceSafeAsync();
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = result.Failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
-        if (result.Failure is { } failure)
-        {
-            ApiProblems.Explain(Context, failure.Message);
-        }
+        BearerChallenge.Write(Context, await HandleAuthenticateOnceSafeAsync());
     }
 }

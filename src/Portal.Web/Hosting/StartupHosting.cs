@@ -1,8 +1,8 @@
-using Scalar.AspNetCore;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Web.Api;
