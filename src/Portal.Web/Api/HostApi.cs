@@ -28,10 +28,12 @@ public static class HostApi
         var host = v1.MapGroup("").RequireAuthorization(Policies.HostApi);
         var writes = host.MapGroup("").AddEndpointFilter<CookieCallsNeedAntiforgery>().DisableAntiforgery();
         writes.MapPost("/competitions", CreateAsync)
+            .Produces<ApiCompetition>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithDescription("Creates a draft competition from its settings (JSON: slug, title, description, classNames (one per line; empty for the " +
                 "built-in 18 mask/gender/age classes), maskAxes, publicFraction, splitSeed, startsAtUtc, endsAtUtc, timeZone, dailySubmissionLimit, " +
                 "finalSelectionLimit, showPublicPerClass). 201 with the competition; 400 with the reason.");
         writes.MapPut("/competitions/{slug}/hidden-set", UploadHiddenSetAsync)
+            .Produces<ApiHiddenSetImported>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Accepts<Stream>("application/zip")
             .WithMetadata(new RequestSizeLimitAttribute(services.GetRequiredService<IOptions<PortalOptions>>().Value.MaxHiddenSetBytes))
             .WithDescription("Puts the hidden set in: the request body is a zip holding info.csv (ImageID,ans) and the images (`curl -T set.zip`). " +
@@ -39,16 +41,22 @@ public static class HostApi
                 "200 with the image count; 400 listing every problem (nothing is changed); 413 over Portal:MaxHiddenSetBytes. " +
                 "A dropped upload leaves nothing behind.");
         writes.MapPost("/competitions/{slug}/hidden-set/import", ImportHiddenSetFolderAsync)
+            .Produces<ApiHiddenSetImported>().ProducesProblem(StatusCodes.Status400BadRequest)
             .WithDescription("Imports the hidden set from a folder on the server (JSON: {\"folder\": \"/srv/eval\"}), for sets too large to upload; the folder is copied, not moved.");
         writes.MapPost("/competitions/{slug}/open", OpenAsync)
+            .Produces<ApiCompetition>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("Opens a draft competition (or reopens a closed one): the public board shows and submissions are taken within its dates. 409 without a hidden set.");
         writes.MapPost("/competitions/{slug}/reopen", ReopenAsync)
+            .Produces<ApiCompetition>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("Reopens a closed competition; 409 when it is not closed.");
         writes.MapPost("/competitions/{slug}/close", CloseAsync)
+            .Produces<ApiCompetition>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("Closes the competition: no more submissions; the private board and private scores are revealed.");
         writes.MapPost("/competitions/{slug}/rescore", RescoreAsync)
+            .Produces<ApiRescoreQueued>(StatusCodes.Status202Accepted)
             .WithDescription("Queues a rescore of every scored submission; 202 with how many.");
         writes.MapPut("/competitions/{slug}/teams/{teamId:int}/daily-limit", SetDailyLimitAsync)
+            .Produces<ApiTeam>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription("Sets a team's own daily submission limit (JSON: {\"limit\": 10}; 0 stops its submissions; null follows the competition's).");
         host.MapGet("/competitions/{slug}/teams", TeamsAsync)
             .WithDescription("Every team with its members, submissions, best public macro F1, invite code and daily limit (hosts only).");
@@ -153,7 +161,7 @@ public static class HostApi
 
         if (from is { } required && competition.State != required)
         {
-            return ApiProblems.Problem(StatusCodes.Status409Conflict, $"The competition is {ApiState.Name(competition.State)}; this needs it {ApiState.Name(required)}.");
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, $"The competition is {StateWords(competition.State)}; this needs it {StateWords(required)}.");
         }
 
         if (await change(competition) is { } error)
@@ -187,7 +195,7 @@ public static class HostApi
         return TypedResults.Ok(teams.Select(ApiTeam.From).ToList());
     }
 
-    private static async Task<IResult> SetDailyLimitAsync(string slug, int teamId, DailyLimitRequest? request, HttpContext http, CompetitionService competitions, AdminService admin)
+    private static async Task<IResult> SetDailyLimitAsync(string slug, int teamId, System.Text.Json.JsonElement body, HttpContext http, CompetitionService competitions, AdminService admin)
     {
         var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
         if (competition is null)
@@ -195,17 +203,23 @@ public static class HostApi
             return TypedResults.NotFound();
         }
 
-        if (request is null)
+        // The property must be there: a misspelt key must not clear the team's limit as an explicit null does.
+        if (body.ValueKind != System.Text.Json.JsonValueKind.Object || !body.TryGetProperty("limit", out var value) ||
+            value.ValueKind is not (System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Number) ||
+            (value.ValueKind == System.Text.Json.JsonValueKind.Number && !value.TryGetInt32(out _)))
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Send {\"limit\": 10}, or {\"limit\": null} to follow the competition's limit.");
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest,
+                $"Send {{\"limit\": 10}} (a whole number from 0, which pauses the team, to {AdminService.MaxDailyLimit}), or {{\"limit\": null}} to follow the competition's limit.");
         }
+
+        int? limit = value.ValueKind == System.Text.Json.JsonValueKind.Null ? null : value.GetInt32();
 
         if ((await admin.TeamsAsync(competition.Id, http.RequestAborted)).All(t => t.Id != teamId))
         {
             return ApiProblems.Problem(StatusCodes.Status404NotFound, $"This competition has no team #{teamId}.");
         }
 
-        if (await admin.SetDailyLimitAsync(competition.Id, teamId, request.Limit, http.RequestAborted) is { } error)
+        if (await admin.SetDailyLimitAsync(competition.Id, teamId, limit, http.RequestAborted) is { } error)
         {
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, error);
         }
@@ -214,12 +228,11 @@ public static class HostApi
         return TypedResults.Ok(ApiTeam.From(teams.First(t => t.Id == teamId)));
     }
 
+    private static string StateWords(CompetitionState state) => state == CompetitionState.Draft ? "a draft" : ApiState.Name(state);
+
     private static async Task<ApiCompetition?> SummaryAsync(string slug, HttpContext http, CompetitionService competitions) =>
         await competitions.SummaryAsync(slug, Viewer.From(http.User), http.RequestAborted) is { } c ? ApiCompetition.From(c) : null;
 
     /// <summary>The body of the folder import.</summary>
     public sealed record FolderImportRequest(string? Folder);
-
-    /// <summary>The body of the daily-limit change.</summary>
-    public sealed record DailyLimitRequest(int? Limit);
 }

@@ -29,8 +29,11 @@ public static class PortalApi
         v1.MapGet("/competitions/{slug}/leaderboard", LeaderboardAsync).ForAnyCaller();
         v1.MapGet("/competitions/{slug}/leaderboard/intervals", LeaderboardIntervalsAsync).ForAnyCaller();
         v1.MapGet("/competitions/{slug}/leaderboard/forecast", LeaderboardForecastAsync).ForAnyCaller();
-        v1.MapGet("/competitions/{slug}/sample-submission", SampleSubmissionAsync).ForAnyCaller();
+        v1.MapGet("/competitions/{slug}/sample-submission", SampleSubmissionAsync).ForAnyCaller()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithDescription("A valid labels CSV naming every test image once (class 0, ids sorted): the starting point of a first submission.");
         v1.MapGet("/competitions/{slug}/ids", ImageIdsAsync).ForAnyCaller()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithDescription("The test image ids, sorted, as a CSV with the header ImageID: what a submission must name, each once.");
         v1.MapGet("/competitions/{slug}/audit", (string slug, HttpContext http, CompetitionService competitions, LabelAuditService audits, [FromQuery] string? format) =>
             LabelAuditAsync(slug, http, competitions, audits, format)).RequireAuthorization(Policies.ApiReader)
@@ -302,7 +305,8 @@ public static class PortalApi
             return await ModelApi.SubmitAsync(competition, teamId, form, validation, http);
         }
 
-        if (form.Files.Count == 0 || form.Files[0].Length == 0)
+        // An empty file goes on to the check, which says it is empty; only a form without a file is refused here.
+        if (form.Files.Count == 0)
         {
             return TypedResults.BadRequest(new ApiRefusal("No file", "Send the CSV as the multipart field 'file'.", [], 0));
         }

@@ -47,4 +47,14 @@ public sealed class TeamTokenAuthenticationHandler(
     {
         BearerChallenge.Write(Context, await HandleAuthenticateOnceSafeAsync());
     }
+
+    /// <summary>403 for a valid team token on a host endpoint (the only place a token is authenticated but not allowed), saying so.</summary>
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        if ((await HandleAuthenticateOnceSafeAsync()).Succeeded)
+        {
+            ApiProblems.Explain(Context, "This is for hosts: a team token cannot do it. Hosts use a host API token (ph_...) from the Admin page.");
+        }
+    }
 }

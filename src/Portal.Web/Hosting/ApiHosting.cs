@@ -15,7 +15,7 @@ public static class ApiHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<BearerSecurityScheme>());
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<UploadLimits>();
         builder.Services.AddSingleton(sp => new Uploads.StagedUploads(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<UploadLimits>().ModelBody));

@@ -57,8 +57,9 @@ public static class IdentityHosting
             .AddPolicy(Policies.SignedIn, p => p
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser())
+            // Team tokens are read too, so that a participant's token is told "hosts only" (403), not that it is missing (401).
             .AddPolicy(Policies.HostApi, p => p
-                .AddAuthenticationSchemes(HostTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
+                .AddAuthenticationSchemes(HostTokenAuthenticationHandler.SchemeName, TeamTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
                 .RequireRole(Viewer.HostRole))
             .AddPolicy(Policies.TeamToken, p => p
                 .AddAuthenticationSchemes(TeamTokenAuthenticationHandler.SchemeName)

@@ -23,6 +23,13 @@ public static class SecurityHeaders
     /// <summary>The API answers JSON, CSV and images: nothing in them may load anything or be framed.</summary>
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The API page (<c>/scalar</c>, Scalar.AspNetCore): its script and styles from this site, plus the one inline module
+    /// that starts it with the document's address (it takes no nonce); calls to this site's API only, never framed.
+    /// </summary>
+    private const string ApiPagePolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
     /// <summary>In development, <c>dotnet watch</c> reloads the browser over its own local websocket.</summary>
     private const string DevelopmentConnect = " ws://localhost:* wss://localhost:*";
 
@@ -43,7 +50,8 @@ public static class SecurityHeaders
         app.Use(async (context, next) =>
         {
             var api = IsApi(context.Request);
-            var nonce = api ? null : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            var apiPage = context.Request.Path.StartsWithSegments("/scalar");
+            var nonce = api || apiPage ? null : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             if (nonce is not null)
             {
                 context.Items[NonceKey] = nonce;
@@ -53,7 +61,7 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = nonce is null ? ApiPolicy : PagePolicy(nonce, connect);
+                headers.ContentSecurityPolicy = apiPage ? ApiPagePolicy : nonce is null ? ApiPolicy : PagePolicy(nonce, connect);
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = ReferrerPolicy;
                 return Task.CompletedTask;

@@ -101,12 +101,21 @@ public sealed class ApiEndToEndTests(PortalFactory factory) : IClassFixture<Port
             "/api/v1/competitions/{slug}/images/{imageId}/thumbnail",
             "/api/v1/submissions/{id}",
             "/api/v1/submissions/{id}/file",
+            "/api/v1/competitions/{slug}/ids",
+            "/api/v1/competitions/{slug}/hidden-set",
+            "/api/v1/competitions/{slug}/teams/{teamId}/daily-limit",
             "/healthz",
         ];
         foreach (var path in expected)
         {
             Assert.True(paths.TryGetProperty(path, out _), $"The OpenAPI document does not list {path}.");
         }
+
+        // Tokens are declared (the API page offers a field for them), and answers are documented with their real codes.
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        Assert.True(paths.GetProperty("/api/v1/competitions").GetProperty("post").GetProperty("responses").TryGetProperty("201", out _));
+        Assert.True(paths.GetProperty("/api/v1/competitions/{slug}/rescore").GetProperty("post").GetProperty("responses").TryGetProperty("202", out _));
 
         var submit = paths.GetProperty("/api/v1/competitions/{slug}/submissions").GetProperty("post");
         Assert.True(submit.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));

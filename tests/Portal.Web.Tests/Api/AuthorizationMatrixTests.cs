@@ -63,12 +63,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         ("GET /api/v1/competitions/{slug}/submissions",              [Unauthorized, Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Unauthorized, Ok]),
         ("GET /api/v1/competitions/{slug}/validation-gap",           [Unauthorized, Ok,           Ok,           Ok,           Ok,           Forbidden,    Forbidden,    Unauthorized, Forbidden]),
         ("GET /api/v1/competitions/{slug}/final-picks",              [Unauthorized, Ok,           Ok,           Ok,           Ok,           Forbidden,    Forbidden,    Unauthorized, Forbidden]),
-        ("GET /api/v1/competitions/{slug}/teams",                    [Unauthorized, Forbidden,    Unauthorized, Unauthorized, Forbidden,    Ok,           Unauthorized, Unauthorized, Ok]),
-        ("POST /api/v1/competitions",                                [Unauthorized, Forbidden,    Unauthorized, Unauthorized, Forbidden,    Antiforgery,  Unauthorized, Unauthorized, BadRequest]),
-        ("PUT /api/v1/competitions/{slug}/hidden-set",               [Unauthorized, Forbidden,    Unauthorized, Unauthorized, Forbidden,    Antiforgery,  Unauthorized, Unauthorized, BadRequest]),
-        ("POST /api/v1/competitions/{slug}/hidden-set/import",       [Unauthorized, Forbidden,    Unauthorized, Unauthorized, Forbidden,    Antiforgery,  Unauthorized, Unauthorized, BadRequest]),
-        ("POST /api/v1/competitions/{slug}/reopen",                  [Unauthorized, Forbidden,    Unauthorized, Unauthorized, Forbidden,    Antiforgery,  Unauthorized, Unauthorized, Conflict]),
-        ("PUT /api/v1/competitions/{slug}/teams/{teamB}/daily-limit",[Unauthorized, Forbidden,    Unauthorized, Unauthorized, Forbidden,    Antiforgery,  Unauthorized, Unauthorized, Ok]),
+        ("GET /api/v1/competitions/{slug}/teams",                    [Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Ok,           Forbidden,    Unauthorized, Ok]),
+        ("POST /api/v1/competitions",                                [Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Antiforgery,  Forbidden,    Unauthorized, BadRequest]),
+        ("PUT /api/v1/competitions/{slug}/hidden-set",               [Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Antiforgery,  Forbidden,    Unauthorized, BadRequest]),
+        ("POST /api/v1/competitions/{slug}/hidden-set/import",       [Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Antiforgery,  Forbidden,    Unauthorized, BadRequest]),
+        ("POST /api/v1/competitions/{slug}/reopen",                  [Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Antiforgery,  Forbidden,    Unauthorized, Conflict]),
+        ("PUT /api/v1/competitions/{slug}/teams/{teamB}/daily-limit",[Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Antiforgery,  Forbidden,    Unauthorized, Ok]),
         ("GET /admin",                                               [SignIn,       HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn,       SignIn]),
         ("GET /admin/c/{slug}",                                      [SignIn,       HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn,       SignIn]));
 

@@ -210,6 +210,73 @@ public sealed class HostApiTests(HostApiPortalFactory factory) : IClassFixture<H
         Assert.Contains("The end must come after the start.", await badDates.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DailyLimit_WithoutTheLimitKeyOrNotAWholeNumber_Is400AndKeepsTheOverride_AndZeroPausesWithItsOwnSentence()
+    {
+        // Arrange
+        using var host = factory.WithToken(HostApiPortalFactory.ConfiguredToken);
+        var scenario = await new ScenarioBuilder(factory).WithImages(20).BuildAsync();
+        var url = $"/api/v1/competitions/{scenario.Slug}/teams/{scenario.A.Id}/daily-limit";
+        using (var set = await host.PutAsJsonAsync(url, new { limit = 7 }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        }
+
+        // Act
+        using var misspelt = await host.PutAsJsonAsync(url, new { limt = 0 }, Ct);
+        using var text = await host.PutAsJsonAsync(url, new { limit = "abc" }, Ct);
+        using var fraction = await host.PutAsJsonAsync(url, new { limit = 2.5 }, Ct);
+        var kept = (await host.GetJsonAsync<List<ApiTeam>>($"/api/v1/competitions/{scenario.Slug}/teams")).Single(t => t.Id == scenario.A.Id);
+        using var paused = await host.PutAsJsonAsync(url, new { limit = 0 }, Ct);
+        using var team = factory.WithToken(scenario.A.Token);
+        using var refused = await team.SubmitAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.5, 0.5)));
+
+        // Assert
+        foreach (var response in new[] { misspelt, text, fraction })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+            Assert.Contains("{\"limit\": null}", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(7, kept.DailyLimitOverride);
+        Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("The host has paused your team's submissions", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostEndpoint_WithATeamToken_Is403SayingItIsForHosts()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).WithImages(20).BuildAsync();
+        using var team = factory.WithToken(scenario.A.Token);
+
+        // Act
+        using var response = await team.GetPathAsync($"/api/v1/competitions/{scenario.Slug}/teams");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("This is for hosts", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_AnEmptyCsv_IsRefusedAsEmptyNotAsMissing()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).WithImages(20).BuildAsync();
+        using var team = factory.WithToken(scenario.A.Token);
+
+        // Act
+        using var response = await team.SubmitAsync(scenario.Slug, "");
+
+        // Assert
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("multipart field", body, StringComparison.Ordinal);
+        Assert.Contains("empty", body, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("", true)]
     [InlineData("ph_short", false)]

@@ -67,6 +67,26 @@ public sealed partial class SecurityHeadersTests(PortalFactory factory) : IClass
             Directive(Assert.Single(second.Headers.GetValues("Content-Security-Policy")), "script-src"));
     }
 
+    [Fact]
+    public async Task ApiPage_RunsItsOwnInlineStartButLoadsOnlyFromThisSiteAndIsNeverFramed()
+    {
+        // Arrange
+        using var client = factory.Anonymous();
+
+        // Act
+        using var response = await client.GetPathAsync("/scalar/v1");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        // Assert: Scalar starts from an inline module without a nonce; everything else comes from 'self'
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<script type=\"module\">", html, StringComparison.Ordinal);
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Equal("'self' 'unsafe-inline'", Directive(policy, "script-src"));
+        Assert.Equal("'self'", Directive(policy, "connect-src"));
+        Assert.Equal("'none'", Directive(policy, "frame-ancestors"));
+        AssertCommonHeaders(response);
+    }
+
     [Theory]
     [InlineData("/api/v1/competitions", HttpStatusCode.OK)]
     [InlineData("/api/v1/submissions/1", HttpStatusCode.Unauthorized)]

@@ -50,7 +50,9 @@ public sealed class SubmissionIntake(
     public static string DailyLimitSentence(Competition competition, int limit)
     {
         ArgumentNullException.ThrowIfNull(competition);
-        return $"Your team has used all {limit} submissions for today; the limit resets at midnight ({competition.TimeZone}).";
+        return limit == 0
+            ? "The host has paused your team's submissions (its daily limit is 0); ask the host."
+            : $"Your team has used all {limit} submissions for today; the limit resets at midnight ({competition.TimeZone}).";
     }
 
     /// <summary>Why a submission is refused when the team already made the same one (and it did not fail).</summary>
