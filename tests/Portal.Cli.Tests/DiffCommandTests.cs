@@ -80,7 +80,7 @@ public sealed class DiffCommandTests : IDisposable
         // Assert
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("short.csv is not a valid submission (1 problem):", result.Stderr);
-        Assert.Contains($"1 of the 400 images have no prediction: {_set.Ids[0]}.", result.Stderr);
+        Assert.Contains($"1 of the 400 images has no prediction: {_set.Ids[0]}.", result.Stderr);
     }
 
     [Fact]

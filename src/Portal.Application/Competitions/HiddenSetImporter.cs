@@ -50,9 +50,12 @@ public sealed class HiddenSetImporter(
     /// </summary>
     public async Task<HiddenSetImportResult> ImportFolderAsync(int competitionId, string folder, bool moveFiles, CancellationToken cancellationToken = default)
     {
-        var info = Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "info.csv", SearchOption.AllDirectories).OrderBy(p => p.Length).FirstOrDefault()
-            : null;
+        if (!Directory.Exists(folder))
+        {
+            return HiddenSetImportResult.Failed($"There is no folder '{folder}' on the server; give the full path of the folder that holds info.csv.");
+        }
+
+        var info = Directory.EnumerateFiles(folder, "info.csv", SearchOption.AllDirectories).OrderBy(p => p.Length).FirstOrDefault();
         if (info is null)
         {
             return HiddenSetImportResult.Failed("No info.csv was found; the hidden set needs info.csv (ImageID,ans) beside its images.");

@@ -353,7 +353,7 @@ public static class PredictionCsvReader
             {
                 var more = missing > named.Count ? ", …" : "";
                 problems.Add(ProblemCode.MissingImageIds, 0, string.Create(CultureInfo.InvariantCulture,
-                    $"{missing:N0} of the {images.Count:N0} images have no prediction: {string.Join(", ", named)}{more}."));
+                    $"{missing:N0} of the {images.Count:N0} images {(missing == 1 ? "has" : "have")} no prediction: {string.Join(", ", named)}{more}."));
             }
         }
 

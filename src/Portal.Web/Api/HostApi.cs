@@ -28,7 +28,7 @@ public static class HostApi
         var host = v1.MapGroup("").RequireAuthorization(Policies.HostApi);
         var writes = host.MapGroup("").AddEndpointFilter<CookieCallsNeedAntiforgery>().DisableAntiforgery();
         writes.MapPost("/competitions", CreateAsync)
-            .Produces<ApiCompetition>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces<ApiCompetition>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("Creates a draft competition from its settings (JSON: slug, title, description, classNames (one per line; empty for the " +
                 "built-in 18 mask/gender/age classes), maskAxes, publicFraction, splitSeed, startsAtUtc, endsAtUtc, timeZone, dailySubmissionLimit, " +
                 "finalSelectionLimit, showPublicPerClass). 201 with the competition; 400 with the reason.");
@@ -74,6 +74,11 @@ public static class HostApi
         if (!Validator.TryValidateObject(settings, new ValidationContext(settings), errors, validateAllProperties: true))
         {
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, string.Join(" ", errors.Select(e => $"{string.Join(", ", e.MemberNames)}: {e.ErrorMessage}")));
+        }
+
+        if (await competitions.SummaryAsync(settings.Slug, Viewer.From(http.User), http.RequestAborted) is not null)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, $"A competition with the address '{settings.Slug}' already exists.");
         }
 
         var (_, error) = await competitions.CreateAsync(settings, http.RequestAborted);

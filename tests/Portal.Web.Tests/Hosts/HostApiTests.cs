@@ -203,7 +203,15 @@ public sealed class HostApiTests(HostApiPortalFactory factory) : IClassFixture<H
             slug = "dates-" + Guid.NewGuid().ToString("N")[..6], title = "x", startsAtUtc = DateTime.UtcNow, endsAtUtc = DateTime.UtcNow.AddDays(-1),
         }, Ct);
 
+        // Act: an address that exists, and a folder that does not
+        var taken = await DraftAsync(host);
+        using var again = await host.PostAsJsonAsync("/api/v1/competitions", new { slug = taken, title = "Again" }, Ct);
+        using var noFolder = await host.PostAsJsonAsync($"/api/v1/competitions/{taken}/hidden-set/import", new { folder = "/no/such/folder" }, Ct);
+
         // Assert
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noFolder.StatusCode);
+        Assert.Contains("There is no folder '/no/such/folder' on the server", await noFolder.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badSlug.StatusCode);
         Assert.Contains("Slug", await badSlug.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badDates.StatusCode);
