@@ -10,12 +10,19 @@ public sealed class AdminService(IDbContextFactory<PortalDbContext> dbFactory)
     /// <summary>The most a host may set as a team's daily limit (the competition's own limit allows the same).</summary>
     public const int MaxDailyLimit = 1000;
 
-    public async Task<IReadOnlyList<AdminTeamRow>> TeamsAsync(int competitionId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AdminTeamRow>> TeamsAsync(int competitionId, CancellationToken cancellationToken = default) =>
+        await TeamRowsAsync(competitionId, null, cancellationToken);
+
+    /// <summary>One team of the competition as the host's list shows it, or null when the competition has no such team.</summary>
+    public async Task<AdminTeamRow?> TeamAsync(int competitionId, int teamId, CancellationToken cancellationToken = default) =>
+        (await TeamRowsAsync(competitionId, teamId, cancellationToken)).FirstOrDefault();
+
+    private async Task<List<AdminTeamRow>> TeamRowsAsync(int competitionId, int? teamId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var competitionLimit = await db.Competitions.Where(c => c.Id == competitionId).Select(c => c.DailySubmissionLimit).FirstAsync(cancellationToken);
         // Ordered before the projection: EF cannot translate an order by a member of a constructed record.
-        return await db.Teams.AsNoTracking().Where(t => t.CompetitionId == competitionId)
+        return await db.Teams.AsNoTracking().Where(t => t.CompetitionId == competitionId && (teamId == null || t.Id == teamId))
             .OrderBy(t => t.Name)
             .Select(t => new AdminTeamRow(t.Id, t.Name, t.IsBaseline, t.Members.Count,
                 db.Submissions.Count(s => s.TeamId == t.Id),

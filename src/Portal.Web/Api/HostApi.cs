@@ -219,7 +219,7 @@ public static class HostApi
 
         int? limit = value.ValueKind == System.Text.Json.JsonValueKind.Null ? null : value.GetInt32();
 
-        if ((await admin.TeamsAsync(competition.Id, http.RequestAborted)).All(t => t.Id != teamId))
+        if (await admin.TeamAsync(competition.Id, teamId, http.RequestAborted) is null)
         {
             return ApiProblems.Problem(StatusCodes.Status404NotFound, $"This competition has no team #{teamId}.");
         }
@@ -229,8 +229,7 @@ public static class HostApi
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, error);
         }
 
-        var teams = await admin.TeamsAsync(competition.Id, http.RequestAborted);
-        return TypedResults.Ok(ApiTeam.From(teams.First(t => t.Id == teamId)));
+        return TypedResults.Ok(ApiTeam.From((await admin.TeamAsync(competition.Id, teamId, http.RequestAborted))!));
     }
 
     private static string StateWords(CompetitionState state) => state == CompetitionState.Draft ? "a draft" : ApiState.Name(state);
