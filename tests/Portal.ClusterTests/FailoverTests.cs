@@ -42,7 +42,8 @@ public sealed class FailoverTests(PortalCluster cluster)
             // Assert: scored on the second attempt, by the worker left (the killed one is gone).
             Assert.Equal("scored", done.Status, ignoreCase: true);
             Assert.NotNull(done.PublicScore);
-            var job = await JobOfAsync(id);
+            // The submission's score is written first, the job's end a moment later: wait for the job (seconds at most).
+            var job = await JobSettledAsync(id);
             Assert.Equal(JobState.Succeeded, job.State);
             Assert.Equal(2, job.Attempts);
         }
@@ -150,6 +151,21 @@ public sealed class FailoverTests(PortalCluster cluster)
 
             Assert.True(job.State == JobState.Queued && DateTime.UtcNow < deadline, $"The model's job is {job.State}, not running.");
             await Task.Delay(50, Ct);
+        }
+    }
+
+    /// <summary>The submission's job once it is no longer running (after 10 s, whatever it is).</summary>
+    private async Task<Job> JobSettledAsync(int submissionId)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var job = await JobOfAsync(submissionId);
+            if (job.State != JobState.Running || attempt == 100)
+            {
+                return job;
+            }
+
+            await Task.Delay(100, Ct);
         }
     }
 

@@ -155,28 +155,12 @@ public sealed class HostileModelTests(HostilePortalFactory factory) : IClassFixt
         Assert.Equal("failed", done.Status);
         Assert.StartsWith("The model 'loop.onnx' failed: The model stopped the runner unexpectedly (killed by signal 9)", done.Error, StringComparison.Ordinal);
         // The submission's failure is written first, the job's a moment later: wait for the job (a few seconds at most).
-        Assert.Equal(JobState.Failed, await JobStateSettledAsync(id));
+        Assert.Equal(JobState.Failed, (await factory.SettledJobAsync(id)).State);
 
         await AssertNextModelScoredAsync(scenario, client);
     }
 
     private string Runs => InferenceOptions.RunsPath(factory.DataDirectory);
-
-    /// <summary>The state of the submission's job once it is no longer running (after 10 s, whatever it is).</summary>
-    private async Task<JobState> JobStateSettledAsync(int submissionId)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            await using var db = await factory.DbAsync();
-            var state = (await db.Jobs.SingleAsync(j => j.SubmissionId == submissionId, Ct)).State;
-            if (state != JobState.Running || attempt == 100)
-            {
-                return state;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-    }
 
     private async Task AssertSlotsUsedAsync(Scenario scenario, int used)
     {

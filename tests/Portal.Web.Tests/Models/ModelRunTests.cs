@@ -158,7 +158,7 @@ public sealed class ModelRunTests(ModelPortalFactory factory) : IClassFixture<Mo
         using var page = await member.GetPathAsync($"/c/{scenario.Slug}/submissions");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         await using var db = await factory.DbAsync();
-        var job = await db.Jobs.SingleAsync(j => j.SubmissionId == id, Ct);
+        var job = await factory.SettledJobAsync(id);
         Assert.Equal(JobState.Failed, job.State);
         // The model caused it, so the run counts toward the daily limit; the host's job keeps ONNX Runtime's own text.
         Assert.Equal(1, await db.DailyQuotas.Where(q => q.TeamId == scenario.A.Id).SumAsync(q => q.Used, Ct));

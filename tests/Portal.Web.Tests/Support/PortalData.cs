@@ -15,6 +15,27 @@ public static class PortalData
         return factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>
+    /// The submission's job once it has left the queue and finished (after 15 s, as it is then). The worker writes the
+    /// submission's outcome first and the job's end a moment later, so a test that has just seen the submission scored or
+    /// failed waits here for the job.
+    /// </summary>
+    public static async Task<Portal.Data.Entities.Job> SettledJobAsync(this PortalFactory factory, int submissionId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            await using var db = await factory.DbAsync();
+            var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.SubmissionId == submissionId, TestContext.Current.CancellationToken);
+            if (job.State is not (Portal.Data.Entities.JobState.Running or Portal.Data.Entities.JobState.Queued) || DateTime.UtcNow > deadline)
+            {
+                return job;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
     /// <summary>The files stored under a storage folder (such as <c>submissions/3</c>); empty when it does not exist.</summary>
     public static IReadOnlyList<string> StoredFiles(this PortalFactory factory, string folder)
     {

@@ -45,7 +45,7 @@ public sealed class WorkerProcessTests : IDisposable
         Assert.True(model.Status == "scored", $"{model.Status}: {model.Error}\n{worker.Output}");
         Assert.Equal("scored", scored.Status);
         Assert.NotNull(model.PublicScore);
-        Assert.Equal(JobState.Succeeded, await FinalJobStateAsync(web, id));
+        Assert.Equal(JobState.Succeeded, (await web.SettledJobAsync(id)).State);
     }
 
     [Fact]
@@ -80,25 +80,9 @@ public sealed class WorkerProcessTests : IDisposable
         // Assert: the runner noticed its parent was gone; the job was taken over after its 5 s lease and scored once.
         Assert.True(orphanedFor < TimeSpan.FromSeconds(5), $"The runner outlived its worker by {orphanedFor}.");
         Assert.True(done.Status == "scored", $"{done.Status}: {done.Error}\n{second.Output}");
-        Assert.Equal(JobState.Succeeded, await FinalJobStateAsync(web, id));
+        Assert.Equal(JobState.Succeeded, (await web.SettledJobAsync(id)).State);
         await using var db = await web.DbAsync();
         Assert.Equal(1, await db.DailyQuotas.Where(q => q.TeamId == scenario.A.Id).SumAsync(q => q.Used, Ct));
     }
-
-    /// <summary>The job's state once it has left Running: the worker marks the job after the submission it scored.</summary>
-    private static async Task<JobState> FinalJobStateAsync(PortalFactory web, int submissionId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            await using var db = await web.DbAsync();
-            var state = await db.Jobs.Where(j => j.SubmissionId == submissionId).Select(j => j.State).SingleAsync(Ct);
-            if (state is not (JobState.Running or JobState.Queued) || DateTime.UtcNow > deadline)
-            {
-                return state;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-    }
 }
+
