@@ -5,16 +5,19 @@ using Portal.Core.Submissions;
 using Portal.Core.Trust;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Data.Storage;
 using Portal.Application.Access;
 using Portal.Application.Caching;
 using Portal.Application.Competitions;
 using Portal.Application.Leaderboards;
+using Portal.Application.Submissions;
 
 namespace Portal.Application.Trust;
 
 /// <summary>
 /// The label audit of a competition (<see cref="LabelAudit"/>): the best submission of each of the public board's top
-/// <see cref="PortalOptions.AuditVoters"/> rows votes on every image of the hidden set. Computed once per board version
+/// <see cref="PortalOptions.AuditVoters"/> rows votes on every image of the hidden set, with its kept probabilities where
+/// it has them (suspects of equal agreement are ordered by the voters' mean confidence). Computed once per board version
 /// (cached under the competition's board version, as <see cref="BoardIntervalsService"/>).
 /// </summary>
 /// <remarks>
@@ -27,6 +30,7 @@ public sealed class LabelAuditService(
     LeaderboardService leaderboards,
     HiddenSetCache hiddenSets,
     ICompetitionCache<LabelAuditView> cache,
+    IFileStorage storage,
     IOptions<PortalOptions> options)
 {
     /// <summary>Why a participant does not see the audit while the competition runs.</summary>
@@ -63,15 +67,23 @@ public sealed class LabelAuditService(
             return new LabelAuditView([], 0, 0, "The audit needs the hidden set.");
         }
 
-        Dictionary<int, byte[]> labels;
+        Dictionary<int, Submission> scored;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
-            labels = await db.Submissions.AsNoTracking().Where(s => voters.Contains(s.Id) && s.Labels != null).ToDictionaryAsync(s => s.Id, s => s.Labels!);
+            scored = await db.Submissions.AsNoTracking().Where(s => voters.Contains(s.Id) && s.Labels != null).ToDictionaryAsync(s => s.Id);
         }
 
+        // Kept probabilities give each suspect its voters' confidence in the consensus, the audit's second order; a
+        // labels-only voter (or one whose blob is gone) still votes with its labels.
         var taxonomy = hidden.Taxonomy;
-        var predictions = voters.Where(labels.ContainsKey).Take(Math.Max(LabelAudit.MinimumSubmissions, options.Value.AuditVoters))
-            .Select(id => new Predictions(labels[id], taxonomy.Count)).ToList();
+        var predictions = new List<Predictions>();
+        foreach (var id in voters.Where(scored.ContainsKey).Take(Math.Max(LabelAudit.MinimumSubmissions, options.Value.AuditVoters)))
+        {
+            var submission = scored[id];
+            predictions.Add(await StoredPredictions.LoadAsync(submission, taxonomy.Count, storage, CancellationToken.None)
+                ?? new Predictions(submission.Labels!, taxonomy.Count));
+        }
+
         if (predictions.Count < LabelAudit.MinimumSubmissions)
         {
             return new LabelAuditView([], predictions.Count, hidden.Truth.Count,

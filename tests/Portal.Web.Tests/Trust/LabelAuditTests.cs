@@ -4,6 +4,7 @@ using Portal.Application.Access;
 using Portal.Application.Competitions;
 using Portal.Application.Trust;
 using Portal.Web.Api;
+using Portal.Web.Tests.Ensembles;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Trust;
@@ -47,6 +48,41 @@ public sealed class LabelAuditTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(csv, sameCsv);
         Assert.Contains($"/api/v1/competitions/{scenario.Slug}/images/", page, StringComparison.Ordinal);
         Assert.Contains(audit.Suspects[0].ImageId, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_ProbabilitySubmissions_EqualAgreementOrderedByTheVotersMeanConfidence()
+    {
+        // Arrange: both teams send probabilities with the same planted errors; their confidence varies by image.
+        var scenario = await new ScenarioBuilder(factory).WithImages(60).BuildAsync();
+        var classes = scenario.Hidden.Taxonomy.Count;
+        var truth = scenario.Hidden.Truth.Labels.ToArray();
+        int[] planted = [3, 11, 20, 33, 47, 58];
+        var wrong = (byte[])truth.Clone();
+        foreach (var p in planted)
+        {
+            wrong[p] = (byte)((truth[p] + 1) % classes);
+        }
+
+        var a = EnsembleHttp.Probabilities(wrong, classes, seed: 1);
+        var b = EnsembleHttp.Probabilities(wrong, classes, seed: 2);
+        using (var tokenA = factory.WithToken(scenario.A.Token))
+        using (var tokenB = factory.WithToken(scenario.B.Token))
+        {
+            await tokenA.SubmitAcceptedAsync(scenario.Slug, EnsembleHttp.ProbabilitiesCsv(scenario.ImageIds, a, classes));
+            await tokenB.SubmitAcceptedAsync(scenario.Slug, EnsembleHttp.ProbabilitiesCsv(scenario.ImageIds, b, classes));
+        }
+
+        double MeanConfidence(int image) => (a[(image * classes) + wrong[image]] + b[(image * classes) + wrong[image]]) / 2.0;
+        using var host = await factory.SignInAsHostAsync();
+
+        // Act
+        var audit = await host.GetJsonAsync<ApiLabelAudit>($"/api/v1/competitions/{scenario.Slug}/audit");
+
+        // Assert
+        var expected = planted.OrderByDescending(MeanConfidence).Select(p => scenario.ImageIds[p]).ToList();
+        Assert.Equal(expected, audit.Suspects.Select(s => s.ImageId).ToList());
+        Assert.All(audit.Suspects, s => Assert.Equal(MeanConfidence(scenario.ImageIds.ToList().IndexOf(s.ImageId)), s.MeanConfidence!.Value, 6));
     }
 
     [Fact]
