@@ -31,14 +31,23 @@ public sealed class TeamTrustService(
     /// <summary>Why a viewer outside the competition's teams sees nothing.</summary>
     public const string NoTeamSentence = "Only a team's members and its API token see the team's own numbers; join a team of this competition.";
 
+    /// <summary>Why a participant asking for another team's numbers sees nothing.</summary>
+    public const string OtherTeamSentence = "Only hosts see another team's validation gap and final picks.";
+
+    /// <summary>Why a host asking for a team that is not in the competition sees nothing.</summary>
+    public const string UnknownTeamSentence = "There is no such team in this competition.";
+
     /// <summary>Why the assistant is not shown after the close.</summary>
     public const string FinalsFixedSentence = "The finals were fixed when the competition closed; the private board now decides.";
 
-    /// <summary>The viewer's team's validation gap: each scored submission with validation numbers against its public score.</summary>
-    public async Task<ValidationGapReport> ValidationGapAsync(Competition competition, Viewer viewer, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The validation gap of the viewer's team, or of <paramref name="teamId"/> for a host: each scored submission with
+    /// validation numbers against its public score.
+    /// </summary>
+    public async Task<ValidationGapReport> ValidationGapAsync(Competition competition, Viewer viewer, int? teamId = null, CancellationToken cancellationToken = default)
     {
         var (resamples, seed) = Bootstrap;
-        var team = await LoadAsync(competition, viewer, cancellationToken);
+        var team = await LoadAsync(competition, viewer, teamId, cancellationToken);
         if (team.Unavailable is not null)
         {
             return new ValidationGapReport([], resamples, seed, team.Unavailable);
@@ -68,10 +77,10 @@ public sealed class TeamTrustService(
     }
 
     /// <summary>
-    /// The final-pick assistant for the viewer's team while finals may still change: every scored submission against the
-    /// best public one, and as many suggested finals as the competition takes.
+    /// The final-pick assistant for the viewer's team (or <paramref name="teamId"/>'s, for a host) while finals may still
+    /// change: every scored submission against the best public one, and as many suggested finals as the competition takes.
     /// </summary>
-    public async Task<FinalPickReport> FinalPicksAsync(Competition competition, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<FinalPickReport> FinalPicksAsync(Competition competition, Viewer viewer, int? teamId = null, CancellationToken cancellationToken = default)
     {
         var (resamples, seed) = Bootstrap;
         if (!VisibilityPolicy.MayChangeFinals(viewer, competition))
@@ -79,7 +88,7 @@ public sealed class TeamTrustService(
             return new FinalPickReport([], [], resamples, seed, FinalsFixedSentence, FinalsFixed: true);
         }
 
-        var team = await LoadAsync(competition, viewer, cancellationToken);
+        var team = await LoadAsync(competition, viewer, teamId, cancellationToken);
         if (team.Unavailable is not null)
         {
             return new FinalPickReport([], [], resamples, seed, team.Unavailable);
@@ -117,15 +126,37 @@ public sealed class TeamTrustService(
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The viewer's team's scored submissions (oldest first) with the public truth, or why there are none to show.</summary>
-    private async Task<TeamLabels> LoadAsync(Competition competition, Viewer viewer, CancellationToken cancellationToken)
+    /// <summary>
+    /// The scored submissions (oldest first) of the team shown, with the public truth, or why there are none to show. A
+    /// participant sees its own team only; a host any team of the competition it names.
+    /// </summary>
+    private async Task<TeamLabels> LoadAsync(Competition competition, Viewer viewer, int? asked, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(competition);
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await TeamAccess.TeamInAsync(db, competition.Id, viewer, cancellationToken) is not int teamId)
+        int teamId;
+        if (asked is int other && viewer.IsHost)
         {
-            return new TeamLabels([], [], [], 0, NoTeamSentence);
+            if (!await db.Teams.AnyAsync(t => t.Id == other && t.CompetitionId == competition.Id, cancellationToken))
+            {
+                return new TeamLabels([], [], [], 0, UnknownTeamSentence);
+            }
+
+            teamId = other;
+        }
+        else if (await TeamAccess.TeamInAsync(db, competition.Id, viewer, cancellationToken) is int own)
+        {
+            if (asked is int notOwn && notOwn != own)
+            {
+                return new TeamLabels([], [], [], 0, OtherTeamSentence);
+            }
+
+            teamId = own;
+        }
+        else
+        {
+            return new TeamLabels([], [], [], 0, asked is null || viewer.IsHost ? NoTeamSentence : OtherTeamSentence);
         }
 
         if (await hiddenSets.GetAsync(competition.Id) is not { } hidden)

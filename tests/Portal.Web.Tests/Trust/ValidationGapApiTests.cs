@@ -136,6 +136,36 @@ public sealed class ValidationGapApiTests(PortalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task TeamReports_HostNamesATeam_SeesItsGapAndPicks_AnotherTeamNamingIt403()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var a = factory.WithToken(scenario.A.Token);
+        using var b = factory.WithToken(scenario.B.Token);
+        using (var response = await a.SubmitWithValidationAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.5, 0.5)), "0.95", null))
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        using var host = await factory.SignInAsHostAsync();
+        var query = $"?team={scenario.A.Id}";
+
+        // Act
+        var gap = await host.GetJsonAsync<ApiValidationGap>($"/api/v1/competitions/{scenario.Slug}/validation-gap{query}");
+        var picks = await host.GetJsonAsync<ApiFinalPicks>($"/api/v1/competitions/{scenario.Slug}/final-picks{query}");
+        using var byB = await b.GetPathAsync($"/api/v1/competitions/{scenario.Slug}/validation-gap{query}");
+        using var unknown = await host.GetPathAsync($"/api/v1/competitions/{scenario.Slug}/final-picks?team=987654");
+
+        // Assert
+        Assert.Equal(0.95, Assert.Single(gap.Rows).ValidationF1);
+        Assert.Single(picks.Candidates);
+        Assert.Equal(HttpStatusCode.Forbidden, byB.StatusCode);
+        Assert.Contains(TeamTrustService.OtherTeamSentence, await byB.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, unknown.StatusCode);
+        Assert.Contains(TeamTrustService.UnknownTeamSentence, await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ensemble_ValidationF1OutOfRange_400NamingTheField()
     {
         // Arrange
