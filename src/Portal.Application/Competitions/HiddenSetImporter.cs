@@ -65,7 +65,7 @@ public sealed class HiddenSetImporter(
         var competition = await db.Competitions.Include(c => c.HiddenSet).FirstAsync(c => c.Id == competitionId, cancellationToken);
         if (competition.HiddenSet is not null && await db.Submissions.AnyAsync(s => s.CompetitionId == competitionId, cancellationToken))
         {
-            return HiddenSetImportResult.Failed("This competition already has submissions scored on its hidden set; it cannot be replaced.");
+            return HiddenSetImportResult.Conflict("This competition already has submissions scored on its hidden set; it cannot be replaced.");
         }
 
         var taxonomy = CompetitionTaxonomy.From(competition);

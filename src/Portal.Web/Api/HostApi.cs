@@ -33,7 +33,7 @@ public static class HostApi
                 "built-in 18 mask/gender/age classes), maskAxes, publicFraction, splitSeed, startsAtUtc, endsAtUtc, timeZone, dailySubmissionLimit, " +
                 "finalSelectionLimit, showPublicPerClass). 201 with the competition; 400 with the reason.");
         writes.MapPut("/competitions/{slug}/hidden-set", UploadHiddenSetAsync)
-            .Produces<ApiHiddenSetImported>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .Produces<ApiHiddenSetImported>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Accepts<Stream>("application/zip")
             .WithMetadata(new RequestSizeLimitAttribute(services.GetRequiredService<IOptions<PortalOptions>>().Value.MaxHiddenSetBytes))
             .WithDescription("Puts the hidden set in: the request body is a zip holding info.csv (ImageID,ans) and the images (`curl -T set.zip`). " +
@@ -41,7 +41,7 @@ public static class HostApi
                 "200 with the image count; 400 listing every problem (nothing is changed); 413 over Portal:MaxHiddenSetBytes. " +
                 "A dropped upload leaves nothing behind.");
         writes.MapPost("/competitions/{slug}/hidden-set/import", ImportHiddenSetFolderAsync)
-            .Produces<ApiHiddenSetImported>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces<ApiHiddenSetImported>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("Imports the hidden set from a folder on the server (JSON: {\"folder\": \"/srv/eval\"}), for sets too large to upload; the folder is copied, not moved.");
         writes.MapPost("/competitions/{slug}/open", OpenAsync)
             .Produces<ApiCompetition>().ProducesProblem(StatusCodes.Status409Conflict)
@@ -139,6 +139,7 @@ public static class HostApi
 
     private static IResult ImportResult(HiddenSetImportResult result) => result.Succeeded
         ? TypedResults.Ok(new ApiHiddenSetImported(result.ImageCount))
+        : result.InConflict ? ApiProblems.Problem(StatusCodes.Status409Conflict, "Nothing was changed. " + result.Problems[0])
         : TypedResults.Problem(title: "The hidden set was not imported", detail: "Nothing was changed. " + result.Problems[0],
             statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["problems"] = result.Problems });
 

@@ -208,11 +208,12 @@ public static class PortalApi
     }
 
     /// <summary>A valid labels file naming every test image (all class 0, ids sorted): the starting point of a first submission.</summary>
-    private static async Task<Results<FileContentHttpResult, NotFound>> SampleSubmissionAsync(string slug, HttpContext http, CompetitionService competitions, HiddenSetCache hiddenSets)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SampleSubmissionAsync(string slug, HttpContext http, CompetitionService competitions, HiddenSetCache hiddenSets)
     {
-        if (await SortedIdsAsync(slug, http, competitions, hiddenSets) is not { } sorted)
+        var sorted = await SortedIdsAsync(slug, http, competitions, hiddenSets);
+        if (sorted.Ids is null)
         {
-            return TypedResults.NotFound();
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, sorted.Missing!);
         }
 
         using var buffer = new MemoryStream();
@@ -221,11 +222,12 @@ public static class PortalApi
     }
 
     /// <summary>The test image ids, sorted, one per line under the header <c>ImageID</c>.</summary>
-    private static async Task<Results<FileContentHttpResult, NotFound>> ImageIdsAsync(string slug, HttpContext http, CompetitionService competitions, HiddenSetCache hiddenSets)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ImageIdsAsync(string slug, HttpContext http, CompetitionService competitions, HiddenSetCache hiddenSets)
     {
-        if (await SortedIdsAsync(slug, http, competitions, hiddenSets) is not { } sorted)
+        var sorted = await SortedIdsAsync(slug, http, competitions, hiddenSets);
+        if (sorted.Ids is null)
         {
-            return TypedResults.NotFound();
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, sorted.Missing!);
         }
 
         using var buffer = new MemoryStream();
@@ -235,17 +237,22 @@ public static class PortalApi
 
     /// <summary>
     /// The competition's test image ids sorted (not in hidden-set order: the order of info.csv can follow the labels) and
-    /// its class count; null when the viewer may not see it or it has no hidden set.
+    /// its class count; or, when the viewer may not see the competition or it has no hidden set yet, why not.
     /// </summary>
-    private static async Task<(ImageIndex Ids, int Classes)?> SortedIdsAsync(string slug, HttpContext http, CompetitionService competitions, HiddenSetCache hiddenSets)
+    private static async Task<(ImageIndex? Ids, int Classes, string? Missing)> SortedIdsAsync(string slug, HttpContext http, CompetitionService competitions, HiddenSetCache hiddenSets)
     {
         var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
-        if (competition is null || await hiddenSets.GetAsync(competition.Id) is not { } hidden)
+        if (competition is null)
         {
-            return null;
+            return (null, 0, $"There is no competition '{slug}', or it is not open to you.");
         }
 
-        return (new ImageIndex(hidden.Truth.Images.Ids.Order(StringComparer.Ordinal)), hidden.Taxonomy.Count);
+        if (await hiddenSets.GetAsync(competition.Id) is not { } hidden)
+        {
+            return (null, 0, "The host has not put in this competition's test images yet; the image ids and the sample submission appear once they have.");
+        }
+
+        return (new ImageIndex(hidden.Truth.Images.Ids.Order(StringComparer.Ordinal)), hidden.Taxonomy.Count, null);
     }
 
     /// <summary>

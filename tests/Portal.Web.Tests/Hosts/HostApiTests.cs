@@ -52,6 +52,7 @@ public sealed class HostApiTests(HostApiPortalFactory factory) : IClassFixture<H
         var all = await host.GetJsonAsync<List<ApiSubmission>>($"/api/v1/competitions/{slug}/submissions");
         using var limited = await host.PutAsJsonAsync($"/api/v1/competitions/{slug}/teams/{team.Id}/daily-limit", new { limit = 1 }, Ct);
         using var refused = await member.SubmitAsync(slug, info.Replace(",0\n", ",1\n", StringComparison.Ordinal));
+        using var replaced = await host.PutAsync($"/api/v1/competitions/{slug}/hidden-set", Zip(zip), Ct);
 
         // Assert
         Assert.Equal((5, (int?)null), (teams.Single().DailyLimit, teams.Single().DailyLimitOverride));
@@ -60,6 +61,8 @@ public sealed class HostApiTests(HostApiPortalFactory factory) : IClassFixture<H
         Assert.Equal((1, (int?)1), await ReadAsync(limited, t => (t.DailyLimit, t.DailyLimitOverride)));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Contains("used all 1 submissions", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, replaced.StatusCode);
+        Assert.Contains("already has submissions scored", await replaced.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         // Act: close, reopen, close again, rescore
         using var closed = await host.PostAsync($"/api/v1/competitions/{slug}/close", null, Ct);
@@ -188,6 +191,30 @@ public sealed class HostApiTests(HostApiPortalFactory factory) : IClassFixture<H
         var problems = problem.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetString()!).ToList();
         Assert.Contains(problems, p => p.StartsWith("info.csv line 2:", StringComparison.Ordinal) && p.Contains("missing", StringComparison.Ordinal));
         Assert.Equal(0, (await host.GetJsonAsync<ApiCompetition>($"/api/v1/competitions/{slug}")).Images);
+    }
+
+    [Fact]
+    public async Task SampleSubmissionAndIds_BeforeTheHiddenSetOrOfNoCompetition_Are404SayingWhich()
+    {
+        // Arrange
+        using var host = factory.WithToken(HostApiPortalFactory.ConfiguredToken);
+        var slug = await DraftAsync(host);
+
+        // Act
+        using var sample = await host.GetAsync($"/api/v1/competitions/{slug}/sample-submission", Ct);
+        using var ids = await host.GetAsync($"/api/v1/competitions/{slug}/ids", Ct);
+        using var nowhere = await host.GetAsync("/api/v1/competitions/no-such-thing/ids", Ct);
+
+        // Assert
+        foreach (var response in new[] { sample, ids })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("has not put in this competition's test images yet", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
+        Assert.Contains("There is no competition 'no-such-thing'", await nowhere.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]
