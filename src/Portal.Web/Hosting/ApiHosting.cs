@@ -17,6 +17,8 @@ public static class ApiHosting
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<BearerSecurityScheme>());
         builder.Services.AddProblemDetails();
+        // Binding failures are thrown, so ApiBadRequests can name the field instead of a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton<UploadLimits>();
         builder.Services.AddSingleton(sp => new Uploads.StagedUploads(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<UploadLimits>().ModelBody));
         builder.Services.AddRateLimiter(options =>

@@ -55,6 +55,8 @@ public static partial class StartupHosting
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages(ApiProblems.WriteStatusAsync));
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Below the status-code steps: a request the endpoints could not bind becomes its status (and, for the API, the sentence).
+        app.Use(ApiBadRequests.ExplainAsync);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

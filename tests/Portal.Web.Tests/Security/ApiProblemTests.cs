@@ -31,6 +31,27 @@ public sealed class ApiProblemTests(RateLimitedPortalFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Request_FieldOfTheWrongTypeBrokenJsonOrBadQueryValue_400NamingWhatToFix()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var client = factory.WithToken(scenario.A.Token);
+        var ensembles = new Uri($"/api/v1/competitions/{scenario.Slug}/ensembles", UriKind.Relative);
+
+        // Act
+        using var wrongType = await client.PostAsync(ensembles,
+            new StringContent("{\"method\": \"hard\", \"members\": [{\"id\": \"one\", \"weight\": 1}]}", System.Text.Encoding.UTF8, "application/json"), Ct);
+        using var broken = await client.PostAsync(ensembles,
+            new StringContent("{\"method\": \"hard\",\n \"members\": [", System.Text.Encoding.UTF8, "application/json"), Ct);
+        using var badQuery = await client.GetPathAsync($"/api/v1/competitions/{scenario.Slug}/validation-gap?team=abc");
+
+        // Assert
+        Assert.Equal("The field 'members[0].id' has a value of the wrong type: it must be a whole number.", (await ProblemAsync(wrongType, HttpStatusCode.BadRequest)).Detail);
+        Assert.StartsWith("The body is not valid JSON (line 2, column", (await ProblemAsync(broken, HttpStatusCode.BadRequest)).Detail, StringComparison.Ordinal);
+        Assert.Equal("The parameter 'team' must be a whole number; 'abc' is not.", (await ProblemAsync(badQuery, HttpStatusCode.BadRequest)).Detail);
+    }
+
+    [Fact]
     public async Task Read_GarbageToken_401Problem()
     {
         // Arrange
