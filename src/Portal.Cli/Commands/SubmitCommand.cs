@@ -97,7 +97,8 @@ internal static class SubmitCommand
             }
             else if (final is not null)
             {
-                await (code == ExitCodes.Success ? stdout : stderr).WriteLineAsync(RemoteText.Outcome(final));
+                // A failure is a problem (stderr); a score is the result (stdout), even when the run beside it was refused.
+                await (final.Status == "scored" ? stdout : stderr).WriteLineAsync(RemoteText.Outcome(final));
             }
             else if (accepted.Status == "scored" && accepted.PublicScore is { } score)
             {

@@ -28,6 +28,8 @@ internal static class PortalCommandLine
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var code = await CliApp.RunAsync(args, stdout, stderr, environment, TestContext.Current.CancellationToken);
+        // What the participant would have seen, in the test's output: the first thing to read when a test fails.
+        TestContext.Current.TestOutputHelper?.WriteLine($"$ portal {string.Join(' ', args)}\n[exit {code}]\n[stdout]\n{stdout}[stderr]\n{stderr}");
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
