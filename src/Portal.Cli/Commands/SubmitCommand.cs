@@ -55,13 +55,12 @@ internal static class SubmitCommand
             }
 
             fields.AddRange(ValidationFields(parse.GetValue(validationF1), parse.GetValue(foldF1)));
-            var modelFields = model.Fields(parse);
-            if (!isModel && modelFields.Count > 0)
+            if (!isModel && model.Given(parse) is { Count: > 0 } given)
             {
-                throw new CliException($"{string.Join(", ", model.Given(parse))} appl{(modelFields.Count == 1 ? "ies" : "y")} to ONNX models only; {Path.GetFileName(paths[0])} is a CSV.");
+                throw new CliException($"{string.Join(", ", given)} appl{(given.Count == 1 ? "ies" : "y")} to ONNX models only; {Path.GetFileName(paths[0])} is a CSV.");
             }
 
-            fields.AddRange(modelFields);
+            fields.AddRange(model.Fields(parse));
             var runFolder = parse.GetValue(tfevents);
             var runFiles = runFolder is null ? null : RunFolder.Files(runFolder);
             var slug = parse.GetRequiredValue(competition);

@@ -44,7 +44,12 @@ internal static class RemoteRefusal
                 return new CliException(lines, ExitCodes.ServiceError);
         }
 
-        if (problem is not null && (problem.Title is not null || problem.Detail is not null))
+        // A title that only names the status ("Bad Request") adds nothing to the detail's sentence.
+        problem = problem is null ? null : problem with
+        {
+            Title = IsStatusName(problem.Title, response) && !string.IsNullOrEmpty(problem.Detail) ? null : problem.Title,
+        };
+        if (problem is not null && (problem.Title is not null || !string.IsNullOrEmpty(problem.Detail)))
         {
             lines.Add(Heading(problem));
             foreach (var line in problem.Problems ?? [])
@@ -62,6 +67,11 @@ internal static class RemoteRefusal
             {
                 lines.AddRange(messages.Select(m => $"  {field}: {m}"));
             }
+        }
+        else if (status >= 500)
+        {
+            // Nothing to say but the status (a proxy's HTML page is never shown).
+            return new CliException([string.Create(CultureInfo.InvariantCulture, $"The portal failed on its side ({status} {response.ReasonPhrase}); try again later.")], ExitCodes.ServiceError);
         }
         else
         {
@@ -91,6 +101,11 @@ internal static class RemoteRefusal
             (_, { } detail) => detail,
             _ => "",
         };
+
+    /// <summary>Whether <paramref name="title"/> only names the status ("Bad Request", "Too Many Requests"): then the detail says more alone.</summary>
+    private static bool IsStatusName(string? title, HttpResponseMessage response) =>
+        title is not null && (string.Equals(title, response.ReasonPhrase, StringComparison.OrdinalIgnoreCase) ||
+            string.Equals(title.Replace(" ", "", StringComparison.Ordinal), response.StatusCode.ToString(), StringComparison.OrdinalIgnoreCase));
 
     private static async Task<RemoteProblem?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
