@@ -41,6 +41,24 @@ public sealed partial class ModelSubmitCommandTests(ModelPortalFactory factory) 
         Assert.Equal(["identity", "hflip"], Assert.Single(details.Members).Views.Select(v => v.View));
     }
 
+    [Fact]
+    public async Task Submit_ModelThatFailsWithWait_PrintsWhyAndExitsTwo()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        var model = Path.Combine(_dir.FullName, "broken.onnx");
+        await File.WriteAllBytesAsync(model, TinyModels.ChannelMeanClassifier(new float[3 * 18], new float[18], failsAtRunTime: true), TestContext.Current.CancellationToken);
+
+        // Act
+        var run = await PortalCommandLine.RunAsync(factory, scenario.A.Token, "submit", model, "-c", scenario.Slug, "--size", "16x16", "--wait");
+
+        // Assert
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        Assert.Matches($@"Submission #\d+ failed: The model 'broken.onnx' failed on image {Regex.Escape(scenario.ImageIds[0])}:", run.Stderr);
+        Assert.DoesNotContain(_dir.FullName, run.Stderr, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"^Submission #(\d+) is scored: public macro F1 (\d\.\d{4})\.", RegexOptions.Multiline)]
     private static partial Regex Outcome();
 }
