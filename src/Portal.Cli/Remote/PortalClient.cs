@@ -15,8 +15,11 @@ namespace Portal.Cli.Remote;
 /// </summary>
 internal sealed class PortalClient : IDisposable
 {
-    /// <summary>Long enough for a model upload over a slow line; a GET answers in well under a second.</summary>
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(30);
+    /// <summary>Long enough for a model upload over a slow line.</summary>
+    private static readonly TimeSpan UploadTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>A read answers in well under a second; a portal silent for this long is not coming back soon.</summary>
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromMinutes(2);
 
     private readonly HttpClient _http;
 
@@ -27,7 +30,8 @@ internal sealed class PortalClient : IDisposable
         Settings = settings;
         _http = environment.Handler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
         _http.BaseAddress = settings.BaseUrl;
-        _http.Timeout = RequestTimeout;
+        // Each call sets its own limit (SendAsync): an upload may take many minutes, a read should not.
+        _http.Timeout = Timeout.InfiniteTimeSpan;
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("portal-cli", "1"));
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (settings.Token is { } token)
@@ -44,30 +48,36 @@ internal sealed class PortalClient : IDisposable
     /// </summary>
     public async Task<(T Value, string Json)> GetJsonAsync<T>(string path, JsonTypeInfo<T> type, string notFound, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken, ReadTimeout);
         await EnsureSuccessAsync(response, notFound, cancellationToken);
         var json = await response.Content.ReadAsStringAsync(cancellationToken);
         return (Read(json, type, path), json);
     }
 
-    /// <summary>Sends <paramref name="request"/> (disposed here), turning a portal that cannot be reached into a sentence naming its address.</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="request"/> (disposed here) and waits for the answer's headers at most <paramref name="timeout"/>
+    /// (default: long enough for an upload), turning a portal that cannot be reached or stays silent into a sentence naming its address.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var limit = timeout ?? UploadTimeout;
         using (request)
+        using (var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
+            timer.CancelAfter(limit);
             try
             {
-                return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timer.Token);
             }
             catch (HttpRequestException e)
             {
                 throw new CliException([Unreachable(e), $"Check the address ({Settings.UrlSource}) and that the portal is running."], ExitCodes.ServiceError);
             }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new CliException(
-                    [$"The portal at {Settings.BaseUrl} did not answer within {RetryAfterText.Duration(RequestTimeout)}; try again later."], ExitCodes.ServiceError);
+                    [$"The portal at {Settings.BaseUrl} did not answer within {RetryAfterText.Duration(limit)}; try again later."], ExitCodes.ServiceError);
             }
         }
     }
