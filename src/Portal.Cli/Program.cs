@@ -1,1 +1,1 @@
-return Portal.Cli.CliApp.Run(args, Console.Out, Console.Error);
+return await Portal.Cli.CliApp.RunAsync(args, Console.Out, Console.Error);
