@@ -19,6 +19,7 @@ public static class FeatureHosting
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPortalEvents();
         builder.AddPortalModels();
+        builder.AddPortalNotifications();
         var services = builder.Services;
         services.AddSingleton<CompetitionClock>();
         services.AddSingleton<HiddenSetCache>();
