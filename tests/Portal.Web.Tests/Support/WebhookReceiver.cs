@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Portal.Web.Tests.Support;
@@ -84,7 +85,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         _arrived.Dispose();
     }
 
-    private async Task<IResult> ReceiveAsync(HttpContext http)
+    private async Task ReceiveAsync(HttpContext http)
     {
         var number = Interlocked.Increment(ref _requests);
         using var json = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
@@ -95,6 +96,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
             _arrived.Release();
         }
 
-        return Results.StatusCode(status);
+        http.Response.StatusCode = status;
     }
 }
