@@ -119,8 +119,10 @@ public sealed class WebhookDeliveryStore(IDbContextFactory<PortalDbContext> dbFa
                     continue;
                 }
 
+                // Due at once: the window is judged at nowUtc, the message leaves when written.
+                var writtenAt = clock.GetUtcNow().UtcDateTime;
                 var row = WebhookOutbox.Add(db, team.Id, competition.Id, null, WebhookEvent.ClosingSoon,
-                    WebhookBodies.ClosingSoon(competition, team.Name, nowUtc), nowUtc, key);
+                    WebhookBodies.ClosingSoon(competition, team.Name, writtenAt), writtenAt, key);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);

@@ -39,7 +39,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
         app.MapPost("/hook", receiver.ReceiveAsync);
