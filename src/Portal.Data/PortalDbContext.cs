@@ -27,6 +27,7 @@ public class PortalDbContext(DbContextOptions options) : IdentityDbContext<Porta
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<DailyQuota> DailyQuotas => Set<DailyQuota>();
     public DbSet<HostToken> HostTokens => Set<HostToken>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -4,7 +4,7 @@ using Portal.Data.Entities;
 
 namespace Portal.Application.Admin;
 
-/// <summary>The host's views of a competition: teams and background jobs.</summary>
+/// <summary>The host's views: a competition's teams and submissions, and background jobs (of one competition or all).</summary>
 public sealed class AdminService(IDbContextFactory<PortalDbContext> dbFactory)
 {
     /// <summary>The most a host may set as a team's daily limit (the competition's own limit allows the same).</summary>
@@ -38,6 +38,73 @@ public sealed class AdminService(IDbContextFactory<PortalDbContext> dbFactory)
             .OrderByDescending(j => j.Id).Take(take)
             .Select(j => new AdminJobRow(j.Id, j.Kind, j.State, j.SubmissionId, j.Progress, j.ProgressText, j.Attempts, j.Error, j.CreatedAtUtc, j.FinishedAtUtc))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of every submission of the competition, newest first, of team
+    /// <paramref name="teamId"/> and in <paramref name="status"/> when given, with how many match in all.
+    /// </summary>
+    public async Task<HostPage<HostSubmissionRow>> SubmissionsAsync(int competitionId, int? teamId, SubmissionStatus? status, int page, int pageSize,
+        CancellationToken cancellationToken = default)
+    {
+        (page, pageSize) = (Math.Max(1, page), Math.Max(1, pageSize));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var matching = db.Submissions.AsNoTracking().Where(s => s.CompetitionId == competitionId);
+        if (teamId is { } team)
+        {
+            matching = matching.Where(s => s.TeamId == team);
+        }
+
+        if (status is { } wanted)
+        {
+            matching = matching.Where(s => s.Status == wanted);
+        }
+
+        var total = await matching.CountAsync(cancellationToken);
+        var rows = await matching.OrderByDescending(s => s.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(s => new HostSubmissionRow(s.Id, s.TeamId, s.Team!.Name, s.Kind, s.Status, s.Description, s.FileName, s.FileSize, s.CreatedAtUtc,
+                s.ScoredAtUtc, s.PublicScore, s.PrivateScore, s.IsFinal, s.Error))
+            .ToListAsync(cancellationToken);
+        return new HostPage<HostSubmissionRow>(rows, total, page, pageSize);
+    }
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of the jobs of every competition, newest first, in <paramref name="state"/>
+    /// and of <paramref name="kind"/> when given, with how many match in all.
+    /// </summary>
+    public async Task<HostPage<HostJobRow>> AllJobsAsync(JobState? state, JobKind? kind, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        (page, pageSize) = (Math.Max(1, page), Math.Max(1, pageSize));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var matching = db.Jobs.AsNoTracking();
+        if (state is { } wantedState)
+        {
+            matching = matching.Where(j => j.State == wantedState);
+        }
+
+        if (kind is { } wantedKind)
+        {
+            matching = matching.Where(j => j.Kind == wantedKind);
+        }
+
+        var total = await matching.CountAsync(cancellationToken);
+        var rows = await matching.OrderByDescending(j => j.Id).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(j => new HostJobRow(j.Id, j.Kind, j.State, j.CompetitionId,
+                db.Competitions.Where(c => c.Id == j.CompetitionId).Select(c => c.Slug).FirstOrDefault(),
+                j.SubmissionId, j.Progress, j.ProgressText, j.Attempts, j.Error, j.CreatedAtUtc, j.StartedAtUtc, j.FinishedAtUtc))
+            .ToListAsync(cancellationToken);
+        return new HostPage<HostJobRow>(rows, total, page, pageSize);
+    }
+
+    /// <summary>One job as the jobs table shows it, or null when there is none.</summary>
+    public async Task<HostJobRow?> JobAsync(long jobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.AsNoTracking().Where(j => j.Id == jobId)
+            .Select(j => new HostJobRow(j.Id, j.Kind, j.State, j.CompetitionId,
+                db.Competitions.Where(c => c.Id == j.CompetitionId).Select(c => c.Slug).FirstOrDefault(),
+                j.SubmissionId, j.Progress, j.ProgressText, j.Attempts, j.Error, j.CreatedAtUtc, j.StartedAtUtc, j.FinishedAtUtc))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ public static class FeatureHosting
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPortalEvents();
         builder.AddPortalModels();
+        builder.AddPortalNotifications();
         var services = builder.Services;
         services.AddSingleton<CompetitionClock>();
         services.AddSingleton<HiddenSetCache>();
@@ -44,6 +45,7 @@ public static class FeatureHosting
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Thumbnails.ThumbnailService>();
         services.AddSingleton<Admin.AdminService>();
+        services.Configure<Admin.HostViewOptions>(builder.Configuration.GetSection(Admin.HostViewOptions.Section));
         services.AddSingleton<Hosts.HostTokenService>();
         services.AddSingleton<Admin.DiskUsageService>();
         services.AddSingleton<Storage.OrphanFileSweep>();

@@ -43,7 +43,8 @@ public sealed class RescoreSubmissionHandler(
         var predictions = await StoredPredictions.LoadAsync(submission, hidden.Taxonomy.Count, storage, cancellationToken)
                           ?? await ReadFileAsync(submission, hidden);
         progress.Report(0.6, "Scoring");
-        await scorer.CompleteAsync(db, submission, predictions, hidden, null, cancellationToken);
+        // A host's rescore of everything tells no team: nothing the team did changed.
+        await scorer.CompleteAsync(db, submission, predictions, hidden, null, cancellationToken, notify: false);
     }
 
     private async Task<Predictions> ReadFileAsync(Submission submission, LoadedHiddenSet hidden)

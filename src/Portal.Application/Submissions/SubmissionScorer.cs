@@ -23,7 +23,8 @@ public sealed class SubmissionScorer(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFileStorage storage,
     CompetitionClock clock,
-    IPortalEvents events)
+    IPortalEvents events,
+    Notifications.WebhookOutbox webhooks)
 {
     /// <summary>Scores <paramref name="predictions"/> (one per hidden image, in the hidden set's order) on both splits; writes nothing.</summary>
     public static ScoredPredictions Score(Predictions predictions, LoadedHiddenSet hidden)
@@ -70,7 +71,7 @@ public sealed class SubmissionScorer(
     /// A submission the team cancelled meanwhile stays cancelled (false).
     /// </summary>
     public async Task<bool> CompleteAsync(PortalDbContext db, Submission submission, Predictions predictions, LoadedHiddenSet hidden, ModelRun? run,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool notify = true)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(submission);
@@ -101,13 +102,31 @@ public sealed class SubmissionScorer(
             }
         }
 
+        if (notify)
+        {
+            await webhooks.AddScoredAsync(db, submission, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         Published(submission.CompetitionId);
+        webhooks.Wake();
         return true;
     }
 
+    /// <summary>
+    /// Adds the webhook messages of a submission just scored by <see cref="Apply"/> and saved (it has its id) to
+    /// <paramref name="db"/>, for the caller to save in the same transaction: "scored" to its team, "overtaken" to the
+    /// teams it passed. Call <see cref="Published"/> after the commit, which also wakes the sender.
+    /// </summary>
+    public Task NotifyScoredAsync(PortalDbContext db, Submission submission, CancellationToken cancellationToken) =>
+        webhooks.AddScoredAsync(db, submission, cancellationToken);
+
     /// <summary>Tells open pages and caches that a board of <paramref name="competitionId"/> changed (after the commit).</summary>
-    public void Published(int competitionId) => events.Publish(new BoardChanged(competitionId));
+    public void Published(int competitionId)
+    {
+        events.Publish(new BoardChanged(competitionId));
+        webhooks.Wake();
+    }
 
     /// <summary>
     /// Marks submission <paramref name="submissionId"/> failed with <paramref name="reason"/> (unless it already failed
@@ -137,8 +156,11 @@ public sealed class SubmissionScorer(
         {
             // ExecuteUpdate bypasses SaveChanges's version rule; a scored row marked failed leaves the board.
             await db.RaiseVersionAsync(submission.CompetitionId, CompetitionVersion.Board, cancellationToken);
+            await webhooks.AddFailedAsync(db, submission, reason, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        webhooks.Wake();
     }
 }

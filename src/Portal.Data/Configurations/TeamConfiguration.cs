@@ -15,6 +15,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         builder.Property(t => t.InviteCode).HasMaxLength(32);
         builder.Property(t => t.ApiTokenHash).HasMaxLength(64);
         builder.Property(t => t.ApiTokenPrefix).HasMaxLength(16);
+        builder.Property(t => t.WebhookUrl).HasMaxLength(Team.MaxWebhookUrlLength);
         builder.HasMany(t => t.Members).WithOne(m => m.Team).HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
     }
 }

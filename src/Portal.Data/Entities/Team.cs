@@ -22,6 +22,15 @@ public sealed class Team
     /// <summary>The host's daily submission limit for this team (extra slots, or fewer); null follows the competition's.</summary>
     public int? DailyLimitOverride { get; set; }
 
+    /// <summary>The longest webhook address stored (characters); the column's size.</summary>
+    public const int MaxWebhookUrlLength = 2000;
+
+    /// <summary>
+    /// The team's webhook (Slack- or Discord-compatible, https), told when its submissions are scored or fail, when it is
+    /// overtaken on the public board and a day before close; null for none.
+    /// </summary>
+    public string? WebhookUrl { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public Competition? Competition { get; set; }

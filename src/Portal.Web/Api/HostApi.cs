@@ -58,6 +58,13 @@ public static class HostApi
         writes.MapPut("/competitions/{slug}/teams/{teamId:int}/daily-limit", SetDailyLimitAsync)
             .Produces<ApiTeam>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription("Sets a team's own daily submission limit (JSON: {\"limit\": 10}; 0 stops its submissions; null follows the competition's).");
+        writes.MapPost("/jobs/{id:long}/cancel", CancelJobAsync)
+            .Produces<ApiJob>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithDescription("Cancels a waiting or running model run (the only jobs the queue lets a host cancel); 409 for any other job or one already finished.");
+        host.MapGet("/jobs", JobsAsync)
+            .Produces<ApiJobPage>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithDescription("The background jobs of every competition, newest first (hosts only): ?state=queued|running|succeeded|failed|cancelled, " +
+                "?kind=scoreSubmission|runModel|buildEnsemble|rescoreCompetition, ?page=1, ?pageSize=50 (HostViews:MaxPageSize at most).");
         host.MapGet("/competitions/{slug}/teams", TeamsAsync)
             .WithDescription("Every team with its members, submissions, best public macro F1, invite code and daily limit (hosts only).");
         return v1;
@@ -231,6 +238,64 @@ public static class HostApi
         }
 
         return TypedResults.Ok(ApiTeam.From((await admin.TeamAsync(competition.Id, teamId, http.RequestAborted))!));
+    }
+
+    private static async Task<IResult> JobsAsync(HttpContext http, AdminService admin, IOptions<HostViewOptions> options,
+        [FromQuery] string? state = null, [FromQuery] string? kind = null, [FromQuery] int? page = null, [FromQuery] int? pageSize = null)
+    {
+        JobState? wantedState = null;
+        if (state is not null)
+        {
+            if (!Enum.TryParse<JobState>(state, ignoreCase: true, out var parsed) || int.TryParse(state, out _))
+            {
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, $"'{state}' is not a job state; use queued, running, succeeded, failed or cancelled.");
+            }
+
+            wantedState = parsed;
+        }
+
+        JobKind? wantedKind = null;
+        if (kind is not null)
+        {
+            if (!Enum.TryParse<JobKind>(kind, ignoreCase: true, out var parsed) || int.TryParse(kind, out _))
+            {
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, $"'{kind}' is not a job kind; use scoreSubmission, runModel, buildEnsemble or rescoreCompetition.");
+            }
+
+            wantedKind = parsed;
+        }
+
+        var max = options.Value.MaxPageSize;
+        if (page is < 1 || pageSize is < 1 || pageSize > max)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, $"page starts at 1, and pageSize is from 1 to {max}.");
+        }
+
+        var result = await admin.AllJobsAsync(wantedState, wantedKind, page ?? 1, pageSize ?? options.Value.JobsPageSize, http.RequestAborted);
+        return TypedResults.Ok(new ApiJobPage(result.Rows.Select(ApiJob.From).ToList(), result.Total, result.Page, result.PageSize));
+    }
+
+    private static async Task<IResult> CancelJobAsync(long id, HttpContext http, AdminService admin, Portal.Application.Models.ModelSubmissionService models)
+    {
+        var job = await admin.JobAsync(id, http.RequestAborted);
+        if (job is null)
+        {
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, $"There is no job #{id}.");
+        }
+
+        if (!job.Cancellable)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, job.State is JobState.Queued or JobState.Running
+                ? "Only a model run can be cancelled; this job finishes by itself."
+                : $"Job #{id} is {job.State.ToString().ToLowerInvariant()} already; there is nothing to cancel.");
+        }
+
+        if (await models.CancelAsync(job.SubmissionId!.Value, Viewer.From(http.User), http.RequestAborted) is { } error)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, error);
+        }
+
+        return TypedResults.Ok(ApiJob.From((await admin.JobAsync(id, http.RequestAborted))!));
     }
 
     private static string StateWords(CompetitionState state) => state == CompetitionState.Draft ? "a draft" : ApiState.Name(state);

@@ -70,7 +70,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         ("POST /api/v1/competitions/{slug}/reopen",                  [Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Antiforgery,  Forbidden,    Unauthorized, Conflict]),
         ("PUT /api/v1/competitions/{slug}/teams/{teamB}/daily-limit",[Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Antiforgery,  Forbidden,    Unauthorized, Ok]),
         ("GET /admin",                                               [SignIn,       HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn,       SignIn]),
-        ("GET /admin/c/{slug}",                                      [SignIn,       HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn,       SignIn]));
+        ("GET /admin/c/{slug}",                                      [SignIn,       HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn,       SignIn]),
+        ("GET /admin/c/{slug}/submissions",                          [SignIn,       HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn,       SignIn]),
+        ("GET /admin/jobs",                                          [SignIn,       HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn,       SignIn]),
+        ("GET /api/v1/jobs",                                         [Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Ok,           Forbidden,    Unauthorized, Ok]),
+        ("POST /api/v1/jobs/0/cancel",                               [Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Antiforgery,  Forbidden,    Unauthorized, NotFound]));
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -191,6 +195,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
 
     private static string? AdminMarker(string path) =>
         path == "/admin" ? "data-testid=\"admin-competitions\""
+        : path == "/admin/jobs" ? "data-testid=\"host-jobs\""
+        : path.StartsWith("/admin/", StringComparison.Ordinal) && path.EndsWith("/submissions", StringComparison.Ordinal) ? "data-testid=\"host-submissions\""
         : path.StartsWith("/admin/", StringComparison.Ordinal) ? "data-testid=\"admin-jobs\""
         : null;
 

@@ -125,6 +125,13 @@ public sealed class SubmissionIntake(
             db.Submissions.Add(submission);
             await db.SaveChangesAsync(cancellationToken);
             await faults.AfterAsync(IntakeStep.RowWritten);
+            if (entry.Work is AlreadyScored)
+            {
+                // The team's webhook messages commit with the row, or neither does.
+                await scorer.NotifyScoredAsync(db, submission, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             if (entry.Work is QueueJob job)
             {
                 jobs.Add(db, job.Kind, competition.Id, submission.Id, job.Payload);

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Portal.Application.Notifications;
+
+/// <summary>
+/// The HTTP client of webhook messages: it resolves the host itself at connect time and connects only to an address
+/// <see cref="WebhookAddressPolicy"/> allows (so a name that turned internal since it was saved is refused), follows no
+/// redirect and uses no proxy (either would reach addresses the check never saw).
+/// </summary>
+public sealed class WebhookHttp : IDisposable
+{
+    private readonly HttpClient _client;
+
+    public WebhookHttp(WebhookAddressPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            UseCookies = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var host = context.DnsEndPoint.Host;
+                var addresses = await WebhookAddressPolicy.ResolveAsync(host, cancellationToken);
+                var allowed = addresses.Where(policy.Allows).ToList();
+                if (allowed.Count == 0 || allowed.Count != addresses.Length)
+                {
+                    throw new WebhookAddressRefusedException(
+                        $"The host '{host}' now resolves to a local or internal address, so the message was not sent.");
+                }
+
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(allowed.ToArray(), context.DnsEndPoint.Port, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        // Each attempt has its own time limit (NotificationOptions.Timeout), set by the sender's cancellation.
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _client.DefaultRequestHeaders.UserAgent.ParseAdd("Portal-Webhooks/1.0");
+    }
+
+    /// <summary>Posts <paramref name="json"/> to <paramref name="url"/>; the response's headers only.</summary>
+    public async Task<HttpResponseMessage> PostAsync(Uri url, string json, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        return await _client.PostAsync(url, content, cancellationToken);
+    }
+
+    public void Dispose() => _client.Dispose();
+}
