@@ -60,7 +60,7 @@ public sealed class HostApiTests(HostApiPortalFactory factory) : IClassFixture<H
         Assert.Equal(1.0, all[0].PublicScore);
         Assert.Equal((1, (int?)1), await ReadAsync(limited, t => (t.DailyLimit, t.DailyLimitOverride)));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains("used all 1 submissions", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("used its 1 submission for today", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, replaced.StatusCode);
         Assert.Contains("already has submissions scored", await replaced.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 

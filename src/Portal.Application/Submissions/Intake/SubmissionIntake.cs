@@ -52,6 +52,7 @@ public sealed class SubmissionIntake(
         ArgumentNullException.ThrowIfNull(competition);
         return limit == 0
             ? "The host has paused your team's submissions (its daily limit is 0); ask the host."
+            : limit == 1 ? $"Your team has used its 1 submission for today; the limit resets at midnight ({competition.TimeZone})."
             : $"Your team has used all {limit} submissions for today; the limit resets at midnight ({competition.TimeZone}).";
     }
 
