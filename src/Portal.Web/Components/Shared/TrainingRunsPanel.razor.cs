@@ -4,6 +4,7 @@ using Portal.Application.Access;
 using Portal.Application.Submissions;
 using Portal.Application.TrainingRuns;
 using Portal.Data.Storage;
+using Portal.TrainingRuns.Series;
 using Portal.TrainingRuns.Settings;
 using Portal.Web.Components.Shared.Charts;
 
@@ -115,12 +116,18 @@ public sealed partial class TrainingRunsPanel
 
     private void PickTags(IReadOnlyCollection<string>? tags) => _tags = tags ?? [];
 
-    /// <summary>One line per shown run and fold of <paramref name="tag"/>, named "#id fold".</summary>
+    /// <summary>
+    /// One line per shown run and fold of <paramref name="tag"/>, named "#id fold", each thinned to at most
+    /// <see cref="TrainingRunOptions.MaxChartPoints"/> points for the browser (the table's last and best come from the full series).
+    /// </summary>
     private List<TrainingCurve> CurvesOf(string tag) => _shown.Order()
         .Where(_loaded.ContainsKey)
         .SelectMany(id => _loaded[id].Series.Where(s => s.Tag == tag)
-            .Select(s => new TrainingCurve(s.Run == "." ? $"#{id}" : $"#{id} {s.Run}", s.Steps, s.Values)))
+            .Select(s => (Name: s.Run == "." ? $"#{id}" : $"#{id} {s.Run}", Points: SeriesThinning.Thin(s.Steps, s.Values, ChartPoints)))
+            .Select(c => new TrainingCurve(c.Name, c.Points.Steps, c.Points.Values)))
         .ToList();
+
+    private int ChartPoints => Math.Max(SeriesThinning.MinPoints, Runs.Options.MaxChartPoints);
 
     private async Task CompareAsync(int left, int right)
     {
