@@ -96,11 +96,12 @@ public sealed partial class TrainingRunsPanel
             return;
         }
 
+        // Tags this run brings that no shown run had are chosen when they are the usual ones (a wandb "val_f1" beside a TensorBoard "val/f1").
+        var before = AllTags;
         _shown.Add(submissionId);
-        if (_tags.Count == 0)
-        {
-            _tags = AllTags.Where(t => DefaultTagWords.Any(w => t.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
-        }
+        var added = AllTags.Except(before, StringComparer.Ordinal)
+            .Where(t => DefaultTagWords.Any(w => t.Contains(w, StringComparison.OrdinalIgnoreCase)));
+        _tags = [.. _tags.Union(added, StringComparer.Ordinal)];
     }
 
     private async Task<TrainingRunView?> LoadAsync(int submissionId)
