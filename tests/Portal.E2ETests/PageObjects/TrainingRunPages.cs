@@ -13,9 +13,10 @@ public sealed class TrainingRunPages(IPage page, string slug)
 
     /// <summary>
     /// On Submit: picks the CSV, opens "Add its training run", picks <paramref name="runFolder"/> as a folder, waits until
-    /// its <paramref name="files"/> files have been sent, and submits.
+    /// its <paramref name="files"/> files have been sent, and submits; returns the run's files as the picker showed them
+    /// ("fold_0/events.out.tfevents.… — 6 KiB"), in the browser's order.
     /// </summary>
-    public async Task SubmitWithRunFolderAsync(string csv, string runFolder, int files, string description)
+    public async Task<IReadOnlyList<string>> SubmitWithRunFolderAsync(string csv, string runFolder, int files, string description)
     {
         await OpenAsync($"c/{slug}/submit");
         await page.Locator("[data-testid=file-upload] input[type=file]").SetInputFilesAsync(csv);
@@ -26,12 +27,10 @@ public sealed class TrainingRunPages(IPage page, string slug)
         await Assertions.Expect(page.Locator("[data-testid=staging-progress]")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
         await page.Locator("[data-testid=description] input, input[data-testid=description]").First.FillAsync(description);
         await Assertions.Expect(page.Locator("[data-testid=submit]")).ToBeEnabledAsync();
+        var picked = await page.Locator("[data-testid=run-file-upload] [data-testid=picked-file]").AllInnerTextsAsync();
         await page.ClickAsync("[data-testid=submit]");
+        return picked;
     }
-
-    /// <summary>The names of the run's files as the picker shows them ("fold_0/events.out.tfevents.… — 1.2 KiB").</summary>
-    public Task<IReadOnlyList<string>> PickedRunFilesAsync() =>
-        page.Locator("[data-testid=run-file-upload] [data-testid=picked-file]").AllInnerTextsAsync();
 
     /// <summary>Waits for the Submit page to say the run was attached, and returns that sentence.</summary>
     public async Task<string> WaitForRunKeptAsync()
