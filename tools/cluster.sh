@@ -88,16 +88,18 @@ running() {
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# The largest HTTP body the app accepts (a model submission: MaxModelBytes x MaxModelsPerSubmission, plus the form's
-# 1 MiB; UploadLimits), from appsettings.json or its environment override, in MiB for nginx's client_max_body_size.
+# The largest HTTP body the app accepts (a model submission: MaxModelBytes x MaxModelsPerSubmission, plus the training
+# run that may come with it, TrainingRuns:MaxUploadBytes, plus the form's 1 MiB; UploadLimits), from appsettings.json or
+# its environment override, in MiB for nginx's client_max_body_size.
 max_body_mib() {
   local settings="$root/appsettings.json"
-  local model_bytes models csv_bytes
+  local model_bytes models csv_bytes run_bytes
   model_bytes="${Inference__MaxModelBytes:-$(grep -o '"MaxModelBytes": *[0-9]*' "$settings" | grep -o '[0-9]*$')}"
   models="${Inference__MaxModelsPerSubmission:-$(grep -o '"MaxModelsPerSubmission": *[0-9]*' "$settings" | grep -o '[0-9]*$')}"
   csv_bytes="${Portal__MaxCsvBytes:-$(grep -o '"MaxCsvBytes": *[0-9]*' "$settings" | grep -o '[0-9]*$')}"
+  run_bytes="${TrainingRuns__MaxUploadBytes:-$(grep -o '"MaxUploadBytes": *[0-9]*' "$settings" | grep -o '[0-9]*$')}"
   local largest=$((model_bytes * models > csv_bytes ? model_bytes * models : csv_bytes))
-  echo $(((largest + 1048576) / 1048576 + 1))
+  echo $(((largest + ${run_bytes:-0} + 1048576) / 1048576 + 1))
 }
 
 write_nginx_conf() {

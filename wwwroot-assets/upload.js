@@ -64,7 +64,15 @@ export function cancel(id) {
 
 // Files staged ahead of a form: each is POSTed to url?name=... in turn (the sign-in cookie and the antiforgery token),
 // with the progress of all of them together; the component hears Progress, Staged (each answer), Failed, Finished.
+// With keepFolders, a file of a picked folder (webkitdirectory) is named by its path inside that folder
+// ("fold_0/events.out.tfevents.1"), which names a training run's folds.
 const stagings = new Map();
+
+function stagedName(file, keepFolders) {
+    const path = keepFolders && file.webkitRelativePath ? file.webkitRelativePath : "";
+    const slash = path.indexOf("/");
+    return slash > 0 ? path.substring(slash + 1) : file.name;
+}
 
 export function attachDrop(zone, input) {
     zone.addEventListener("dragover", e => e.preventDefault());
@@ -77,7 +85,7 @@ export function attachDrop(zone, input) {
     });
 }
 
-export async function stage(input, url, antiforgeryToken, component) {
+export async function stage(input, url, antiforgeryToken, component, keepFolders) {
     const files = Array.from(input.files || []);
     if (files.length === 0) {
         return;
@@ -85,14 +93,15 @@ export async function stage(input, url, antiforgeryToken, component) {
 
     const id = ++next;
     const total = files.reduce((sum, f) => sum + f.size, 0);
-    await component.invokeMethodAsync("Started", files.map(f => f.name), files.map(f => f.size));
+    const names = files.map(f => stagedName(f, keepFolders));
+    await component.invokeMethodAsync("Started", names, files.map(f => f.size));
     let done = 0;
     let last = 0;
-    for (const file of files) {
+    for (const [index, file] of files.entries()) {
         const answer = await new Promise(resolve => {
             const xhr = new XMLHttpRequest();
             stagings.set(id, xhr);
-            xhr.open("POST", url + "?name=" + encodeURIComponent(file.name));
+            xhr.open("POST", url + (url.includes("?") ? "&" : "?") + "name=" + encodeURIComponent(names[index]));
             xhr.setRequestHeader("Content-Type", "application/octet-stream");
             if (antiforgeryToken) {
                 xhr.setRequestHeader("RequestVerificationToken", antiforgeryToken);
@@ -111,7 +120,7 @@ export async function stage(input, url, antiforgeryToken, component) {
         });
         stagings.delete(id);
         if (answer.status !== 201) {
-            await component.invokeMethodAsync("Failed", file.name, answer.status, answer.body);
+            await component.invokeMethodAsync("Failed", names[index], answer.status, answer.body);
             return;
         }
         done += file.size;

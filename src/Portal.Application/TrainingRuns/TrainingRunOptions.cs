@@ -1,6 +1,6 @@
 namespace Portal.Application.TrainingRuns;
 
-/// <summary>The <c>TrainingRuns</c> section of appsettings.json: how large a training-run upload may be.</summary>
+/// <summary>The <c>TrainingRuns</c> section of appsettings.json: how large a training-run upload may be, and how many points of a curve a chart is sent.</summary>
 public sealed class TrainingRunOptions
 {
     public const string Section = "TrainingRuns";
@@ -16,4 +16,10 @@ public sealed class TrainingRunOptions
 
     /// <summary>The most points all series of one run may hold together, so a run stays a small blob. Default 2,000,000.</summary>
     public long MaxPoints { get; set; } = 2_000_000;
+
+    /// <summary>
+    /// The most points of one curve sent to a browser chart (a longer series is thinned keeping its shape; last and best
+    /// values come from the full series). At least 8. Default 3,000.
+    /// </summary>
+    public int MaxChartPoints { get; set; } = 3_000;
 }

@@ -85,6 +85,42 @@ public sealed partial class TrainingRunService(
     }
 
     /// <summary>
+    /// Stores the training run sent together with submission <paramref name="submissionId"/>, which was just accepted
+    /// (<see cref="UploadAsync"/> on it). Never undoes the submission: a run a reader refuses, or one the server fails to
+    /// read, gives an attachment whose <see cref="TrainingRunAttachment.Error"/> says the submission was accepted and why
+    /// its run was not kept. Null when <paramref name="files"/> is empty (no run was sent).
+    /// </summary>
+    public async Task<TrainingRunAttachment?> AttachToAcceptedAsync(int submissionId, IReadOnlyList<TrainingRunUpload> files, string? commit, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (files.Count == 0)
+        {
+            return null;
+        }
+
+        string reason;
+        try
+        {
+            var outcome = await UploadAsync(submissionId, files, commit, viewer, cancellationToken);
+            if (outcome.Run is { } run)
+            {
+                return new TrainingRunAttachment(run, null);
+            }
+
+            reason = outcome.Error ?? "the submission is not your team's.";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The submission is in; a failure here must not read as a failed submission (a client would send it again).
+            LogAttachFailed(logger, e, submissionId);
+            reason = "the server could not read it just now.";
+        }
+
+        return new TrainingRunAttachment(null, $"Submission #{submissionId} was accepted, but its training run was not kept: {reason} Attach the run to it again from the Submissions page (or the training-run endpoint).");
+    }
+
+    /// <summary>
     /// The training run of submission <paramref name="submissionId"/> with its series, or null when the viewer may not see
     /// it (no such submission, another team's unpublished run, or published but the competition still running). A
     /// submission of the viewer's own without a run gives a view with <see cref="TrainingRunView.UploadedAtUtc"/> null.
@@ -215,6 +251,9 @@ public sealed partial class TrainingRunService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training run for submission {SubmissionId} refused: {Problem} in {File}")]
     private static partial void LogRefused(ILogger logger, int submissionId, RunFileProblem problem, string file);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Training run sent with submission {SubmissionId} could not be stored")]
+    private static partial void LogAttachFailed(ILogger logger, Exception exception, int submissionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training run stored for submission {SubmissionId}: {Series} series, {Points} points, {Bytes} bytes")]
     private static partial void LogStored(ILogger logger, int submissionId, int series, long points, int bytes);

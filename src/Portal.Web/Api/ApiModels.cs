@@ -57,9 +57,10 @@ public sealed record ApiLabelAudit(int Voters, int Images, string Method, IReadO
 
 /// <summary>
 /// What an accepted submission returns: 201 with status "scored" and its public macro F1 for a CSV (scored in the
-/// request), 202 with status "queued" for a model or an ensemble (follow <paramref name="StatusUrl"/>).
+/// request), 202 with status "queued" for a model or an ensemble (follow <paramref name="StatusUrl"/>);
+/// <paramref name="TrainingRun"/> says what became of the training run sent with it (<c>run</c> parts), null when none was sent.
 /// </summary>
-public sealed record ApiSubmissionAccepted(int Id, string Status, string StatusUrl, double? PublicScore);
+public sealed record ApiSubmissionAccepted(int Id, string Status, string StatusUrl, double? PublicScore, ApiRunAttachment? TrainingRun = null);
 
 /// <summary>A submission's state and the scores the caller may see, with the team's own validation numbers sent with it (null and empty when none).</summary>
 public sealed record ApiSubmission(int Id, string Team, string Kind, string Description, string Status, string? Error, DateTime CreatedAtUtc, double? PublicScore, double? PrivateScore, bool IsFinal,

@@ -25,7 +25,13 @@ public static class ModelApi
         "comma-separated); a wrong value answers 400 naming the field. Every model is checked at once (input [N,3,H,W], output [N,classes], opset, size limit); a refused " +
         "upload answers 400 with the reason naming the file and stores nothing; a body over the upload limits (a CSV's, or a model " +
         "submission's) answers 413 with the limit, before it is read. Accepted: 202 with the submission id; the run is a " +
-        "background job (poll the status URL).";
+        "background job (poll the status URL). Any upload may also carry the training run that produced it: `run` file fields " +
+        "(TensorBoard event files, the name keeping its fold folder, e.g. `fold0/events.out.tfevents.123`; a wandb or CSV/JSON " +
+        "history; a settings `*.yaml` or `config.json`; `optuna*.json`; `commit.txt`; or one `.zip` of the run folder) and " +
+        "optionally `commit` (a git hash). The run is stored once the submission is accepted, in the same request; the answer's " +
+        "`trainingRun` says whether it was kept (`kept`, `series`, `validationF1Last`, `validationF1Best`, `url`) or, with " +
+        "`kept` false, why not (`error`, naming the file and its record or line): a refused run never undoes the accepted " +
+        "submission; attach it again at `url`. Run files follow the TrainingRuns limits.";
 
     /// <summary>Maps the model endpoints under <c>/api/v1</c>.</summary>
     public static RouteGroupBuilder MapModelApi(this RouteGroupBuilder v1)
@@ -70,7 +76,7 @@ public static class ModelApi
         };
         var models = http.RequestServices.GetRequiredService<ModelSubmissionService>();
         var outcome = await models.SubmitAsync(competition, teamId, null, files, input, form.Field("description"), validation, http.RequestAborted);
-        return SubmitOutcomeResults.ToResult(outcome, "Model refused");
+        return SubmitOutcomeResults.ToResult(outcome, "Model refused", run: await SubmissionRuns.AttachAsync(outcome, form, http));
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> CancelAsync(int id, HttpContext http, ModelSubmissionService models)

@@ -321,7 +321,7 @@ public static class PortalApi
         var file = form.Files[0];
         await using var stream = file.Open();
         var outcome = await submissions.SubmitCsvAsync(competition, teamId, null, stream, file.FileName, form.Field("description"), validation, http.RequestAborted);
-        return SubmitOutcomeResults.ToResult(outcome, "Invalid submission");
+        return SubmitOutcomeResults.ToResult(outcome, "Invalid submission", run: await SubmissionRuns.AttachAsync(outcome, form, http));
     }
 
     /// <summary>Queues an ensemble of the caller team's scored submissions (JSON body); 202 with its id, or 400/429/409 with the reason.</summary>

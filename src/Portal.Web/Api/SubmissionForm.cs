@@ -12,15 +12,21 @@ namespace Portal.Web.Api;
 /// The multipart form of the submissions endpoint, read as a stream rather than buffered whole: a body that declares more
 /// than its limit is refused before a byte is read, and each file is kept to its own limit (a CSV the CSV limit, a model
 /// the model limit) and cut off one byte past it, so nothing larger ever reaches the disk. The service that takes the
-/// upload sees the extra byte and refuses the file as too large, naming it. Disposing deletes the kept files.
+/// upload sees the extra byte and refuses the file as too large, naming it. The training run sent with a submission
+/// (<see cref="RunField"/> parts) is kept the same way, each part to its run file limit; a cut-off run part does not stop
+/// the form (the submission still goes in; the run is refused as too large). Disposing deletes the kept files.
 /// </summary>
 public sealed class SubmissionForm : IDisposable
 {
     /// <summary>The field that carries the files.</summary>
     public const string FileField = "file";
 
+    /// <summary>The field that carries the files of the submission's training run (file names keep their folders).</summary>
+    public const string RunField = "run";
+
     private readonly Dictionary<string, string> _fields = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<UploadedFile> _files = [];
+    private readonly List<UploadedFile> _runFiles = [];
     private readonly List<TemporaryFile> _temporaries = [];
 
     private SubmissionForm()
@@ -29,6 +35,12 @@ public sealed class SubmissionForm : IDisposable
 
     /// <summary>The <c>file</c> parts, in order; after a cut-off file, nothing more was read.</summary>
     public IReadOnlyList<UploadedFile> Files => _files;
+
+    /// <summary>
+    /// The <c>run</c> parts, in order, each named as sent ("fold_0/events.out.tfevents.1"); a part's length is null when it
+    /// was cut off past its limit.
+    /// </summary>
+    public IReadOnlyList<UploadedFile> RunFiles => _runFiles;
 
     /// <summary>Why the form was refused (413 with the limit, or 400), or null.</summary>
     public ProblemHttpResult? Refusal { get; private set; }
@@ -75,12 +87,21 @@ public sealed class SubmissionForm : IDisposable
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (disposition.IsFileDisposition())
                 {
+                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                    if (name == RunField)
+                    {
+                        var runFile = temporaries.CreateFile();
+                        form._temporaries.Add(runFile);
+                        var (runLength, runComplete) = await UploadFiles.CopyAtMostAsync(section.Body, runFile.Path, limits.RunFileLimit(fileName) + 1, cancellationToken);
+                        form._runFiles.Add(new UploadedFile(fileName, runComplete ? runLength : null, runFile.Path));
+                        continue;
+                    }
+
                     if (name != FileField)
                     {
                         continue;
                     }
 
-                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
                     if (first is null)
                     {
                         // The first file tells a CSV from a model upload, and so which limit the declared length must meet.

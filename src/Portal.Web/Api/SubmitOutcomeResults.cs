@@ -14,13 +14,14 @@ internal static class SubmitOutcomeResults
     /// <param name="outcome">What the feature service decided.</param>
     /// <param name="invalidTitle">The refusal's title when there are problems to list ("Invalid submission", "Model refused").</param>
     /// <param name="refusedTitle">The refusal's title otherwise.</param>
-    public static IResult ToResult(SubmitOutcome outcome, string invalidTitle, string refusedTitle = "Submission refused")
+    /// <param name="run">What became of the training run sent with an accepted submission; null when none was sent.</param>
+    public static IResult ToResult(SubmitOutcome outcome, string invalidTitle, string refusedTitle = "Submission refused", ApiRunAttachment? run = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.SubmissionId is int id)
         {
             var url = $"/api/v1/submissions/{id}";
-            var accepted = new ApiSubmissionAccepted(id, (outcome.Status ?? SubmissionStatus.Queued).ToString().ToLowerInvariant(), url, outcome.PublicScore);
+            var accepted = new ApiSubmissionAccepted(id, (outcome.Status ?? SubmissionStatus.Queued).ToString().ToLowerInvariant(), url, outcome.PublicScore, run);
             return outcome.Status == SubmissionStatus.Scored ? TypedResults.Created(url, accepted) : TypedResults.Accepted(url, accepted);
         }
 

@@ -3,15 +3,17 @@ using Portal.Core.Submissions;
 using Portal.Application.Models;
 using Portal.Web.Hosting;
 using Portal.Application;
+using Portal.Application.TrainingRuns;
 
 namespace Portal.Web.Api;
 
 /// <summary>
 /// How large a submission upload may be, from the options that hold the file limits (<c>Portal:MaxCsvBytes</c>,
-/// <c>Inference:MaxModelBytes</c> and <c>Inference:MaxModelsPerSubmission</c>): a CSV body is the CSV limit, a model
-/// body the model limit per file times the files, each with room for the form around the files.
+/// <c>Inference:MaxModelBytes</c>, <c>Inference:MaxModelsPerSubmission</c> and <c>TrainingRuns:MaxUploadBytes</c>): a CSV
+/// body is the CSV limit, a model body the model limit per file times the files, each with room for the training run
+/// that may come with it (<c>run</c> parts) and for the form around the files.
 /// </summary>
-public sealed class UploadLimits(IOptions<PortalOptions> portal, IOptions<InferenceOptions> inference)
+public sealed class UploadLimits(IOptions<PortalOptions> portal, IOptions<InferenceOptions> inference, IOptions<TrainingRunOptions> runs)
 {
     /// <summary>Room for the multipart framing and the form fields around the files.</summary>
     public const long FormAllowance = 1024 * 1024;
@@ -25,17 +27,27 @@ public sealed class UploadLimits(IOptions<PortalOptions> portal, IOptions<Infere
     /// <summary>The largest model file.</summary>
     public long ModelFile => inference.Value.MaxModelBytes;
 
-    /// <summary>The largest body of a CSV upload.</summary>
-    public long CsvBody => CsvFile + FormAllowance;
+    /// <summary>The largest training run sent with a submission (all its <c>run</c> parts together), in bytes.</summary>
+    public long RunBytes => runs.Value.MaxUploadBytes;
 
-    /// <summary>The largest body of a model upload.</summary>
-    public long ModelBody => ModelFile * inference.Value.MaxModelsPerSubmission + FormAllowance;
+    /// <summary>The largest body of a CSV upload (with its training run).</summary>
+    public long CsvBody => CsvFile + RunBytes + FormAllowance;
+
+    /// <summary>The largest body of a model upload (with its training run).</summary>
+    public long ModelBody => ModelFile * inference.Value.MaxModelsPerSubmission + RunBytes + FormAllowance;
 
     /// <summary>The largest body of the submissions endpoint, which takes either.</summary>
     public long AnyBody => Math.Max(CsvBody, ModelBody);
 
     /// <summary>The largest file of a part named <paramref name="fileName"/>.</summary>
     public long FileLimit(string fileName) => IsModelFile(fileName) ? ModelFile : CsvFile;
+
+    /// <summary>
+    /// The largest file of a training-run part named <paramref name="fileName"/> (a path such as
+    /// <c>fold_0/events.out.tfevents.1</c>): a zip of the run folder may be the whole run, any other file one run file.
+    /// </summary>
+    public long RunFileLimit(string fileName) =>
+        fileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? runs.Value.MaxUploadBytes : runs.Value.MaxFileBytes;
 
     /// <summary>The largest body of an upload whose (first) file is <paramref name="fileName"/>.</summary>
     public long BodyLimit(string fileName) => IsModelFile(fileName) ? ModelBody : CsvBody;
@@ -54,9 +66,10 @@ public sealed class UploadLimits(IOptions<PortalOptions> portal, IOptions<Infere
     /// <summary>Whether a file is a model (by its name, as the submissions endpoint tells CSV and models apart).</summary>
     public static bool IsModelFile(string fileName) => fileName.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase);
 
-    private string Limit(string? fileName) => fileName is null
+    private string Limit(string? fileName) => (fileName is null
         ? $"a submission may be at most {ByteSize.Format(CsvFile)} as a CSV, or {ByteSize.Format(ModelFile)} per model file and {ByteSize.Format(ModelBody)} in all"
         : IsModelFile(fileName)
             ? $"a model submission may be at most {ByteSize.Format(ModelFile)} per file and {ByteSize.Format(ModelBody)} in all"
-            : $"a CSV submission may be at most {ByteSize.Format(CsvFile)}";
+            : $"a CSV submission may be at most {ByteSize.Format(CsvFile)}")
+        + $", and the training run sent with it at most {ByteSize.Format(RunBytes)}";
 }

@@ -27,13 +27,16 @@ public sealed class StagedUploads(TimeProvider time, long maxBytesPerUser)
         return _entries.Values.Where(e => e.UserId == userId).Sum(e => e.Upload.Length);
     }
 
-    /// <summary>Keeps <paramref name="file"/> (now owned here) for <paramref name="userId"/>; its id.</summary>
+    /// <summary>
+    /// Keeps <paramref name="file"/> (now owned here) for <paramref name="userId"/>; its id. The name is kept as given
+    /// (a training run's file keeps its folders, "fold_0/events.out.tfevents.1"): a label, never a path on the server.
+    /// </summary>
     public StagedUpload Add(string userId, string fileName, long length, TemporaryFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
         Expire();
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var upload = new StagedUpload(id, Path.GetFileName(fileName), length, file.Path);
+        var upload = new StagedUpload(id, fileName, length, file.Path);
         _entries[id] = new Entry(userId, upload, file, time.GetUtcNow());
         return upload;
     }

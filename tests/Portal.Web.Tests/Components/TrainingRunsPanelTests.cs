@@ -14,6 +14,7 @@ using Portal.Data.Entities;
 using Portal.Data.Storage;
 using Portal.TrainingRuns.Tests.Fixtures;
 using Portal.Web.Components.Shared;
+using Portal.Web.Components.Shared.Charts;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Components;
@@ -113,6 +114,54 @@ public sealed class TrainingRunsPanelTests : PortalComponentTest, IAsyncLifetime
         // Assert
         cut.WaitForAssertion(() => Assert.Contains("events.out.tfevents.1.host", cut.Find("[data-testid=run-error]").TextContent, StringComparison.Ordinal));
         Assert.Equal(2, cut.FindAll("[data-testid=run-row]").Count);
+    }
+
+    [Fact]
+    public void Panel_TwoRunsOfThreeFolds_DrawsEachFoldOfEachRunAsItsOwnLineOverlaid()
+    {
+        // Arrange
+        var context = new CompetitionContext(_competition, TeamViewer, null);
+
+        // Act
+        var cut = Render<TrainingRunsPanel>(p => p.Add(c => c.Context, context));
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindComponents<TrainingCurvesChart>()));
+        var f1 = Assert.Single(cut.FindComponents<TrainingCurvesChart>(), c => c.Instance.Tag == "val/f1").Instance;
+        string[] expected = [.. new[] { _first, _second }.Order().SelectMany(id => new[] { $"#{id} fold_0", $"#{id} fold_1", $"#{id} fold_2" })];
+        Assert.Equal(expected, f1.Curves.Select(c => c.Name));
+        Assert.All(f1.Curves, c => Assert.Equal(4, c.Steps.Length));
+    }
+
+    [Fact]
+    public async Task Panel_HundredThousandPointSeries_ChartIsSentAThinnedCurveAndTheTableTheFullSeriesValues()
+    {
+        // Arrange: a history of 100,000 steps whose best F1 is one spike and whose last value is not the best.
+        var rows = new System.Text.StringBuilder("_step,val_f1\n");
+        for (var i = 0; i < 100_000; i++)
+        {
+            var f1 = i == 61_234 ? 0.9876 : i == 99_999 ? 0.7001 : 0.5 + (0.2 * i / 100_000.0);
+            rows.Append(CultureInfo.InvariantCulture, $"{i},{f1}\n");
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(rows.ToString());
+        var outcome = await Services.GetRequiredService<TrainingRunService>().UploadAsync(
+            _first, [new TrainingRunUpload("history.csv", bytes.Length, () => new MemoryStream(bytes, writable: false))], null, TeamViewer, Ct);
+        Assert.True(outcome.Run is not null, outcome.Error);
+        var context = new CompetitionContext(_competition, TeamViewer, null);
+
+        // Act
+        var cut = Render<TrainingRunsPanel>(p => p.Add(c => c.Context, context));
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindComponents<TrainingCurvesChart>(), c => c.Instance.Tag == "val_f1"));
+        var curve = Assert.Single(Assert.Single(cut.FindComponents<TrainingCurvesChart>(), c => c.Instance.Tag == "val_f1").Instance.Curves);
+        Assert.InRange(curve.Steps.Length, 2, new TrainingRunOptions().MaxChartPoints);
+        Assert.Equal(0.9876, curve.Values.Max());
+        Assert.Equal((99_999L, 0.7001), (curve.Steps[^1], curve.Values[^1]));
+        var row = cut.Find($"[data-testid=run-row][data-submission=\"{_first}\"]");
+        Assert.Contains("0.7001", row.QuerySelector("[data-testid=run-last]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("0.9876", row.QuerySelector("[data-testid=run-best]")!.TextContent, StringComparison.Ordinal);
     }
 
     private static string Format(double? value) => value!.Value.ToString("0.0000", CultureInfo.InvariantCulture);

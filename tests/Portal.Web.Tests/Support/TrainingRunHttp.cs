@@ -61,6 +61,49 @@ internal static class TrainingRunHttp
         return await client.PostAsync(new Uri($"/api/v1/submissions/{submissionId}/training-run", UriKind.Relative), form, Cancellation);
     }
 
+    /// <summary>
+    /// Submits <paramref name="csv"/> to the submissions endpoint with its training run as <c>run</c> parts (names keep their
+    /// folders), the run's parts before the CSV's when <paramref name="runFirst"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitWithRunAsync(this HttpClient client, string slug, string csv,
+        IEnumerable<(string Name, byte[] Bytes)> run, string? commit = null, bool runFirst = false)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(csv);
+        using var form = new MultipartFormDataContent();
+        void AddCsv()
+        {
+            var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv));
+            file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            form.Add(file, "file", "predictions.csv");
+        }
+
+        if (!runFirst)
+        {
+            AddCsv();
+        }
+
+        foreach (var (name, bytes) in run)
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(content, "run", name);
+        }
+
+        if (runFirst)
+        {
+            AddCsv();
+        }
+
+        form.Add(new StringContent("with its run"), "description");
+        if (commit is not null)
+        {
+            form.Add(new StringContent(commit), "commit");
+        }
+
+        return await client.PostAsync(new Uri($"/api/v1/competitions/{slug}/submissions", UriKind.Relative), form, Cancellation);
+    }
+
     /// <summary>Publishes or withdraws a run.</summary>
     public static Task<HttpResponseMessage> PublishRunAsync(this HttpClient client, int submissionId, bool published) =>
         client.PutAsJsonAsync(new Uri($"/api/v1/submissions/{submissionId}/training-run/published", UriKind.Relative), new ApiPublishRequest(published), PortalHttp.Json, Cancellation);

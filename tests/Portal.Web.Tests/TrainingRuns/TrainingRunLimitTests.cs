@@ -31,4 +31,26 @@ public sealed class TrainingRunLimitTests(SmallRunLimitFactory factory) : IClass
         Assert.Contains(files[0].Name, body, StringComparison.Ordinal);
         Assert.Null(run.UploadedAtUtc);
     }
+
+    [Fact]
+    public async Task Submit_RunFileOverTheLimit_SubmissionAcceptedAndRunRefusedNamingIt()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var token = factory.WithToken(scenario.A.Token);
+        var (folder, _) = TrainingRunHttp.WriteFolds(folds: 1, steps: 400);
+        var files = TrainingRunHttp.FilesOf(folder);
+        Directory.Delete(folder, recursive: true);
+        Assert.True(files[0].Bytes.Length > SmallRunLimitFactory.MaxFileBytes);
+
+        // Act: the run's part comes first and is cut off at its limit; the CSV after it is still read.
+        using var response = await token.SubmitWithRunAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.7, 0.6)), files, runFirst: true);
+        var accepted = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<ApiSubmissionAccepted>(response.Content, PortalHttp.Json, Ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.False(accepted!.TrainingRun!.Kept);
+        Assert.Contains(files[0].Name, accepted.TrainingRun.Error, StringComparison.Ordinal);
+        Assert.Contains("was accepted", accepted.TrainingRun.Error, StringComparison.Ordinal);
+    }
 }

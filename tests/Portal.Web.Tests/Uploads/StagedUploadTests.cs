@@ -88,6 +88,31 @@ public sealed class StagedUploadTests(Api.UploadLimitPortalFactory factory) : IC
     }
 
     [Fact]
+    public async Task Stage_RunFile_KeepsItsFoldFolderAndIsHeldToTheRunFileLimit()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).WithImages(20).BuildAsync();
+        using var member = await factory.SignInAsync(scenario.A.FirstMember);
+        var antiforgery = await member.PageAntiforgeryTokenAsync();
+        var limit = (int)Api.UploadLimitPortalFactory.MaxRunBytes;
+
+        // Act
+        using var kept = await StageAsync(member, "fold_3/../fold_3/events.out.tfevents.1.host", new byte[limit], antiforgery, purpose: "run");
+        using var tooLarge = await StageAsync(member, "fold_4/events.out.tfevents.2.host", new byte[limit + 1], antiforgery, purpose: "run");
+        using var unknown = await StageAsync(member, "a.csv", [1], antiforgery, purpose: "checkpoint");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, kept.StatusCode);
+        var staged = (await kept.Content.ReadFromJsonAsync<ApiStagedUpload>(Ct))!;
+        Assert.Equal("fold_3/fold_3/events.out.tfevents.1.host", staged.FileName);
+        Assert.Equal("fold_3/fold_3/events.out.tfevents.1.host", factory.Services.GetRequiredService<StagedUploads>().Find(staged.Id, scenario.A.FirstMember.Id)!.FileName);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Contains("fold_4/events.out.tfevents.2.host is larger than 16 KiB", await tooLarge.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("purpose", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StagedFiles_PastTheirLifetimeOrOverTheRoom_AreDeletedAndCounted()
     {
         // Arrange
@@ -111,9 +136,10 @@ public sealed class StagedUploadTests(Api.UploadLimitPortalFactory factory) : IC
         Assert.Equal(0, uploads.StagedBytes("user-1"));
     }
 
-    private static async Task<HttpResponseMessage> StageAsync(HttpClient client, string name, byte[] bytes, string? antiforgery)
+    private static async Task<HttpResponseMessage> StageAsync(HttpClient client, string name, byte[] bytes, string? antiforgery, string? purpose = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/uploads?name={Uri.EscapeDataString(name)}") { Content = new ByteArrayContent(bytes) };
+        var query = purpose is null ? "" : $"&purpose={Uri.EscapeDataString(purpose)}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/uploads?name={Uri.EscapeDataString(name)}{query}") { Content = new ByteArrayContent(bytes) };
         if (antiforgery is not null)
         {
             request.Headers.Add("RequestVerificationToken", antiforgery);

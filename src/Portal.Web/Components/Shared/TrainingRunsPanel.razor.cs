@@ -4,6 +4,7 @@ using Portal.Application.Access;
 using Portal.Application.Submissions;
 using Portal.Application.TrainingRuns;
 using Portal.Data.Storage;
+using Portal.TrainingRuns.Series;
 using Portal.TrainingRuns.Settings;
 using Portal.Web.Components.Shared.Charts;
 
@@ -95,11 +96,12 @@ public sealed partial class TrainingRunsPanel
             return;
         }
 
+        // Tags this run brings that no shown run had are chosen when they are the usual ones (a wandb "val_f1" beside a TensorBoard "val/f1").
+        var before = AllTags;
         _shown.Add(submissionId);
-        if (_tags.Count == 0)
-        {
-            _tags = AllTags.Where(t => DefaultTagWords.Any(w => t.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
-        }
+        var added = AllTags.Except(before, StringComparer.Ordinal)
+            .Where(t => DefaultTagWords.Any(w => t.Contains(w, StringComparison.OrdinalIgnoreCase)));
+        _tags = [.. _tags.Union(added, StringComparer.Ordinal)];
     }
 
     private async Task<TrainingRunView?> LoadAsync(int submissionId)
@@ -115,12 +117,18 @@ public sealed partial class TrainingRunsPanel
 
     private void PickTags(IReadOnlyCollection<string>? tags) => _tags = tags ?? [];
 
-    /// <summary>One line per shown run and fold of <paramref name="tag"/>, named "#id fold".</summary>
+    /// <summary>
+    /// One line per shown run and fold of <paramref name="tag"/>, named "#id fold", each thinned to at most
+    /// <see cref="TrainingRunOptions.MaxChartPoints"/> points for the browser (the table's last and best come from the full series).
+    /// </summary>
     private List<TrainingCurve> CurvesOf(string tag) => _shown.Order()
         .Where(_loaded.ContainsKey)
         .SelectMany(id => _loaded[id].Series.Where(s => s.Tag == tag)
-            .Select(s => new TrainingCurve(s.Run == "." ? $"#{id}" : $"#{id} {s.Run}", s.Steps, s.Values)))
+            .Select(s => (Name: s.Run == "." ? $"#{id}" : $"#{id} {s.Run}", Points: SeriesThinning.Thin(s.Steps, s.Values, ChartPoints)))
+            .Select(c => new TrainingCurve(c.Name, c.Points.Steps, c.Points.Values)))
         .ToList();
+
+    private int ChartPoints => Math.Max(SeriesThinning.MinPoints, Runs.Options.MaxChartPoints);
 
     private async Task CompareAsync(int left, int right)
     {
