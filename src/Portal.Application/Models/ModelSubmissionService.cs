@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Core.Competitions;
 using Portal.Core.Submissions;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -79,7 +81,8 @@ public sealed partial class ModelSubmissionService(
             return Invalid(ProblemCode.InvalidModel, [$"'{notModel.FileName}' is not an .onnx file; a model submission takes .onnx files only."]);
         }
 
-        var (settings, settingsProblems) = input.Validate(files.Count);
+        var heads = AttributeHeads.Of(hidden.Taxonomy);
+        var (settings, settingsProblems) = input.Validate(files.Count, heads);
         if (settings is null)
         {
             return Invalid(ProblemCode.InvalidSettings, settingsProblems);
@@ -93,9 +96,13 @@ public sealed partial class ModelSubmissionService(
         var temporaries = new List<TemporaryFile>();
         try
         {
-            foreach (var file in files)
+            for (var f = 0; f < files.Count; f++)
             {
-                var (kept, problem) = await CheckAsync(file, settings, hidden.Taxonomy.Count, cancellationToken);
+                // A model tagged as one attribute head gives that head's values; any other gives every class (or every head).
+                var head = settings.Heads is { } tags ? heads!.IndexOf(tags[f]) : -1;
+                var (kept, problem) = head >= 0
+                    ? await CheckAsync(files[f], settings, heads!.Sizes[head], null, cancellationToken, heads.Names[head])
+                    : await CheckAsync(files[f], settings, hidden.Taxonomy.Count, heads, cancellationToken);
                 if (kept is not null)
                 {
                     temporaries.Add(kept);
@@ -199,7 +206,8 @@ public sealed partial class ModelSubmissionService(
     }
 
     /// <summary>Keeps the upload in a scratch file and checks it; the file (null when nothing was kept) and why it is refused, or null.</summary>
-    private async Task<(TemporaryFile? Kept, SubmissionProblem? Problem)> CheckAsync(ModelUpload file, ModelRunSettings settings, int classCount, CancellationToken cancellationToken)
+    private async Task<(TemporaryFile? Kept, SubmissionProblem? Problem)> CheckAsync(ModelUpload file, ModelRunSettings settings, int classCount, AttributeHeads? heads,
+        CancellationToken cancellationToken, string? tag = null)
     {
         var limit = options.Value.MaxModelBytes;
         var name = Path.GetFileName(file.FileName);
@@ -233,12 +241,13 @@ public sealed partial class ModelSubmissionService(
             checkTime.CancelAfter(options.Value.CheckTimeLimit);
             try
             {
-                shape = await sandbox.CheckAsync(bytes, classCount, checkTime.Token);
+                shape = await sandbox.CheckAsync(bytes, classCount, heads, checkTime.Token);
             }
             catch (ModelRunFailedException e)
             {
                 LogCheckRefused(name, e.Failure, e.Detail);
-                return (kept, Refused(name, e.Message));
+                return (kept, Refused(name, tag is null ? e.Message
+                    : string.Create(CultureInfo.InvariantCulture, $"it is tagged as the {tag} head, so it must have one output [N, {classCount}] of that head's scores. {e.Message}")));
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -13,11 +13,15 @@ namespace Portal.Core.Competitions;
 public sealed class AttributeHeads
 {
     private readonly int[] _sizes;
+    private readonly string[] _names;
     private readonly int[] _strides;
 
-    /// <summary>Heads of <paramref name="sizes"/> values each, the first most significant in the class index.</summary>
-    /// <exception cref="ArgumentException">Fewer than two heads, or a head of fewer than two values.</exception>
-    public AttributeHeads(IReadOnlyList<int> sizes)
+    /// <summary>
+    /// Heads of <paramref name="sizes"/> values each, the first most significant in the class index, named
+    /// <paramref name="names"/> (the axes' names; "head 1", "head 2", ... when null).
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than two heads, a head of fewer than two values, or not one name per head.</exception>
+    public AttributeHeads(IReadOnlyList<int> sizes, IReadOnlyList<string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(sizes);
         if (sizes.Count < 2 || sizes.Any(s => s < 2))
@@ -25,7 +29,13 @@ public sealed class AttributeHeads
             throw new ArgumentException("Attribute heads need at least two heads of at least two values each.", nameof(sizes));
         }
 
+        if (names is not null && names.Count != sizes.Count)
+        {
+            throw new ArgumentException("Give one name per head.", nameof(names));
+        }
+
         _sizes = sizes.ToArray();
+        _names = names?.ToArray() ?? Enumerable.Range(1, _sizes.Length).Select(i => string.Create(CultureInfo.InvariantCulture, $"head {i}")).ToArray();
         _strides = new int[_sizes.Length];
         var stride = 1;
         for (var a = _sizes.Length - 1; a >= 0; a--)
@@ -41,11 +51,20 @@ public sealed class AttributeHeads
     public static AttributeHeads? Of(ClassTaxonomy taxonomy)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
-        return taxonomy.Axes.Count < 2 ? null : new AttributeHeads(taxonomy.Axes.Select(a => a.Size).ToArray());
+        return taxonomy.Axes.Count < 2 ? null : new AttributeHeads(taxonomy.Axes.Select(a => a.Size).ToArray(), taxonomy.Axes.Select(a => a.Name).ToArray());
     }
 
     /// <summary>The number of values of each head, in axis order.</summary>
     public IReadOnlyList<int> Sizes => _sizes;
+
+    /// <summary>The heads' names (the axes'), in axis order.</summary>
+    public IReadOnlyList<string> Names => _names;
+
+    /// <summary>The index of the head named <paramref name="name"/> (case-insensitive), or -1.</summary>
+    public int IndexOf(string name) => Array.FindIndex(_names, n => string.Equals(n, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>"mask [N,3], gender [N,2], age [N,3]": the heads in order, for a sentence.</summary>
+    public string Describe() => string.Join(", ", _names.Select((n, a) => string.Create(CultureInfo.InvariantCulture, $"{n} [N,{_sizes[a]}]")));
 
     /// <summary>The number of classes the heads combine into (the product of <see cref="Sizes"/>).</summary>
     public int Classes { get; }
