@@ -86,6 +86,7 @@ public sealed class AttributeHeadModelTests(ModelPortalFactory factory) : IClass
         var member = Assert.Single(details.Members);
         Assert.Equal("mask.onnx + gender.onnx + age.onnx", member.Name);
         Assert.Equal(done.PublicScore.Value, member.Merged.Public, 9);
+        Assert.Equal("16x16 stretch", member.Input!.SizeText);
     }
 
     public static TheoryData<string, string> Refusals => new()
