@@ -205,6 +205,34 @@ public sealed partial class ModelSubmissionService(
         return VisibilityPolicy.SeesPrivate(viewer, competition) ? details : details.PublicOnly();
     }
 
+    /// <summary>
+    /// The progress of a model submission's run while it is queued or running, for a viewer who may open the
+    /// submission; null when it may not, or when the run is not in progress (finished, failed or cancelled).
+    /// </summary>
+    public async Task<ModelRunProgress?> FindRunProgressAsync(int submissionId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission is not { Kind: SubmissionKind.Model, Status: SubmissionStatus.Queued or SubmissionStatus.Running } ||
+            !await TeamAccess.MayOpenAsync(db, submission.TeamId, viewer, cancellationToken))
+        {
+            return null;
+        }
+
+        var job = await db.Jobs.AsNoTracking()
+            .Where(j => j.SubmissionId == submissionId && j.Kind == JobKind.RunModel && (j.State == JobState.Queued || j.State == JobState.Running))
+            .OrderByDescending(j => j.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (job is null)
+        {
+            return null;
+        }
+
+        var running = job.State == JobState.Running;
+        return new ModelRunProgress(running ? "running" : "queued", running ? Math.Clamp(job.Progress, 0, 1) : 0, running ? job.ProgressText : null);
+    }
+
     /// <summary>Keeps the upload in a scratch file and checks it; the file (null when nothing was kept) and why it is refused, or null.</summary>
     private async Task<(TemporaryFile? Kept, SubmissionProblem? Problem)> CheckAsync(ModelUpload file, ModelRunSettings settings, int classCount, AttributeHeads? heads,
         CancellationToken cancellationToken, string? tag = null)

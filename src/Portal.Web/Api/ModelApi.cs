@@ -36,7 +36,11 @@ public static class ModelApi
         v1.MapPost("/submissions/{id:int}/cancel", CancelAsync).RequireAuthorization(Policies.TeamToken)
             .WithDescription("Cancels the team's queued or running model run; a cancelled submission does not count toward the daily limit.");
         v1.MapGet("/submissions/{id:int}/model-run", ModelRunAsync).RequireAuthorization(Policies.ApiReader)
-            .WithDescription("Each TTA view's and each model file's macro F1, and the ensemble's: public split only while the competition runs.");
+            .WithDescription("A finished run: 200 with each model file's input (size, resize, normalisation), each TTA view's and each model file's " +
+                             "macro F1, and the ensemble's (public split only while the competition runs). A run still queued or running: 202 with " +
+                             "its progress, `state` (queued|running), `fraction` (0 to 1) and `text` (the model and images done, speed and time left; " +
+                             "updated at the worker's heartbeat): poll again. 404 when the submission is not a model of yours, or its run failed or was cancelled " +
+                             "(GET /api/v1/submissions/{id} says why).");
         return v1;
     }
 
@@ -87,10 +91,18 @@ public static class ModelApi
         };
     }
 
-    private static async Task<Results<Ok<ModelRunDetails>, NotFound>> ModelRunAsync(int id, HttpContext http, ModelSubmissionService models)
+    private static async Task<Results<Ok<ModelRunDetails>, Accepted<ModelRunProgress>, NotFound>> ModelRunAsync(int id, HttpContext http, ModelSubmissionService models)
     {
-        var details = await models.FindRunDetailsAsync(id, Viewer.From(http.User), http.RequestAborted);
-        return details is null ? TypedResults.NotFound() : TypedResults.Ok(details);
+        var viewer = Viewer.From(http.User);
+        if (await models.FindRunDetailsAsync(id, viewer, http.RequestAborted) is { } details)
+        {
+            return TypedResults.Ok(details);
+        }
+
+        // Not finished yet: how far it has got, at the same address.
+        return await models.FindRunProgressAsync(id, viewer, http.RequestAborted) is { } progress
+            ? TypedResults.Accepted($"/api/v1/submissions/{id}/model-run", progress)
+            : TypedResults.NotFound();
     }
 
     internal static string ContentType(string fileName) =>
