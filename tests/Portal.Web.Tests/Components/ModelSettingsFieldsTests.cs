@@ -109,4 +109,16 @@ public sealed class ModelSettingsFieldsTests : PortalComponentTest, IClassFixtur
         // Assert
         Assert.Equal("64", input.Width);
     }
+
+    [Fact]
+    public void ModelSettingsFields_SeveralFiles_OffersTheAttributeHeadsField()
+    {
+        // Act
+        var one = Render<ModelSettingsFields>(p => p.Add(c => c.Input, new ModelSettingsInput()).Add(c => c.Files, 1));
+        var three = Render<ModelSettingsFields>(p => p.Add(c => c.Input, new ModelSettingsInput()).Add(c => c.Files, 3));
+
+        // Assert
+        Assert.Empty(one.FindAll("[data-testid=model-heads]"));
+        Assert.Contains("Attribute heads", three.Find("[data-testid=model-settings]").TextContent, StringComparison.Ordinal);
+    }
 }
