@@ -62,7 +62,7 @@ public sealed class ModelRunScoring(IFileStorage storage, SubmissionScorer score
             }
 
             await StoredPredictions.SaveAsync(storage, MemberKey(submission.CompetitionId, submission.Id, m), member.Merged, cancellationToken);
-            runs.Add(new MemberRun(member.Name, member.Weight, views, F1(hidden, member.Merged)));
+            runs.Add(new MemberRun(member.Name, member.Weight, views, F1(hidden, member.Merged), RunInput.Of(settings)));
         }
 
         var run = Record(new StoredModelRun(settings.Tta, settings.Merge, runs), provider, hidden.Truth.Count, elapsed.TotalSeconds, clock.UtcNow);

@@ -2,7 +2,11 @@ using Portal.Inference.Preprocessing;
 
 namespace Portal.Application.Models;
 
-/// <summary>How every member of a model submission is run: preprocessing, TTA preset and merge, members' weights (checked).</summary>
+/// <summary>
+/// How every member of a model submission is run: preprocessing, TTA preset and merge, members' weights (checked), and
+/// for three single-head models the attribute head of each member (<see cref="Heads"/>, the axes' names in file order;
+/// null when every member gives all the classes).
+/// </summary>
 public sealed record ModelRunSettings(
     int Width,
     int Height,
@@ -12,7 +16,8 @@ public sealed record ModelRunSettings(
     ChannelOrder Channels,
     string Tta,
     string Merge,
-    double[] Weights)
+    double[] Weights,
+    IReadOnlyList<string>? Heads = null)
 {
     public PreprocessOptions Preprocess() => new()
     {

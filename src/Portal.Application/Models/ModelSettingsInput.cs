@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Core.Competitions;
 using Portal.Inference.Preprocessing;
 using Portal.Inference.Tta;
 
@@ -36,11 +37,20 @@ public sealed class ModelSettingsInput
     /// <summary>One weight per model file, comma-separated; empty for equal weights.</summary>
     public string Weights { get; set; } = "";
 
+    /// <summary>
+    /// One attribute head per model file, comma-separated (<c>mask,gender,age</c>), for three single-head models combined
+    /// into the classes by the product of their probabilities; empty when each file gives every class's scores.
+    /// </summary>
+    public string Heads { get; set; } = "";
+
     /// <summary>The merge names the form offers.</summary>
     public static IReadOnlyList<string> MergeNames { get; } = ["mean", "gmean", "max", "min", "tsharpen"];
 
-    /// <summary>Checks the fields for a submission of <paramref name="members"/> model files.</summary>
-    public (ModelRunSettings? Settings, IReadOnlyList<string> Problems) Validate(int members)
+    /// <summary>
+    /// Checks the fields for a submission of <paramref name="members"/> model files, for a competition whose classes
+    /// are combinations of <paramref name="heads"/> (its attribute axes; null when it has none).
+    /// </summary>
+    public (ModelRunSettings? Settings, IReadOnlyList<string> Problems) Validate(int members, AttributeHeads? heads = null)
     {
         var problems = new List<string>();
         var width = Integer(Width, "width", problems);
@@ -86,13 +96,14 @@ public sealed class ModelSettingsInput
         }
 
         var weights = WeightsFor(members, problems);
+        var tags = HeadsFor(members, heads, problems);
         if (problems.Count > 0 || width is not { } w || height is not { } h || mean is null || std is null)
         {
             return (null, problems);
         }
 
         var settings = new ModelRunSettings(w, h, resize!.Value, mean.Select(v => (float)v).ToArray(), std.Select(v => (float)v).ToArray(),
-            channels!.Value, Normal(Tta, "none"), merge, weights!);
+            channels!.Value, Normal(Tta, "none"), merge, weights!, tags);
         problems.AddRange(settings.Preprocess().Problems());
         if (problems.Count == 0 && !TtaPlan.TryGetViews(settings.Tta, w, h, out _, out var ttaProblem))
         {
@@ -128,6 +139,51 @@ public sealed class ModelSettingsInput
         }
 
         return weights;
+    }
+
+    /// <summary>The head of each file (the axes' own spelling), null when none is tagged; a problem when they do not name each head once.</summary>
+    private string[]? HeadsFor(int members, AttributeHeads? heads, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(Heads))
+        {
+            return null;
+        }
+
+        if (heads is null)
+        {
+            problems.Add("This competition's classes are not combinations of attributes, so model files cannot be tagged as attribute heads; leave the heads empty.");
+            return null;
+        }
+
+        var parts = Heads.Split(',', StringSplitOptions.TrimEntries);
+        var expected = string.Join(", ", heads.Names);
+        if (parts.Length != members || members != heads.Sizes.Count)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Tag one model file per attribute head, in the order of the files: {heads.Sizes.Count} files tagged {expected}; you sent {members} file(s) and {parts.Length} tag(s)."));
+            return null;
+        }
+
+        var tags = new string[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var index = heads.IndexOf(parts[i]);
+            if (index < 0)
+            {
+                problems.Add($"'{parts[i]}' is not an attribute head of this competition; tag each model file with one of {expected}.");
+                return null;
+            }
+
+            tags[i] = heads.Names[index];
+        }
+
+        if (tags.GroupBy(t => t).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            problems.Add($"Two model files are tagged '{twice.Key}'; tag each head ({expected}) exactly once.");
+            return null;
+        }
+
+        return tags;
     }
 
     private static string Normal(string? value, string fallback) =>

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Core.Competitions;
 using Portal.Core.Submissions;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -79,7 +81,8 @@ public sealed partial class ModelSubmissionService(
             return Invalid(ProblemCode.InvalidModel, [$"'{notModel.FileName}' is not an .onnx file; a model submission takes .onnx files only."]);
         }
 
-        var (settings, settingsProblems) = input.Validate(files.Count);
+        var heads = AttributeHeads.Of(hidden.Taxonomy);
+        var (settings, settingsProblems) = input.Validate(files.Count, heads);
         if (settings is null)
         {
             return Invalid(ProblemCode.InvalidSettings, settingsProblems);
@@ -93,9 +96,13 @@ public sealed partial class ModelSubmissionService(
         var temporaries = new List<TemporaryFile>();
         try
         {
-            foreach (var file in files)
+            for (var f = 0; f < files.Count; f++)
             {
-                var (kept, problem) = await CheckAsync(file, settings, hidden.Taxonomy.Count, cancellationToken);
+                // A model tagged as one attribute head gives that head's values; any other gives every class (or every head).
+                var head = settings.Heads is { } tags ? heads!.IndexOf(tags[f]) : -1;
+                var (kept, problem) = head >= 0
+                    ? await CheckAsync(files[f], settings, heads!.Sizes[head], null, cancellationToken, heads.Names[head])
+                    : await CheckAsync(files[f], settings, hidden.Taxonomy.Count, heads, cancellationToken);
                 if (kept is not null)
                 {
                     temporaries.Add(kept);
@@ -198,8 +205,37 @@ public sealed partial class ModelSubmissionService(
         return VisibilityPolicy.SeesPrivate(viewer, competition) ? details : details.PublicOnly();
     }
 
+    /// <summary>
+    /// The progress of a model submission's run while it is queued or running, for a viewer who may open the
+    /// submission; null when it may not, or when the run is not in progress (finished, failed or cancelled).
+    /// </summary>
+    public async Task<ModelRunProgress?> FindRunProgressAsync(int submissionId, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (submission is not { Kind: SubmissionKind.Model, Status: SubmissionStatus.Queued or SubmissionStatus.Running } ||
+            !await TeamAccess.MayOpenAsync(db, submission.TeamId, viewer, cancellationToken))
+        {
+            return null;
+        }
+
+        var job = await db.Jobs.AsNoTracking()
+            .Where(j => j.SubmissionId == submissionId && j.Kind == JobKind.RunModel && (j.State == JobState.Queued || j.State == JobState.Running))
+            .OrderByDescending(j => j.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (job is null)
+        {
+            return null;
+        }
+
+        var running = job.State == JobState.Running;
+        return new ModelRunProgress(running ? "running" : "queued", running ? Math.Clamp(job.Progress, 0, 1) : 0, running ? job.ProgressText : null);
+    }
+
     /// <summary>Keeps the upload in a scratch file and checks it; the file (null when nothing was kept) and why it is refused, or null.</summary>
-    private async Task<(TemporaryFile? Kept, SubmissionProblem? Problem)> CheckAsync(ModelUpload file, ModelRunSettings settings, int classCount, CancellationToken cancellationToken)
+    private async Task<(TemporaryFile? Kept, SubmissionProblem? Problem)> CheckAsync(ModelUpload file, ModelRunSettings settings, int classCount, AttributeHeads? heads,
+        CancellationToken cancellationToken, string? tag = null)
     {
         var limit = options.Value.MaxModelBytes;
         var name = Path.GetFileName(file.FileName);
@@ -233,12 +269,13 @@ public sealed partial class ModelSubmissionService(
             checkTime.CancelAfter(options.Value.CheckTimeLimit);
             try
             {
-                shape = await sandbox.CheckAsync(bytes, classCount, checkTime.Token);
+                shape = await sandbox.CheckAsync(bytes, classCount, heads, checkTime.Token);
             }
             catch (ModelRunFailedException e)
             {
                 LogCheckRefused(name, e.Failure, e.Detail);
-                return (kept, Refused(name, e.Message));
+                return (kept, Refused(name, tag is null ? e.Message
+                    : string.Create(CultureInfo.InvariantCulture, $"it is tagged as the {tag} head, so it must have one output [N, {classCount}] of that head's scores. {e.Message}")));
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Core.Competitions;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Storage;
@@ -76,6 +77,7 @@ public sealed partial class RunModelHandler(
         using var timeout = new CancellationTokenSource(limit);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var results = new List<ImageSetRunResult>();
+        var heads = AttributeHeads.Of(hidden.Taxonomy);
         string provider = "";
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
@@ -85,7 +87,11 @@ public sealed partial class RunModelHandler(
                 var member = payload.Members[m];
                 var bytes = await ModelSubmissionService.ReadMemberAsync(storage, member, run.Token);
                 tracker.StartMember(m);
-                var (result, report) = await RunMemberAsync(member, bytes, hidden, images, cacheKey, settings, views, tracker, run.Token);
+                // A member tagged as one attribute head gives that head's values; any other every class (or every head, combined in the runner).
+                var head = settings.Heads is { } tags && heads is not null ? heads.IndexOf(tags[m]) : -1;
+                var (result, report) = head >= 0
+                    ? await RunMemberAsync(member, bytes, hidden, images, cacheKey, settings, views, tracker, heads!.Sizes[head], null, run.Token)
+                    : await RunMemberAsync(member, bytes, hidden, images, cacheKey, settings, views, tracker, hidden.Taxonomy.Count, heads, run.Token);
                 results.Add(result);
                 provider = report.Used.ToString().ToUpperInvariant();
             }
@@ -97,9 +103,40 @@ public sealed partial class RunModelHandler(
 
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         progress.Report(0.96, "Scoring");
-        var members = results.Select((r, m) => new MemberProbabilities(payload.Members[m].Name, payload.Members[m].Weight,
-            r.Views.Select(TtaViews.Name).ToList(), r.PerView, r.Merged)).ToList();
+        var members = settings.Heads is { } heading && heads is not null
+            ? [CombineHeads(heads, heading, payload.Members, results, hidden.Truth.Count)]
+            : results.Select((r, m) => new MemberProbabilities(payload.Members[m].Name, payload.Members[m].Weight,
+                r.Views.Select(TtaViews.Name).ToList(), r.PerView, r.Merged)).ToList();
         await scoring.CompleteAsync(db, submission, hidden, settings, members, provider, elapsed, cancellationToken);
+    }
+
+    /// <summary>
+    /// Three single-head members (tagged mask, gender, age) as one model of the classes: each view's and the merged
+    /// probabilities of the heads combined by the product of their probabilities (<see cref="AttributeHeads"/>).
+    /// </summary>
+    internal static MemberProbabilities CombineHeads(AttributeHeads heads, IReadOnlyList<string> tags, IReadOnlyList<ModelMember> members,
+        IReadOnlyList<ImageSetRunResult> results, int images)
+    {
+        // The results in axis order, whatever the order of the files.
+        var byHead = heads.Names.Select(name => results[IndexOf(tags, name)]).ToArray();
+        var views = byHead[0].Views;
+        var perView = views.Select((_, v) => heads.Combine(byHead.Select(r => r.PerView[v]).ToArray(), images)).ToList();
+        var merged = heads.Combine(byHead.Select(r => r.Merged).ToArray(), images);
+        var name = string.Join(" + ", heads.Names.Select(h => members[IndexOf(tags, h)].Name));
+        return new MemberProbabilities(name, 1, views.Select(TtaViews.Name).ToList(), perView, merged);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> tags, string head)
+    {
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (string.Equals(tags[i], head, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new JobFailedException($"No model file of this submission is tagged '{head}'; please submit again.");
     }
 
     /// <summary>
@@ -109,12 +146,13 @@ public sealed partial class RunModelHandler(
     /// back the probabilities.
     /// </summary>
     private async Task<(ImageSetRunResult Result, ProviderReport Report)> RunMemberAsync(ModelMember member, byte[] bytes, LoadedHiddenSet hidden,
-        EncodedImages encoded, string cacheKey, ModelRunSettings settings, IReadOnlyList<TtaView> views, RunModelProgress tracker, CancellationToken cancellationToken)
+        EncodedImages encoded, string cacheKey, ModelRunSettings settings, IReadOnlyList<TtaView> views, RunModelProgress tracker, int classCount, AttributeHeads? heads,
+        CancellationToken cancellationToken)
     {
         var preprocess = settings.Preprocess();
         using var images = await OpenCacheAsync(encoded, cacheKey, preprocess, views, tracker, cancellationToken);
-        var run = new SandboxRun(images.Path, images.Count, hidden.Taxonomy.Count, preprocess, settings.Tta, settings.Merge,
-            options.Value.Provider, options.Value.BatchSize, options.Value.IntraOpThreads);
+        var run = new SandboxRun(images.Path, images.Count, classCount, preprocess, settings.Tta, settings.Merge,
+            options.Value.Provider, options.Value.BatchSize, options.Value.IntraOpThreads, heads);
         LogMemberStarted(member.Name, images.Count, views.Count, options.Value.Provider);
         try
         {
@@ -125,7 +163,7 @@ public sealed partial class RunModelHandler(
                 throw new SandboxUnavailableException($"The runner ran {result.Views.Count} views, not {views.Count}.");
             }
 
-            return (new ImageSetRunResult(views, result.PerView, result.Merged, hidden.Taxonomy.Count), result.Provider);
+            return (new ImageSetRunResult(views, result.PerView, result.Merged, classCount), result.Provider);
         }
         catch (ModelRunFailedException e)
         {

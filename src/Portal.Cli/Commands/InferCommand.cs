@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Portal.Cli.Input;
+using Portal.Core.Competitions;
 using Portal.Core.Submissions;
 using Portal.Inference.Cache;
 using Portal.Inference.Onnx;
@@ -96,7 +97,8 @@ internal static class InferCommand
             var (index, paths) = FindImages(parse.GetRequiredValue(images), parse.GetValue(ids));
 
             // From the path, not the bytes: weights saved beside the model (net.onnx.data) are found there, from any folder.
-            using var loaded = LoadedModel.LoadFile(modelPath, taxonomy.Count, ParseProvider(parse.GetValue(provider)!));
+            // A model with one output per attribute head (mask, gender, age) is combined into the classes as on the server.
+            using var loaded = LoadedModel.LoadFile(modelPath, taxonomy.Count, ParseProvider(parse.GetValue(provider)!), heads: AttributeHeads.Of(taxonomy));
             if (!loaded.Check.Accepted)
             {
                 // The user's own model: ONNX Runtime's text (a weights file not found beside it, say) is theirs to read.

@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using Portal.Core.Competitions;
 
 namespace Portal.Inference.Onnx;
 
@@ -22,22 +23,23 @@ public sealed class LoadedModel : IDisposable
 
     /// <summary>
     /// Checks and loads <paramref name="model"/> (an uploaded model's bytes: no tensor may live in another file) for a
-    /// competition with <paramref name="classCount"/> classes.
+    /// competition with <paramref name="classCount"/> classes; with <paramref name="heads"/> (the competition's
+    /// attribute axes) a model with one output per head is taken too (see <see cref="ModelCheck.Inspect(InferenceSession, int, long, AttributeHeads?)"/>).
     /// </summary>
-    public static LoadedModel Load(byte[] model, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0)
+    public static LoadedModel Load(byte[] model, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0, AttributeHeads? heads = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Load(model, allowExternalData: false, () => SessionFactory.Create(model, provider, intraOpThreads), classCount);
+        return Load(model, allowExternalData: false, () => SessionFactory.Create(model, provider, intraOpThreads), classCount, heads);
     }
 
     /// <summary>
     /// Checks and loads the model file at <paramref name="path"/> for the command line: weights stored as external data
     /// are found beside the model file (see <see cref="SessionFactory.CreateFromFile"/>). Not for uploaded models.
     /// </summary>
-    public static LoadedModel LoadFile(string path, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0) =>
-        Load(File.ReadAllBytes(path), allowExternalData: true, () => SessionFactory.CreateFromFile(path, provider, intraOpThreads), classCount);
+    public static LoadedModel LoadFile(string path, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0, AttributeHeads? heads = null) =>
+        Load(File.ReadAllBytes(path), allowExternalData: true, () => SessionFactory.CreateFromFile(path, provider, intraOpThreads), classCount, heads);
 
-    private static LoadedModel Load(byte[] model, bool allowExternalData, Func<(InferenceSession, ProviderReport)> open, int classCount)
+    private static LoadedModel Load(byte[] model, bool allowExternalData, Func<(InferenceSession, ProviderReport)> open, int classCount, AttributeHeads? heads)
     {
         if (ModelCheck.CheckHeader(model, allowExternalData) is { } refused)
         {
@@ -55,7 +57,7 @@ public sealed class LoadedModel : IDisposable
             return new LoadedModel(null, ModelCheck.Refuse(OnnxRuntimeErrors.LoadRefusal(e.Message)) with { Detail = e.Message }, null);
         }
 
-        var check = ModelCheck.Inspect(session, classCount, OnnxProto.ReadVersions(model)?.Opset ?? 0);
+        var check = ModelCheck.Inspect(session, classCount, OnnxProto.ReadVersions(model)?.Opset ?? 0, heads);
         if (!check.Accepted)
         {
             session.Dispose();

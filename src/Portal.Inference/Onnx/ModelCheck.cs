@@ -1,13 +1,15 @@
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using Portal.Core.Competitions;
 
 namespace Portal.Inference.Onnx;
 
 /// <summary>
 /// The checks a model passes before it is run (at upload and at load): one float32 input <c>[N, 3, H, W]</c>,
-/// one output <c>[N, C]</c> with C the competition's class count, an opset ONNX Runtime runs. A refusal is one
-/// sentence a student understands.
+/// one output <c>[N, C]</c> with C the competition's class count, or (for a competition with attribute axes) one output
+/// per attribute head <c>[N, axis size]</c> in the axes' order, an opset ONNX Runtime runs. A refusal is one sentence a
+/// student understands.
 /// </summary>
 public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
 {
@@ -61,7 +63,14 @@ public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
     }
 
     /// <summary>Checks a loaded session's input and output against a competition with <paramref name="classCount"/> classes.</summary>
-    public static ModelCheck Inspect(InferenceSession session, int classCount, long opset)
+    public static ModelCheck Inspect(InferenceSession session, int classCount, long opset) => Inspect(session, classCount, opset, heads: null);
+
+    /// <summary>
+    /// Checks a loaded session's input and outputs against a competition with <paramref name="classCount"/> classes:
+    /// one output <c>[N, classCount]</c>, or, when <paramref name="heads"/> is given (the competition's attribute axes),
+    /// one float32 output <c>[N, size]</c> per head in the heads' order, combined into the classes at run time.
+    /// </summary>
+    public static ModelCheck Inspect(InferenceSession session, int classCount, long opset, AttributeHeads? heads)
     {
         ArgumentNullException.ThrowIfNull(session);
         if (session.InputMetadata.Count != 1)
@@ -69,13 +78,7 @@ public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
             return Refuse($"The model must have exactly one input (an image batch); it has {session.InputMetadata.Count}.");
         }
 
-        if (session.OutputMetadata.Count != 1)
-        {
-            return Refuse($"The model must have exactly one output (class scores); it has {session.OutputMetadata.Count}.");
-        }
-
         var (inputName, input) = session.InputMetadata.First();
-        var (outputName, output) = session.OutputMetadata.First();
         if (!input.IsTensor || input.ElementDataType != TensorElementType.Float)
         {
             return Refuse($"The model's input '{inputName}' must be a float32 tensor; it is {Describe(input)}.");
@@ -91,6 +94,21 @@ public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
             return Refuse($"The model's input '{inputName}' must have 3 colour channels in dimension 1 [N, 3, H, W]; it has shape {FormatShape(input)}.");
         }
 
+        var outputs = session.OutputMetadata.ToList();
+        if (heads is not null && heads.Classes == classCount && outputs.Count == heads.Sizes.Count && outputs.Count > 1)
+        {
+            return InspectHeads(inputName, input, outputs, classCount, opset, heads);
+        }
+
+        if (outputs.Count != 1)
+        {
+            return Refuse(heads is not null && heads.Classes == classCount
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"The model has {outputs.Count} outputs; it must have one output [N, {classCount}] of class scores, or {heads.Sizes.Count} outputs, one per attribute head in this order: {heads.Describe()}.")
+                : $"The model must have exactly one output (class scores); it has {outputs.Count}.");
+        }
+
+        var (outputName, output) = outputs[0];
         if (!output.IsTensor || output.ElementDataType != TensorElementType.Float)
         {
             return Refuse($"The model's output '{outputName}' must be a float32 tensor; it is {Describe(output)}.");
@@ -108,13 +126,50 @@ public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
         }
 
         var batch = Fixed(input.Dimensions[0]);
-        var outputBatch = Fixed(output.Dimensions[0]);
-        if (batch != outputBatch && batch is not null && outputBatch is not null)
+        if (BatchProblem(batch, output) is { } batchProblem)
         {
-            return Refuse($"The model's input batch size {batch} differs from its output batch size {outputBatch}.");
+            return Refuse(batchProblem);
         }
 
         return new ModelCheck(new ModelShape(inputName, outputName, batch, Fixed(input.Dimensions[2]), Fixed(input.Dimensions[3]), classCount, opset), null);
+    }
+
+    private static ModelCheck InspectHeads(string inputName, NodeMetadata input, List<KeyValuePair<string, NodeMetadata>> outputs, int classCount, long opset,
+        AttributeHeads heads)
+    {
+        var batch = Fixed(input.Dimensions[0]);
+        var fits = outputs.Select((o, a) => o.Value.IsTensor && o.Value.ElementDataType == TensorElementType.Float && o.Value.Dimensions.Length == 2
+                                            && o.Value.Dimensions[1] == heads.Sizes[a]).All(f => f);
+        if (!fits)
+        {
+            var shapes = string.Join(", ", outputs.Select(o => o.Value.IsTensor ? FormatShape(o.Value) : Describe(o.Value)));
+            return Refuse(string.Create(CultureInfo.InvariantCulture,
+                $"The model's {outputs.Count} outputs are {shapes}; a model with attribute heads gives one float32 output per head in this order: {heads.Describe()} (or give one output [N, {classCount}] of class scores)."));
+        }
+
+        foreach (var (_, output) in outputs)
+        {
+            if (BatchProblem(batch, output) is { } batchProblem)
+            {
+                return Refuse(batchProblem);
+            }
+        }
+
+        var shape = new ModelShape(inputName, outputs[0].Key, batch, Fixed(input.Dimensions[2]), Fixed(input.Dimensions[3]), classCount, opset)
+        {
+            HeadOutputs = outputs.Select(o => o.Key).ToArray(),
+            HeadSizes = heads.Sizes.ToArray(),
+            HeadNames = heads.Names.ToArray(),
+        };
+        return new ModelCheck(shape, null);
+    }
+
+    private static string? BatchProblem(int? batch, NodeMetadata output)
+    {
+        var outputBatch = Fixed(output.Dimensions[0]);
+        return batch != outputBatch && batch is not null && outputBatch is not null
+            ? $"The model's input batch size {batch} differs from its output batch size {outputBatch}."
+            : null;
     }
 
     // A tensor name is the participant's text: shown shortened and without control characters.

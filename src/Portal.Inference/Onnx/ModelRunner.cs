@@ -1,17 +1,18 @@
 using Microsoft.ML.OnnxRuntime;
+using Portal.Core.Competitions;
+using Portal.Core.Scoring;
 
 namespace Portal.Inference.Onnx;
 
 /// <summary>
 /// Runs one checked model batch by batch through the <see cref="OrtValue"/> API over buffers allocated once, and
-/// turns its outputs into probabilities (softmax, unless every row already is a distribution).
+/// turns its outputs into probabilities (softmax, unless every row already is a distribution; a model with attribute
+/// heads has each head made probabilities and the heads combined into the classes by <see cref="AttributeHeads"/>).
 /// It has two input slots, so one batch can be written while the model runs the other (double buffering); the
 /// second is allocated on first use. Not thread-safe beyond that: one runner per concurrent run.
 /// </summary>
 public sealed class ModelRunner : IDisposable
 {
-    private const float DistributionTolerance = 1e-3f;
-
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
     private readonly string[] _inputNames;
@@ -23,6 +24,9 @@ public sealed class ModelRunner : IDisposable
     private readonly OrtValue?[] _fullInputs = new OrtValue[InputSlots];
     private readonly float[] _output;
     private readonly OrtValue _fullOutput;
+    private readonly AttributeHeads? _heads;
+    private readonly float[][] _headOutputs = [];
+    private readonly OrtValue[] _fullHeadOutputs = [];
     private readonly bool _ownsSession;
 
     /// <param name="session">A session whose model passed <see cref="ModelCheck.Inspect"/>.</param>
@@ -43,10 +47,16 @@ public sealed class ModelRunner : IDisposable
         Width = width;
         BatchSize = shape.Batch ?? batchSize;
         _inputNames = [shape.InputName];
-        _outputNames = [shape.OutputName];
+        _outputNames = shape.HasHeads ? shape.HeadOutputs.ToArray() : [shape.OutputName];
         _ = Slot(0);
         _output = new float[BatchSize * shape.Classes];
         _fullOutput = OrtValue.CreateTensorValueFromMemory(_output, [BatchSize, shape.Classes]);
+        if (shape.HasHeads)
+        {
+            _heads = new AttributeHeads(shape.HeadSizes, shape.HeadNames.Count == shape.HeadSizes.Count ? shape.HeadNames : null);
+            _headOutputs = shape.HeadSizes.Select(size => new float[BatchSize * size]).ToArray();
+            _fullHeadOutputs = _headOutputs.Select((h, a) => OrtValue.CreateTensorValueFromMemory(h, [BatchSize, shape.HeadSizes[a]])).ToArray();
+        }
     }
 
     public ModelShape Shape { get; }
@@ -80,6 +90,11 @@ public sealed class ModelRunner : IDisposable
         var input = Slot(slot);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, BatchSize);
         var classes = Shape.Classes;
+        if (_heads is not null)
+        {
+            return RunHeads(count, slot, input);
+        }
+
         if (count == BatchSize || Shape.Batch is not null)
         {
             // A fixed-batch model always gets a full batch; the rows past count are stale and ignored.
@@ -104,6 +119,36 @@ public sealed class ModelRunner : IDisposable
         return scores;
     }
 
+    /// <summary>Runs an attribute-head model: each head's output into its own buffer, then the heads combined into the classes.</summary>
+    private ReadOnlySpan<float> RunHeads(int count, int slot, float[] input)
+    {
+        if (count == BatchSize || Shape.Batch is not null)
+        {
+            _session.Run(_runOptions, _inputNames, [_fullInputs[slot]!], _outputNames, _fullHeadOutputs);
+        }
+        else
+        {
+            using var partial = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input.AsMemory(0, count * ImageLength), [count, 3, Height, Width]);
+            var outputs = _headOutputs.Select((h, a) =>
+                OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, h.AsMemory(0, count * Shape.HeadSizes[a]), [count, Shape.HeadSizes[a]])).ToArray();
+            try
+            {
+                _session.Run(_runOptions, _inputNames, [partial], _outputNames, outputs);
+            }
+            finally
+            {
+                foreach (var output in outputs)
+                {
+                    output.Dispose();
+                }
+            }
+        }
+
+        var scores = _output.AsSpan(0, count * Shape.Classes);
+        _heads!.Combine(_headOutputs, count, scores);
+        return scores;
+    }
+
     private float[] Slot(int slot)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(slot);
@@ -125,53 +170,11 @@ public sealed class ModelRunner : IDisposable
     /// </summary>
     public void Terminate() => _runOptions.Terminate = true;
 
-    /// <summary>Whether every row is non-negative and sums to 1 (within 1e-3): the model already ends in a softmax.</summary>
-    public static bool AreDistributions(ReadOnlySpan<float> scores, int classes)
-    {
-        for (var start = 0; start < scores.Length; start += classes)
-        {
-            double sum = 0;
-            foreach (var p in scores.Slice(start, classes))
-            {
-                if (!(p >= 0))
-                {
-                    return false;
-                }
+    /// <summary>Whether every row is non-negative and sums to 1 (within 1e-3): the model already ends in a softmax (<see cref="ScoreRows.AreDistributions"/>).</summary>
+    public static bool AreDistributions(ReadOnlySpan<float> scores, int classes) => ScoreRows.AreDistributions(scores, classes);
 
-                sum += p;
-            }
-
-            if (Math.Abs(sum - 1) > DistributionTolerance)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Replaces logits by their softmax, in place (shifted by the maximum, so it cannot overflow).</summary>
-    public static void Softmax(Span<float> row)
-    {
-        var max = float.NegativeInfinity;
-        foreach (var v in row)
-        {
-            max = Math.Max(max, v);
-        }
-
-        double sum = 0;
-        for (var i = 0; i < row.Length; i++)
-        {
-            var e = Math.Exp(row[i] - max);
-            row[i] = (float)e;
-            sum += e;
-        }
-
-        for (var i = 0; i < row.Length; i++)
-        {
-            row[i] = (float)(row[i] / sum);
-        }
-    }
+    /// <summary>Replaces logits by their softmax, in place (<see cref="ScoreRows.Softmax"/>).</summary>
+    public static void Softmax(Span<float> row) => ScoreRows.Softmax(row);
 
     public void Dispose()
     {
@@ -181,6 +184,11 @@ public sealed class ModelRunner : IDisposable
         }
 
         _fullOutput.Dispose();
+        foreach (var value in _fullHeadOutputs)
+        {
+            value.Dispose();
+        }
+
         _runOptions.Dispose();
         if (_ownsSession)
         {

@@ -36,6 +36,57 @@ public static class OnnxProto
         }
     }
 
+    /// <summary>
+    /// The first graph input that is not an initializer (the image batch): its name and dimensions, a dimension the
+    /// model leaves free (symbolic or unknown) as null; null when the bytes are not an ONNX model or the input has no
+    /// tensor shape. A protobuf read only: no ONNX Runtime session, no model code runs, safe in the web process.
+    /// </summary>
+    public static ModelInputShape? ReadInput(Stream model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        try
+        {
+            return InputOf(Parser.ParseFrom(model));
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>As <see cref="ReadInput(Stream)"/>, from the model's bytes.</summary>
+    public static ModelInputShape? ReadInput(ReadOnlySpan<byte> model)
+    {
+        try
+        {
+            return InputOf(Parser.ParseFrom(model));
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return null;
+        }
+    }
+
+    private static ModelInputShape? InputOf(ModelProto proto)
+    {
+        if (proto.IrVersion <= 0 || proto.Graph is not { } graph)
+        {
+            return null;
+        }
+
+        // Before IR version 4 the initializers are listed among the inputs too.
+        var initializers = graph.Initializer.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var input = graph.Input.FirstOrDefault(i => !initializers.Contains(i.Name));
+        if (input?.Type?.TensorType?.Shape is not { } shape)
+        {
+            return null;
+        }
+
+        var dims = shape.Dim.Select(d => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && d.DimValue is > 0 and <= int.MaxValue
+            ? (int?)d.DimValue : null).ToArray();
+        return new ModelInputShape(input.Name, dims);
+    }
+
     /// <summary>The IR version and default (<c>ai.onnx</c>) opset, or null when the bytes are not such a model.</summary>
     public static (long IrVersion, long Opset)? ReadVersions(ReadOnlySpan<byte> model) =>
         Read(model) is { } summary ? (summary.IrVersion, summary.Opset) : null;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Portal.Core.Competitions;
 using Portal.Inference.Onnx;
 
 namespace Portal.Inference.Sandbox;
@@ -31,12 +32,19 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
 
     /// <summary>
     /// Loads <paramref name="model"/> in the sandbox (CPU) and checks it against a competition with
-    /// <paramref name="classCount"/> classes: the upload check, so the web process never parses a model itself.
+    /// <paramref name="classCount"/> classes (and, with <paramref name="heads"/>, the competition's attribute axes, so
+    /// a model with one output per head is taken): the upload check, so the web process never parses a model itself.
     /// </summary>
     /// <returns>What the model expects.</returns>
     /// <exception cref="ModelRunFailedException">The model was refused, used too much memory or crashed the runner; the message says why.</exception>
     /// <exception cref="SandboxUnavailableException">The runner could not be started.</exception>
-    public async Task<ModelShape> CheckAsync(ReadOnlyMemory<byte> model, int classCount, CancellationToken cancellationToken = default)
+    public Task<ModelShape> CheckAsync(ReadOnlyMemory<byte> model, int classCount, CancellationToken cancellationToken = default) =>
+        CheckAsync(model, classCount, null, cancellationToken);
+
+    /// <summary>As <see cref="CheckAsync(ReadOnlyMemory{byte}, int, CancellationToken)"/>; <paramref name="heads"/> are the competition's attribute axes (null: none).</summary>
+    /// <exception cref="ModelRunFailedException">The model was refused, used too much memory or crashed the runner; the message says why.</exception>
+    /// <exception cref="SandboxUnavailableException">The runner could not be started.</exception>
+    public async Task<ModelShape> CheckAsync(ReadOnlyMemory<byte> model, int classCount, AttributeHeads? heads, CancellationToken cancellationToken = default)
     {
         await _checks.WaitAsync(cancellationToken);
         try
@@ -48,6 +56,8 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
                 ModelPath = Path.Combine(runner.Exchange, ModelFile),
                 ReplyPath = Path.Combine(runner.Exchange, ReplyFile),
                 ClassCount = classCount,
+                HeadSizes = heads?.Sizes,
+                HeadNames = heads?.Names,
                 MemoryLimitBytes = Options.CheckMemoryLimitBytes,
             }, null, cancellationToken);
             return reply.Shape ?? throw new SandboxUnavailableException("The runner accepted the model but did not say what it expects.");
@@ -74,6 +84,8 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
             ReplyPath = Path.Combine(runner.Exchange, ReplyFile),
             ProbabilitiesPath = probabilities,
             ClassCount = run.ClassCount,
+            HeadSizes = run.Heads?.Sizes,
+            HeadNames = run.Heads?.Names,
             MemoryLimitBytes = Options.MemoryLimitBytes,
             Provider = run.Provider,
             IntraOpThreads = run.IntraOpThreads,

@@ -20,6 +20,19 @@ public sealed record SandboxRequest
     /// <summary>Where the runner writes its <see cref="SandboxReply"/> (JSON).</summary>
     public required string ReplyPath { get; init; }
 
+    /// <summary>
+    /// The competition's attribute axes' sizes, in order (mask 3, gender 2, age 3), when it has axes: a model with one
+    /// output per head is then taken and combined into the classes. Null: one output of class scores only.
+    /// </summary>
+    public IReadOnlyList<int>? HeadSizes { get; init; }
+
+    /// <summary>The axes' names, in the order of <see cref="HeadSizes"/>.</summary>
+    public IReadOnlyList<string>? HeadNames { get; init; }
+
+    /// <summary>The heads <see cref="HeadSizes"/> and <see cref="HeadNames"/> describe, or null.</summary>
+    public Portal.Core.Competitions.AttributeHeads? Heads() =>
+        HeadSizes is { Count: > 1 } sizes ? new Portal.Core.Competitions.AttributeHeads(sizes, HeadNames?.Count == sizes.Count ? HeadNames : null) : null;
+
     /// <summary>The most memory the runner may use, in bytes (its address-space limit on a CPU run).</summary>
     public required long MemoryLimitBytes { get; init; }
 

@@ -13,6 +13,7 @@ namespace Portal.Inference.Sandbox;
 /// <param name="Provider">The execution provider asked for.</param>
 /// <param name="BatchSize">Images per batch.</param>
 /// <param name="IntraOpThreads">ONNX Runtime's threads per operator; 0 lets it choose.</param>
+/// <param name="Heads">The competition's attribute axes, when it has them: a model with one output per head is combined into the classes.</param>
 public sealed record SandboxRun(
     string CachePath,
     int ImageCount,
@@ -22,4 +23,5 @@ public sealed record SandboxRun(
     string Merge,
     ExecutionProviderChoice Provider,
     int BatchSize,
-    int IntraOpThreads);
+    int IntraOpThreads,
+    Portal.Core.Competitions.AttributeHeads? Heads = null);

@@ -20,8 +20,10 @@ public static class ModelApi
         "An ONNX model: one or more `file` fields with `.onnx` files (several are soft-voted into one submission; each member's own " +
         "predictions are kept) and the preprocessing fields `width`, `height` (pixels, default 224), `resize` (stretch|crop), " +
         "`mean` and `std` (three numbers R,G,B; defaults 0.548,0.504,0.479 and 0.237,0.247,0.246), `channels` (rgb|bgr), " +
-        "`tta` (none|hflip|vflip|flip|d4|rot90), `merge` (mean|gmean|max|min|tsharpen), `weights` (one per file, comma-separated) " +
-        "and `description`. Any upload may carry the team's own `validationF1` (a macro F1 in [0, 1]) and `validationFolds` (per-fold values, " +
+        "`tta` (none|hflip|vflip|flip|d4|rot90), `merge` (mean|gmean|max|min|tsharpen), `weights` (one per file, comma-separated), " +
+        "`heads` (three single-head models: one tag per file in file order, e.g. `mask,gender,age`; combined into the classes by the product of their " +
+        "probabilities) and `description`. A model may also give one output per attribute head ([N,3], [N,2], [N,3]: mask, gender, age, in that order) " +
+        "instead of one [N,classes] output; the heads are combined the same way. Any upload may carry the team's own `validationF1` (a macro F1 in [0, 1]) and `validationFolds` (per-fold values, " +
         "comma-separated); a wrong value answers 400 naming the field. Every model is checked at once (input [N,3,H,W], output [N,classes], opset, size limit); a refused " +
         "upload answers 400 with the reason naming the file and stores nothing; a body over the upload limits (a CSV's, or a model " +
         "submission's) answers 413 with the limit, before it is read. Accepted: 202 with the submission id; the run is a " +
@@ -40,7 +42,11 @@ public static class ModelApi
         v1.MapPost("/submissions/{id:int}/cancel", CancelAsync).RequireAuthorization(Policies.TeamToken)
             .WithDescription("Cancels the team's queued or running model run; a cancelled submission does not count toward the daily limit.");
         v1.MapGet("/submissions/{id:int}/model-run", ModelRunAsync).RequireAuthorization(Policies.ApiReader)
-            .WithDescription("Each TTA view's and each model file's macro F1, and the ensemble's: public split only while the competition runs.");
+            .WithDescription("A finished run: 200 with each model file's input (size, resize, normalisation), each TTA view's and each model file's " +
+                             "macro F1, and the ensemble's (public split only while the competition runs). A run still queued or running: 202 with " +
+                             "its progress, `state` (queued|running), `fraction` (0 to 1) and `text` (the model and images done, speed and time left; " +
+                             "updated at the worker's heartbeat): poll again. 404 when the submission is not a model of yours, or its run failed or was cancelled " +
+                             "(GET /api/v1/submissions/{id} says why).");
         return v1;
     }
 
@@ -73,6 +79,7 @@ public static class ModelApi
             Tta = form.Field("tta") ?? "none",
             Merge = form.Field("merge") ?? "mean",
             Weights = form.Field("weights") ?? "",
+            Heads = form.Field("heads") ?? "",
         };
         var models = http.RequestServices.GetRequiredService<ModelSubmissionService>();
         var outcome = await models.SubmitAsync(competition, teamId, null, files, input, form.Field("description"), validation, http.RequestAborted);
@@ -90,10 +97,18 @@ public static class ModelApi
         };
     }
 
-    private static async Task<Results<Ok<ModelRunDetails>, NotFound>> ModelRunAsync(int id, HttpContext http, ModelSubmissionService models)
+    private static async Task<Results<Ok<ModelRunDetails>, Accepted<ModelRunProgress>, NotFound>> ModelRunAsync(int id, HttpContext http, ModelSubmissionService models)
     {
-        var details = await models.FindRunDetailsAsync(id, Viewer.From(http.User), http.RequestAborted);
-        return details is null ? TypedResults.NotFound() : TypedResults.Ok(details);
+        var viewer = Viewer.From(http.User);
+        if (await models.FindRunDetailsAsync(id, viewer, http.RequestAborted) is { } details)
+        {
+            return TypedResults.Ok(details);
+        }
+
+        // Not finished yet: how far it has got, at the same address.
+        return await models.FindRunProgressAsync(id, viewer, http.RequestAborted) is { } progress
+            ? TypedResults.Accepted($"/api/v1/submissions/{id}/model-run", progress)
+            : TypedResults.NotFound();
     }
 
     internal static string ContentType(string fileName) =>

@@ -39,6 +39,42 @@ internal static class TestModels
     }
 
     /// <summary>
+    /// A model with one output per attribute head, each a linear layer over the channel means: head <c>Name</c> has
+    /// W <c>[3, size]</c> row-major and one bias per value (size = the bias's length).
+    /// </summary>
+    public static byte[] ChannelMeanHeads(IReadOnlyList<(string Name, float[] Weights, float[] Bias)> heads)
+    {
+        var graph = new ProtoWriter()
+            .Message(1, Node("GlobalAveragePool", ["input"], ["pooled"]))
+            .Message(1, Node("Flatten", ["pooled"], ["features"]));
+        foreach (var (name, _, _) in heads)
+        {
+            graph.Message(1, Node("MatMul", ["features", $"W_{name}"], [$"scores_{name}"]))
+                .Message(1, Node("Add", [$"scores_{name}", $"b_{name}"], [name]));
+        }
+
+        graph.String(2, "heads");
+        foreach (var (name, weights, bias) in heads)
+        {
+            graph.Message(5, ProtoWriter.FloatTensor($"W_{name}", [3, bias.Length], weights))
+                .Message(5, ProtoWriter.FloatTensor($"b_{name}", [bias.Length], bias));
+        }
+
+        graph.Message(11, ProtoWriter.FloatValueInfo("input", [null, 3, null, null]));
+        foreach (var (name, _, bias) in heads)
+        {
+            graph.Message(12, ProtoWriter.FloatValueInfo(name, [null, bias.Length]));
+        }
+
+        return new ProtoWriter()
+            .Varint(1, 8)
+            .String(2, "Portal.Inference.Tests")
+            .Message(7, graph)
+            .Message(8, new ProtoWriter().String(1, "").Varint(2, 13))
+            .ToArray();
+    }
+
+    /// <summary>
     /// A small convolutional classifier for benchmarks when no exported model is at hand: three 3x3 convolutions
     /// with stride 2 and ReLU (3 -> 16 -> 32 -> 64 channels), global average pooling and a linear layer, weights
     /// drawn from <paramref name="seed"/> (He scaling, so activations neither vanish nor blow up). About 35 million

@@ -50,6 +50,49 @@ internal static class TinyModels
     /// </summary>
     public static byte[] Binning(int channel, int classes, float scale = 4f)
     {
+        var (weights, bias) = BinningWeights(channel, classes, scale);
+        return ChannelMeanClassifier(weights, bias);
+    }
+
+    /// <summary>
+    /// A model with one output per attribute head, each a <see cref="Binning"/> head: output <c>heads[a].Name</c> has
+    /// <c>heads[a].Size</c> scores binning channel <c>heads[a].Channel</c> (the mask task: mask 3, gender 2, age 3).
+    /// </summary>
+    public static byte[] BinningHeads(IReadOnlyList<(string Name, int Channel, int Size)> heads, float scale = 4f)
+    {
+        var graph = new ProtoWriter()
+            .Message(1, Node("GlobalAveragePool", ["input"], ["pooled"]))
+            .Message(1, Node("Flatten", ["pooled"], ["features"]));
+        foreach (var (name, _, _) in heads)
+        {
+            graph.Message(1, Node("MatMul", ["features", $"W_{name}"], [$"scores_{name}"]))
+                .Message(1, Node("Add", [$"scores_{name}", $"b_{name}"], [name]));
+        }
+
+        graph.String(2, "heads");
+        foreach (var (name, channel, size) in heads)
+        {
+            var (weights, bias) = BinningWeights(channel, size, scale);
+            graph.Message(5, ProtoWriter.FloatTensor($"W_{name}", [3, size], weights))
+                .Message(5, ProtoWriter.FloatTensor($"b_{name}", [size], bias));
+        }
+
+        graph.Message(11, ProtoWriter.FloatValueInfo("input", [null, 3, null, null]));
+        foreach (var (name, _, size) in heads)
+        {
+            graph.Message(12, ProtoWriter.FloatValueInfo(name, [null, size]));
+        }
+
+        return new ProtoWriter()
+            .Varint(1, 8)
+            .String(2, "Portal.Web.Tests")
+            .Message(7, graph)
+            .Message(8, new ProtoWriter().String(1, "").Varint(2, 13))
+            .ToArray();
+    }
+
+    private static (float[] Weights, float[] Bias) BinningWeights(int channel, int classes, float scale)
+    {
         var weights = new float[3 * classes];
         var bias = new float[classes];
         for (var k = 0; k < classes; k++)
@@ -58,7 +101,7 @@ internal static class TinyModels
             bias[k] = scale * (k * Shift - Step * k * k / 2);
         }
 
-        return ChannelMeanClassifier(weights, bias);
+        return (weights, bias);
     }
 
     /// <summary>Added to the normalised channel value so that it is positive (the defaults map [0, 255] to about [-2.3, 2.2]).</summary>
