@@ -26,6 +26,7 @@ public sealed class LeaderboardPanelTests : PortalComponentTest, IClassFixture<T
         Services.AddSingleton<ILogger<InProcessPortalEvents>>(NullLogger<InProcessPortalEvents>.Instance);
         Services.AddSingleton<IPortalEvents, InProcessPortalEvents>();
         Services.AddSingleton<ICompetitionCache<LeaderboardSnapshot>>(_cache);
+        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<LeaderboardService>();
         Services.AddSingleton(typeof(ICompetitionCache<>), typeof(InProcessCompetitionCache<>));
         Services.AddSingleton<Portal.Application.Competitions.HiddenSetCache>();
