@@ -24,7 +24,7 @@ public sealed class ChartText(IPage page)
                     for (let j = i + 1; j < texts.length; j++) {
                         const a = texts[i].r, b = texts[j].r;
                         if (a.left + tolerance < b.right && b.left + tolerance < a.right && a.top + tolerance < b.bottom && b.top + tolerance < a.bottom) {
-                            overlaps.push(`"${texts[i].text}" ${box(a)} overlaps "${texts[j].text}" ${box(b)}`);
+                            overlaps.push(`(chart ${Math.round(svg.getBoundingClientRect().width)} px wide) "${texts[i].text}" ${box(a)} overlaps "${texts[j].text}" ${box(b)}`);
                         }
                     }
                 }
