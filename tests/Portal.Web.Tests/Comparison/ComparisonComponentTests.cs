@@ -73,6 +73,7 @@ public sealed class ComparisonComponentTests : PortalComponentTest
         Assert.Equal("vertical", scale.GetProperty("orient").GetString());
         Assert.Equal("0", scale.GetProperty("right").ToString());
         Assert.True(options.GetProperty("series")[0].GetProperty("labelLayout").GetProperty("hideOverlap").GetBoolean());
+        Assert.True(options.GetProperty("series")[0].GetProperty("label").GetProperty("minMargin").GetDouble() >= 2);
     }
 
     [Fact]
