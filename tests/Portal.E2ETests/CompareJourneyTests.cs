@@ -1,8 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Data;
-using Portal.Data.Entities;
 using Portal.E2ETests.PageObjects;
 using Portal.E2ETests.Support;
 using Portal.Application.Demo;
@@ -17,7 +13,7 @@ public sealed class CompareJourneyTests(PortalServer server) : IClassFixture<Por
     public async Task Compare_TwoDemoSubmissions_HeatmapCellFiltersImagesAndExports()
     {
         // Arrange
-        var (a, b) = await TwoScoredDemoSubmissionsAsync();
+        var (a, b) = await DemoSubmissions.TwoScoredAsync(server);
         await using var host = await server.NewSessionAsync();
         await new AccountPages(host.Page).SignInAsync(PortalServer.HostEmail, PortalServer.HostPassword);
         var compare = new ComparePage(host.Page, DemoSeeder.Slug);
@@ -53,23 +49,4 @@ public sealed class CompareJourneyTests(PortalServer server) : IClassFixture<Por
 
     private static int Count(string text) =>
         int.Parse(new string(text.Where(char.IsDigit).ToArray()), CultureInfo.InvariantCulture);
-
-    private async Task<(int A, int B)> TwoScoredDemoSubmissionsAsync()
-    {
-        var dbFactory = server.Factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            var ids = await db.Submissions.Where(s => s.Status == SubmissionStatus.Scored && s.Team!.Competition!.Slug == DemoSeeder.Slug)
-                .OrderBy(s => s.Id).Select(s => s.Id).Take(2).ToListAsync(TestContext.Current.CancellationToken);
-            if (ids.Count == 2)
-            {
-                return (ids[0], ids[1]);
-            }
-
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-        }
-
-        throw new InvalidOperationException("The demo has no two scored submissions.");
-    }
 }

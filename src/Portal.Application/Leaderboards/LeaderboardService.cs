@@ -20,7 +20,8 @@ namespace Portal.Application.Leaderboards;
 /// shows; the private board is unchanged, and its rank changes count from the public board as it was shown.
 /// </remarks>
 public sealed class LeaderboardService(
-    IDbContextFactory<PortalDbContext> dbFactory, ICompetitionCache<LeaderboardSnapshot> cache, HiddenSetCache hiddenSets, IOptions<PortalOptions> options)
+    IDbContextFactory<PortalDbContext> dbFactory, ICompetitionCache<LeaderboardSnapshot> cache, HiddenSetCache hiddenSets, IOptions<PortalOptions> options,
+    TimeProvider time)
 {
     // Compiled: it runs on every read (bench/RESULTS.md, issue 10).
     private static readonly Func<PortalDbContext, int, CancellationToken, Task<BoardState?>> CurrentState = EF.CompileAsyncQuery(
@@ -47,19 +48,34 @@ public sealed class LeaderboardService(
             : new LeaderboardView(board, snapshot.Private, privateAvailable);
     }
 
-    /// <summary>Best-so-far public score over time for the top <paramref name="teams"/> teams of the public board.</summary>
-    public async Task<IReadOnlyList<ScoreTimelineSeries>> TimelineAsync(Competition competition, int teams, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Best-so-far score over time for the top <paramref name="teams"/> teams of a board: on the public board each team's
+    /// public score; on the private board (once the viewer may see it) the private score of the submissions that count for
+    /// the team there (its finals, as <see cref="LeaderboardRanking.PrivateCandidates"/>), so the chart shows nothing the
+    /// private board does not rank.
+    /// </summary>
+    public async Task<ScoreTimeline> TimelineAsync(Competition competition, BoardKind board, Viewer viewer, int teams, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(competition);
-        var snapshot = await SnapshotAsync(competition, cancellationToken);
-        return snapshot.Public.Take(teams).Select(row =>
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (board == BoardKind.Private && !VisibilityPolicy.SeesPrivate(viewer, competition))
         {
+            return ScoreTimeline.Empty(board);
+        }
+
+        var snapshot = await SnapshotAsync(competition, cancellationToken);
+        var rows = board == BoardKind.Public ? snapshot.Public : snapshot.Private;
+        var series = rows.Take(teams).Select(row =>
+        {
+            var team = snapshot.Entries.Where(e => e.TeamId == row.TeamId).ToList();
+            var counted = board == BoardKind.Public ? team : LeaderboardRanking.PrivateCandidates(team.Where(e => e.PrivateScore is not null), snapshot.FinalsAllowed);
             var points = new List<(DateTime, double)>();
             var best = double.NegativeInfinity;
-            foreach (var entry in snapshot.Entries.Where(e => e.TeamId == row.TeamId).OrderBy(e => e.SubmittedAtUtc))
+            foreach (var entry in counted.OrderBy(e => e.SubmittedAtUtc))
             {
-                // Under the ladder the timeline shows the board's scores, not the ones it held back.
-                var score = snapshot.Shown is null ? entry.PublicScore : snapshot.Shown.GetValueOrDefault(entry.SubmissionId, double.NegativeInfinity);
+                // Under the ladder the public timeline shows the board's scores, not the ones it held back.
+                var score = board == BoardKind.Private ? entry.PrivateScore!.Value
+                    : snapshot.Shown is null ? entry.PublicScore : snapshot.Shown.GetValueOrDefault(entry.SubmissionId, double.NegativeInfinity);
                 if (score > best)
                 {
                     best = score;
@@ -68,7 +84,18 @@ public sealed class LeaderboardService(
             }
 
             return new ScoreTimelineSeries(row.TeamName, points);
-        }).ToList();
+        }).Where(s => s.Points.Count > 0).ToList();
+
+        if (series.Count == 0)
+        {
+            return ScoreTimeline.Empty(board);
+        }
+
+        var first = series.Min(s => s.Points[0].AtUtc);
+        var last = series.Max(s => s.Points[^1].AtUtc);
+        var end = competition.State == CompetitionState.Closed ? competition.ClosedAtUtc ?? competition.EndsAtUtc : time.GetUtcNow().UtcDateTime;
+        var from = competition.StartsAtUtc < first ? competition.StartsAtUtc : first;
+        return new ScoreTimeline(board, series, from, end > last ? end : last);
     }
 
     private async Task<LeaderboardSnapshot> SnapshotAsync(Competition competition, CancellationToken cancellationToken)
@@ -106,6 +133,7 @@ public sealed class LeaderboardService(
         return new LeaderboardSnapshot(entries, LeaderboardRanking.Public(entries, shown), LeaderboardRanking.Private(entries, state.FinalsAllowed, shown))
         {
             Shown = shown,
+            FinalsAllowed = state.FinalsAllowed,
             LadderRule = BoardLadder.Explain(state.Ladder, state.Step),
         };
     }

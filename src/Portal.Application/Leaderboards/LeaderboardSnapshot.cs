@@ -14,6 +14,9 @@ public sealed record LeaderboardSnapshot(IReadOnlyList<LeaderboardEntry> Entries
     /// <summary>The ladder's rule for the public board, or null when the ladder is off.</summary>
     public string? LadderRule { get; init; }
 
+    /// <summary>How many finals a team may select, as the private board was ranked with.</summary>
+    public int FinalsAllowed { get; init; } = 1;
+
     /// <summary>The boards of a competition with no scored submission (or no competition).</summary>
     public static LeaderboardSnapshot Empty { get; } = new([], [], []);
 }

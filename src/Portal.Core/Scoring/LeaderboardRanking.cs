@@ -46,16 +46,27 @@ public static class LeaderboardRanking
             .GroupBy(e => e.TeamId)
             .Select(team =>
             {
-                var finals = team.Where(e => e.IsFinal).ToList();
-                var candidates = finals.Count > 0
-                    ? finals
-                    : team.OrderByDescending(e => e.PublicScore).ThenBy(e => e.SubmittedAtUtc).Take(Math.Max(1, finalsAllowed)).ToList();
+                var candidates = PrivateCandidates(team, finalsAllowed);
                 var best = candidates.OrderByDescending(e => e.PrivateScore).ThenBy(e => e.SubmittedAtUtc).ThenBy(e => e.SubmissionId).First();
                 return new LeaderboardRow(null, best.TeamId, best.TeamName, best.IsBaseline, best.SubmissionId, best.SubmittedAtUtc, best.PrivateScore!.Value, team.Count());
             });
         return Rank(rows)
             .Select(r => r.Rank is int rank && publicRanks.TryGetValue(r.TeamId, out var before) ? r with { RankChange = before - rank } : r)
             .ToList();
+    }
+
+    /// <summary>
+    /// The submissions of one team that count for the private board: its selected finals, or its best
+    /// <paramref name="finalsAllowed"/> by public score when it selected none.
+    /// </summary>
+    public static IReadOnlyList<LeaderboardEntry> PrivateCandidates(IEnumerable<LeaderboardEntry> team, int finalsAllowed)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        var all = team.ToList();
+        var finals = all.Where(e => e.IsFinal).ToList();
+        return finals.Count > 0
+            ? finals
+            : all.OrderByDescending(e => e.PublicScore).ThenBy(e => e.SubmittedAtUtc).Take(Math.Max(1, finalsAllowed)).ToList();
     }
 
     private static List<LeaderboardRow> Rank(IEnumerable<LeaderboardRow> rows)

@@ -54,6 +54,29 @@ public sealed class ComparisonComponentTests : PortalComponentTest
     }
 
     [Fact]
+    public void DisagreementHeatmap_Render_TooltipNamesBothClassesAndScaleStandsBesideTheGrid()
+    {
+        // Act
+        Render<DisagreementHeatmap>(p => p
+            .Add(c => c.Classes, ["x", "y", "z"])
+            .Add(c => c.Counts, [0L, 0, 0, 0, 0, 4, 0, 0, 0])
+            .Add(c => c.RowName, "A")
+            .Add(c => c.ColumnName, "B"));
+
+        // Assert
+        var options = ChartOptionsJson.Last(JSInterop);
+        var cell = options.GetProperty("series")[0].GetProperty("data").EnumerateArray().Single();
+        Assert.Equal("A: y → B: z", cell.GetProperty("name").GetString());
+        Assert.Equal([2, 1, 4], cell.GetProperty("value").EnumerateArray().Select(v => v.GetInt32()));
+        Assert.Contains("{b}", options.GetProperty("tooltip").GetProperty("formatter").GetString(), StringComparison.Ordinal);
+        var scale = options.GetProperty("visualMap");
+        Assert.Equal("vertical", scale.GetProperty("orient").GetString());
+        Assert.Equal("0", scale.GetProperty("right").ToString());
+        Assert.True(options.GetProperty("series")[0].GetProperty("labelLayout").GetProperty("hideOverlap").GetBoolean());
+        Assert.True(options.GetProperty("series")[0].GetProperty("label").GetProperty("minMargin").GetDouble() >= 2);
+    }
+
+    [Fact]
     public void DisagreementHeatmap_ChartClickItem_ReadsColumnRowCountArray()
     {
         // Arrange

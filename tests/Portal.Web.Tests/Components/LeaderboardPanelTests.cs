@@ -26,6 +26,7 @@ public sealed class LeaderboardPanelTests : PortalComponentTest, IClassFixture<T
         Services.AddSingleton<ILogger<InProcessPortalEvents>>(NullLogger<InProcessPortalEvents>.Instance);
         Services.AddSingleton<IPortalEvents, InProcessPortalEvents>();
         Services.AddSingleton<ICompetitionCache<LeaderboardSnapshot>>(_cache);
+        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<LeaderboardService>();
         Services.AddSingleton(typeof(ICompetitionCache<>), typeof(InProcessCompetitionCache<>));
         Services.AddSingleton<Portal.Application.Competitions.HiddenSetCache>();
@@ -70,7 +71,58 @@ public sealed class LeaderboardPanelTests : PortalComponentTest, IClassFixture<T
         Assert.Equal(SwitchableCache.Failure, error.Message);
     }
 
-    private async Task<(Competition Competition, int TeamId)> SeedAsync()
+    [Fact]
+    public async Task LeaderboardPanel_PrivateBoardAfterClose_DrawsThePrivateTimeline()
+    {
+        // Arrange
+        var (competition, teamId) = await SeedAsync(CompetitionState.Closed);
+        await ScoreAsync(competition.Id, teamId);
+
+        // Act
+        var cut = Render<LeaderboardPanel>(p => p
+            .Add(c => c.Context, new CompetitionContext(competition, Viewer.Anonymous, null))
+            .Add(c => c.InitialBoard, BoardKind.Private));
+
+        // Assert
+        cut.WaitForElement("[data-testid=score-timeline][data-board=private]", Wait);
+        Assert.Contains("private score", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TimelineAsync_PrivateBoardWhileOpen_GivesParticipantsNothing()
+    {
+        // Arrange
+        var (competition, teamId) = await SeedAsync();
+        await ScoreAsync(competition.Id, teamId);
+        var boards = Services.GetRequiredService<LeaderboardService>();
+
+        // Act
+        var participant = await boards.TimelineAsync(competition, BoardKind.Private, Viewer.Anonymous, 10, Ct);
+        var host = await boards.TimelineAsync(competition, BoardKind.Private, new Viewer(null, IsHost: true), 10, Ct);
+
+        // Assert
+        Assert.Empty(participant.Series);
+        Assert.Equal(0.5, host.Series.Single().Points.Single().Score);
+    }
+
+    [Fact]
+    public async Task TimelineAsync_OneEntry_SpansFromTheStartUntilNow()
+    {
+        // Arrange
+        var (competition, teamId) = await SeedAsync();
+        await ScoreAsync(competition.Id, teamId);
+        var before = DateTime.UtcNow;
+
+        // Act
+        var timeline = await Services.GetRequiredService<LeaderboardService>().TimelineAsync(competition, BoardKind.Public, Viewer.Anonymous, 10, Ct);
+
+        // Assert
+        Assert.Equal(0.8125, timeline.Series.Single().Points.Single().Score);
+        Assert.Equal(competition.StartsAtUtc, timeline.FromUtc);
+        Assert.True(timeline.UntilUtc >= before, $"{timeline.UntilUtc:O} is before {before:O}");
+    }
+
+    private async Task<(Competition Competition, int TeamId)> SeedAsync(CompetitionState state = CompetitionState.Open)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
         var competition = new Competition
@@ -78,7 +130,8 @@ public sealed class LeaderboardPanelTests : PortalComponentTest, IClassFixture<T
             Slug = "board-" + Guid.NewGuid().ToString("N")[..8],
             Title = "Boards",
             ClassNames = ["a", "b"],
-            State = CompetitionState.Open,
+            State = state,
+            ClosedAtUtc = state == CompetitionState.Closed ? DateTime.UtcNow : null,
             StartsAtUtc = DateTime.UtcNow.AddDays(-1),
             EndsAtUtc = DateTime.UtcNow.AddDays(10),
         };
