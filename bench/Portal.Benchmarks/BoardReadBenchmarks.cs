@@ -63,8 +63,8 @@ public class BoardReadBenchmarks
         // The ladder is off here: the hidden-set cache and the options are read only by the parameter-free ladder.
         var hiddenSets = new Portal.Application.Competitions.HiddenSetCache(_dbFactory, new InProcessCompetitionCache<Portal.Application.Competitions.LoadedHiddenSet?>());
         var options = Microsoft.Extensions.Options.Options.Create(new Portal.Application.PortalOptions());
-        _cached = new LeaderboardService(_dbFactory, new InProcessCompetitionCache<LeaderboardSnapshot>(), hiddenSets, options);
-        _uncached = new LeaderboardService(_dbFactory, _passThrough, hiddenSets, options);
+        _cached = new LeaderboardService(_dbFactory, new InProcessCompetitionCache<LeaderboardSnapshot>(), hiddenSets, options, TimeProvider.System);
+        _uncached = new LeaderboardService(_dbFactory, _passThrough, hiddenSets, options, TimeProvider.System);
         _uncached.GetAsync(_competition, BoardKind.Public, Host).GetAwaiter().GetResult();
         _before[_competition.Id] = Task.FromResult(_passThrough.Last!);
         _cached.GetAsync(_competition, BoardKind.Public, Host).GetAwaiter().GetResult();
