@@ -286,7 +286,7 @@ public sealed class ParticipantCommandTests(PortalFactory factory) : IClassFixtu
 
         // Assert
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains("all 1 submission", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("used its 1 submission for today", run.Stderr, StringComparison.Ordinal);
         Assert.Matches(@"Try again in \d+ (hours?|minutes?|seconds?)", run.Stderr);
     }
 
