@@ -10,7 +10,7 @@ public sealed class EnsemblePages(IPage page, string slug)
     {
         await page.GotoAsync($"c/{slug}/compare-many?ids={string.Join(',', ids)}");
         await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-        await page.WaitForSelectorAsync("[data-testid=submission-matrix] canvas");
+        await page.WaitForSelectorAsync("[data-testid=submission-matrix] svg text");
     }
 
     public Task<string> OracleRateAsync() => page.InnerTextAsync("[data-testid=oracle-rate]");
@@ -22,7 +22,7 @@ public sealed class EnsemblePages(IPage page, string slug)
     {
         await page.ClickAsync("[data-testid=build-ensemble]");
         await page.WaitForURLAsync(url => url.Contains("/ensemble?ids=", StringComparison.Ordinal));
-        await page.WaitForSelectorAsync("[data-testid=ensemble-preview] canvas");
+        await page.WaitForSelectorAsync("[data-testid=ensemble-preview] svg text");
     }
 
     public Task<string> PreviewUnanimousAsync() => page.InnerTextAsync("[data-testid=preview-unanimous]");

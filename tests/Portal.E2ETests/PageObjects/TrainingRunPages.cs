@@ -54,7 +54,7 @@ public sealed class TrainingRunPages(IPage page, string slug)
     {
         var chart = page.Locator($"[data-testid=training-curves][data-tag=\"{tag}\"]");
         await chart.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-        await chart.Locator("canvas").First.WaitForAsync();
+        await chart.Locator("svg text").First.WaitForAsync();
         return ((await chart.GetAttributeAsync("data-lines")) ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
     }
 }
