@@ -61,6 +61,9 @@ public static class PredictionCsvReader
         private int[]? _classOfColumn;
         private string[] _columnNames = [];
         private ImageIdHints? _hints;
+        private int _knownIds;
+        private int _unknownIds;
+        private (string Id, int Line)? _firstUnknown;
         private int _rows;
 
         public SubmissionFormat Format { get; private set; }
@@ -273,9 +276,13 @@ public static class PredictionCsvReader
 
                 var text = CsvSource.Shorten(id);
                 _hints ??= new ImageIdHints(images);
+                _unknownIds++;
+                _firstUnknown ??= (text, line);
                 problems.Add(ProblemCode.UnknownImageId, line, _hints.Explain(text), HeaderNames.ImageId, text);
                 return false;
             }
+
+            _knownIds++;
 
             var seen = _slots[position].Line;
             if (seen != 0)
@@ -332,6 +339,17 @@ public static class PredictionCsvReader
             if (_rows == 0)
             {
                 problems.Add(ProblemCode.NoRows, 0, "The file has a header but no rows.");
+                return;
+            }
+
+            if (_knownIds == 0 && _unknownIds >= 2 && _firstUnknown is var (firstId, firstLine))
+            {
+                // Not one id of this test set: a file made for another competition (or another split). One sentence says
+                // so, instead of one "not an image of the hidden set" per row and every image missing.
+                problems.Collapse(ProblemCode.UnknownImageId, _unknownIds, new SubmissionProblem(ProblemCode.UnknownImageId, firstLine,
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"None of the file's {_unknownIds:N0} image ids is an image of this competition's test set (the first, on line {firstLine}, is '{firstId}'): is the file made for another competition? The competition's sample submission lists its ids."),
+                    HeaderNames.ImageId, firstId));
                 return;
             }
 

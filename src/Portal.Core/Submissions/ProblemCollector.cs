@@ -48,6 +48,24 @@ internal sealed class ProblemCollector(int maxListed)
         Add(code, line, head + tail, column);
     }
 
+    /// <summary>
+    /// Replaces every problem of <paramref name="code"/> (<paramref name="count"/> of them, listed or only counted) by
+    /// <paramref name="instead"/>, listed where the first of them was: one sentence for what every row got wrong the
+    /// same way.
+    /// </summary>
+    public void Collapse(ProblemCode code, int count, SubmissionProblem instead)
+    {
+        var first = _listed.FindIndex(p => p.Code == code);
+        _listed.RemoveAll(p => p.Code == code);
+        _listed.Insert(first < 0 ? Math.Min(_listed.Count, maxListed - 1) : first, instead);
+        if (_listed.Count > maxListed)
+        {
+            _listed.RemoveAt(_listed.Count - 1);
+        }
+
+        Total += 1 - count;
+    }
+
     public ReadResult<T> Result<T>(Func<T> value) where T : class
     {
         if (!Any)

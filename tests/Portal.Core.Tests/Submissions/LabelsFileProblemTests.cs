@@ -87,6 +87,23 @@ public sealed class LabelsFileProblemTests
     }
 
     [Fact]
+    public void Read_FileOfAnotherCompetition_OneProblemSaysNoIdBelongsHere()
+    {
+        // Arrange: 300 rows, not one of them an image of this test set.
+        var text = "ImageID,ans\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"other-{i:000}.jpg,1\n"));
+
+        // Act
+        var result = Csv.ReadLabels(Truth, text);
+
+        // Assert
+        var problem = Single(result);
+        Assert.Equal(1, result.TotalProblems);
+        Assert.Equal(ProblemCode.UnknownImageId, problem.Code);
+        Assert.Equal((2, "other-000.jpg"), (problem.Line, problem.ImageId));
+        Assert.StartsWith("None of the file's 300 image ids is an image of this competition's test set", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_IdWithWrongCase_SuggestsTheExactId()
     {
         var text = Valid().Replace(Id(2), Id(2).ToUpperInvariant(), StringComparison.Ordinal);
@@ -271,13 +288,14 @@ public sealed class LabelsFileProblemTests
     public void Read_ManyProblems_ListsUpToTheCapAndCountsAll()
     {
         var options = CsvReadOptions.Default with { MaxListedProblems = 3 };
-        var text = "ImageID,ans\n" + string.Concat(Enumerable.Range(0, 10).Select(i => $"unknown{i}.jpg,1\n"));
+        // One id of the test set, so the file is not one of another competition (whose unknown ids are said once).
+        var text = $"ImageID,ans\n{Id(0)},1\n" + string.Concat(Enumerable.Range(0, 10).Select(i => $"unknown{i}.jpg,1\n"));
 
         var result = Csv.ReadLabels(Truth, text, options: options);
 
         Assert.Equal(3, result.Problems.Count);
         Assert.Equal(11, result.TotalProblems);
-        Assert.Equal([2, 3, 4], result.Problems.Select(p => p.Line));
+        Assert.Equal([3, 4, 5], result.Problems.Select(p => p.Line));
     }
 
     [Fact]
