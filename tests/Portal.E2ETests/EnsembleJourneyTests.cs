@@ -33,6 +33,7 @@ public sealed class EnsembleJourneyTests(PortalServer server) : IClassFixture<Po
             var unanimous = await pages.PreviewUnanimousAsync();
             await host.ScreenshotAsync("ensemble-02-builder");
             var score = await pages.SubmitAndWaitForScoreAsync();
+            var download = await pages.DownloadLinkAsync();
             await host.ScreenshotAsync("ensemble-03-scored");
 
             // Assert
@@ -41,6 +42,7 @@ public sealed class EnsembleJourneyTests(PortalServer server) : IClassFixture<Po
             Assert.Equal(ids.Count, picked);
             Assert.True(int.Parse(unanimous.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 0);
             Assert.Matches(@"^0\.\d{4}$", score);
+            Assert.Equal("Download the ensemble's predictions (CSV)", download);
             await using var db = await Db();
             Assert.True(await db.Submissions.AnyAsync(s => s.Kind == SubmissionKind.Ensemble && s.Status == SubmissionStatus.Scored, TestContext.Current.CancellationToken));
             host.AssertNoJavaScriptErrors();

@@ -29,6 +29,13 @@ public sealed class EnsemblePages(IPage page, string slug)
 
     public Task<int> PickedCountAsync() => page.Locator("[data-testid=ensemble-weight]").CountAsync();
 
+    /// <summary>The ensemble's download link as shown (only once it is scored), or null when there is none.</summary>
+    public async Task<string?> DownloadLinkAsync()
+    {
+        var link = page.Locator("[data-testid=ensemble-download]");
+        return await link.CountAsync() == 0 ? null : await link.InnerTextAsync();
+    }
+
     /// <summary>Submits the ensemble and waits until it is scored; returns the public score shown.</summary>
     public async Task<string> SubmitAndWaitForScoreAsync()
     {
