@@ -20,11 +20,14 @@ public sealed class CompetitionClock(TimeProvider time)
     }
 
     /// <summary>When the daily limit next resets, in UTC.</summary>
-    public DateTime NextQuotaResetUtc(Competition competition)
+    public DateTime NextQuotaResetUtc(Competition competition) => NextQuotaResetUtc(competition, UtcNow);
+
+    /// <summary>When the daily limit next resets after <paramref name="nowUtc"/>, in UTC: the next midnight in the competition's time zone.</summary>
+    public static DateTime NextQuotaResetUtc(Competition competition, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(competition);
         var zone = Zone(competition.TimeZone);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(UtcNow, zone);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone);
         return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local.Date.AddDays(1), DateTimeKind.Unspecified), zone);
     }
 

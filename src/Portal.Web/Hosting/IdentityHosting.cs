@@ -43,6 +43,7 @@ public static class IdentityHosting
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 

@@ -10,6 +10,7 @@ public static class UiHosting
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.Configure<UiOptions>(builder.Configuration.GetSection(UiOptions.Section));
         return builder;
     }
 }

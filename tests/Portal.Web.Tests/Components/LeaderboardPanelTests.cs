@@ -88,6 +88,23 @@ public sealed class LeaderboardPanelTests : PortalComponentTest, IClassFixture<T
         Assert.Contains("private score", cut.Markup, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(CompetitionState.Open, "Revealed when the competition closes")]
+    [InlineData(CompetitionState.Closed, null)]
+    public async Task LeaderboardPanel_PrivateTab_ExplainsItselfOnlyWhileHidden(CompetitionState state, string? expected)
+    {
+        // Arrange
+        var (competition, _) = await SeedAsync(state);
+
+        // Act
+        var cut = Render<LeaderboardPanel>(p => p.Add(c => c.Context, new CompetitionContext(competition, Viewer.Anonymous, null)));
+
+        // Assert
+        var tab = cut.FindComponents<MudBlazor.MudTabPanel>().Single(t => t.Instance.Text == "Private");
+        Assert.Equal(expected, tab.Instance.ToolTip);
+        Assert.Equal(state == CompetitionState.Open, tab.Instance.Disabled);
+    }
+
     [Fact]
     public async Task TimelineAsync_PrivateBoardWhileOpen_GivesParticipantsNothing()
     {

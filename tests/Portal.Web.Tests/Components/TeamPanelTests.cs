@@ -109,6 +109,43 @@ public sealed class TeamPanelTests : PortalComponentTest, IAsyncLifetime, IClass
     }
 
     [Fact]
+    public async Task TeamPanel_CopyInviteCode_CopiesTheTeamsCode()
+    {
+        // Arrange
+        var (team, _) = await Teams.CreateAsync(_competition.Id, _user.Id, "Owls", Ct);
+        var view = await Teams.FindAsync(team!.Id, Ct);
+        var copy = JSInterop.Setup<bool>("portalClipboard.copy", team.InviteCode);
+        copy.SetResult(true);
+        var cut = Render<TeamPanel>(p => p.Add(c => c.Context, new CompetitionContext(_competition, new Viewer(_user.Id, false), view)));
+
+        // Act
+        await cut.Find("[data-testid=copy-invite-code]").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        Assert.Single(copy.Invocations);
+    }
+
+    [Fact]
+    public async Task TeamPanel_NewToken_OffersToCopyTheWholeToken()
+    {
+        // Arrange
+        var (team, _) = await Teams.CreateAsync(_competition.Id, _user.Id, "Owls", Ct);
+        var view = await Teams.FindAsync(team!.Id, Ct);
+        var cut = Render<TeamPanel>(p => p.Add(c => c.Context, new CompetitionContext(_competition, new Viewer(_user.Id, false), view)));
+        await cut.Find("[data-testid=rotate-token]").ClickAsync(new MouseEventArgs());
+        var token = cut.Find("[data-testid=api-token]").TextContent.Trim();
+        var copy = JSInterop.Setup<bool>("portalClipboard.copy", token);
+        copy.SetResult(true);
+
+        // Act
+        await cut.Find("[data-testid=copy-api-token]").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        Assert.StartsWith("pt_", token, StringComparison.Ordinal);
+        Assert.Single(copy.Invocations);
+    }
+
+    [Fact]
     public async Task TeamPanel_CreateTeam_CreatesItThroughTheServiceAndReportsTheChange()
     {
         // Arrange
