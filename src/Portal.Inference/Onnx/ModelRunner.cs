@@ -108,14 +108,7 @@ public sealed class ModelRunner : IDisposable
         }
 
         var scores = _output.AsSpan(0, count * classes);
-        if (!AreDistributions(scores, classes))
-        {
-            for (var row = 0; row < count; row++)
-            {
-                Softmax(scores.Slice(row * classes, classes));
-            }
-        }
-
+        ScoreRows.ToProbabilities(scores, classes);
         return scores;
     }
 
