@@ -69,9 +69,12 @@ internal sealed class LoadScenario : IAsyncDisposable
             b.UseSetting("Jobs:Concurrency", jobConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
             b.UseSetting("Jobs:RunWorker", runWorker ? "true" : "false");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            // LOAD_SQL_LOG_LEVEL=Information prints every SQL command the portal runs (to count them per request).
+            b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("LOAD_SQL_LOG_LEVEL") ?? "Warning");
             b.UseEnvironment("Production");
         });
-        factory.UseKestrel(0);
+        // A free loopback port: UseKestrel(0) leaves the port unset, so Kestrel takes its default 5000, which another run may hold.
+        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var scenario = new LoadScenario(factory, data, address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");

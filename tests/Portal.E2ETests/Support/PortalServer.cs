@@ -39,7 +39,8 @@ public sealed class PortalServer : IAsyncLifetime
             builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         });
-        Factory.UseKestrel(0);
+        // A free loopback port: UseKestrel(0) leaves the port unset, so Kestrel takes its default 5000, which another run may hold.
+        Factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         Factory.StartServer();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/";
