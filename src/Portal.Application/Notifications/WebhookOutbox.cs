@@ -17,36 +17,40 @@ public sealed class WebhookOutbox(TimeProvider clock) : IDisposable
     /// <summary>
     /// Adds to <paramref name="db"/> (saved with the caller's changes) the messages a newly scored
     /// <paramref name="submission"/> causes: "scored" to its team, and "overtaken" to every other ranked team of an open
-    /// competition that ranked above the submission's team on the public board and ranks below it now.
+    /// competition that ranked above the submission's team on the public board and ranks below it now. True when it
+    /// added any (wake the sender after the commit). Most competitions have no webhook: then it costs one query.
     /// </summary>
-    public async Task AddScoredAsync(PortalDbContext db, Submission submission, CancellationToken cancellationToken)
+    public async Task<bool> AddScoredAsync(PortalDbContext db, Submission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(submission);
+        // The submission's team and every team that could be told, in one query.
+        var teams = await db.Teams.AsNoTracking()
+            .Where(t => t.Id == submission.TeamId || (t.CompetitionId == submission.CompetitionId && t.WebhookUrl != null && !t.IsBaseline))
+            .Select(t => new { t.Id, t.Name, t.WebhookUrl, t.IsBaseline }).ToListAsync(cancellationToken);
+        var team = teams.First(t => t.Id == submission.TeamId);
+        var listeners = teams.Where(t => t.Id != submission.TeamId).ToList();
+        if (team.WebhookUrl is null && (listeners.Count == 0 || team.IsBaseline || submission.PublicScore is null))
+        {
+            return false;
+        }
+
         var competition = await db.Competitions.AsNoTracking().FirstAsync(c => c.Id == submission.CompetitionId, cancellationToken);
-        var team = await db.Teams.AsNoTracking().Where(t => t.Id == submission.TeamId)
-            .Select(t => new { t.Name, t.WebhookUrl, t.IsBaseline }).FirstAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        var added = false;
         if (team.WebhookUrl is not null)
         {
             Add(db, submission.TeamId, competition.Id, submission.Id, WebhookEvent.Scored,
                 WebhookBodies.Scored(competition, team.Name, submission.Id, submission.PublicScore, now), now);
+            added = true;
         }
 
-        if (competition.State != CompetitionState.Open || team.IsBaseline || submission.PublicScore is null)
+        if (competition.State != CompetitionState.Open || team.IsBaseline || submission.PublicScore is null || listeners.Count == 0)
         {
-            return;
+            return added;
         }
 
-        // Only when someone could be told: most teams have no webhook, and this reads every scored submission.
-        var listeners = await db.Teams.AsNoTracking()
-            .Where(t => t.CompetitionId == competition.Id && t.Id != submission.TeamId && t.WebhookUrl != null && !t.IsBaseline)
-            .Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
-        if (listeners.Count == 0)
-        {
-            return;
-        }
-
+        // Only when someone could be told: this reads every scored submission.
         var scored = await db.Submissions.AsNoTracking()
             .Where(s => s.CompetitionId == competition.Id && s.Status == SubmissionStatus.Scored && s.PublicScore != null && s.Id != submission.Id && !s.Team!.IsBaseline)
             .Select(s => new LeaderboardEntry(s.TeamId, "", false, s.Id, s.CreatedAtUtc, s.PublicScore!.Value, null, false))
@@ -57,7 +61,10 @@ public sealed class WebhookOutbox(TimeProvider clock) : IDisposable
             var name = listeners.First(l => l.Id == overtaken.TeamId).Name;
             Add(db, overtaken.TeamId, competition.Id, null, WebhookEvent.Overtaken,
                 WebhookBodies.Overtaken(competition, name, overtaken.Score, overtaken.Rank ?? 0, now), now);
+            added = true;
         }
+
+        return added;
     }
 
     /// <summary>Adds to <paramref name="db"/> the "failed" message of <paramref name="submission"/> for its team, when it has a webhook.</summary>

@@ -102,30 +102,31 @@ public sealed class SubmissionScorer(
             }
         }
 
-        if (notify)
-        {
-            await webhooks.AddScoredAsync(db, submission, cancellationToken);
-        }
-
+        var told = notify && await webhooks.AddScoredAsync(db, submission, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        Published(submission.CompetitionId);
-        webhooks.Wake();
+        Published(submission.CompetitionId, told);
         return true;
     }
 
     /// <summary>
     /// Adds the webhook messages of a submission just scored by <see cref="Apply"/> and saved (it has its id) to
     /// <paramref name="db"/>, for the caller to save in the same transaction: "scored" to its team, "overtaken" to the
-    /// teams it passed. Call <see cref="Published"/> after the commit, which also wakes the sender.
+    /// teams it passed. True when it added any: pass that to <see cref="Published"/> after the commit, to wake the sender.
     /// </summary>
-    public Task NotifyScoredAsync(PortalDbContext db, Submission submission, CancellationToken cancellationToken) =>
+    public Task<bool> NotifyScoredAsync(PortalDbContext db, Submission submission, CancellationToken cancellationToken) =>
         webhooks.AddScoredAsync(db, submission, cancellationToken);
 
-    /// <summary>Tells open pages and caches that a board of <paramref name="competitionId"/> changed (after the commit).</summary>
-    public void Published(int competitionId)
+    /// <summary>
+    /// Tells open pages and caches that a board of <paramref name="competitionId"/> changed (after the commit), and this
+    /// process's webhook sender that there are <paramref name="messagesAdded"/> (without them it waits for its next poll).
+    /// </summary>
+    public void Published(int competitionId, bool messagesAdded)
     {
         events.Publish(new BoardChanged(competitionId));
-        webhooks.Wake();
+        if (messagesAdded)
+        {
+            webhooks.Wake();
+        }
     }
 
     /// <summary>

@@ -27,5 +27,11 @@ public static class DatabaseMigration
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            // Migrations may change a connection's settings (a table rebuild turns foreign keys off while it runs), and
+            // the pragma interceptor sets each native connection up only once: none that migrated goes back to the pool.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(sqlite);
+        }
     }
 }

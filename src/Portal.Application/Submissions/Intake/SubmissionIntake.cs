@@ -78,11 +78,13 @@ public sealed class SubmissionIntake(
             var day = CompetitionClock.QuotaDay(competition, at);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await QuotaService.EnsureDayAsync(db, teamId, day, cancellationToken);
+            // Read before the transaction: on SQLite it holds the database's one write lock, which every upload waits
+            // for, so only what must be consistent with the slot is done inside it.
+            var limit = await QuotaService.LimitAsync(db, competition, teamId, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // The slot is taken first: its write serialises the team's concurrent uploads (SQLite's write lock, the quota
             // row's lock in PostgreSQL), so the look for the same submission below sees every one committed before it.
             // A refusal rolls the slot back with the transaction.
-            var limit = await QuotaService.LimitAsync(db, competition, teamId, cancellationToken);
             var took = await QuotaService.TryTakeAsync(db, teamId, day, limit, cancellationToken);
             var same = await db.Submissions.AsNoTracking()
                 .Where(s => s.TeamId == teamId && s.ContentHash == entry.ContentHash && s.Status != SubmissionStatus.Failed && s.Status != SubmissionStatus.Cancelled)
@@ -126,10 +128,11 @@ public sealed class SubmissionIntake(
             db.Submissions.Add(submission);
             await db.SaveChangesAsync(cancellationToken);
             await faults.AfterAsync(IntakeStep.RowWritten);
+            var told = false;
             if (entry.Work is AlreadyScored)
             {
                 // The team's webhook messages commit with the row, or neither does.
-                await scorer.NotifyScoredAsync(db, submission, cancellationToken);
+                told = await scorer.NotifyScoredAsync(db, submission, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
 
@@ -148,7 +151,7 @@ public sealed class SubmissionIntake(
                 return SubmitOutcome.Ok(submission.Id, SubmissionStatus.Queued, null);
             }
 
-            scorer.Published(competition.Id);
+            scorer.Published(competition.Id, told);
             return SubmitOutcome.Ok(submission.Id, SubmissionStatus.Scored, submission.PublicScore);
         }
         finally
