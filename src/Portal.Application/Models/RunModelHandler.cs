@@ -104,7 +104,7 @@ public sealed partial class RunModelHandler(
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         progress.Report(0.96, "Scoring");
         var members = settings.Heads is { } heading && heads is not null
-            ? [CombineHeads(heads, heading, payload.Members, results, hidden.Truth.Count)]
+            ? [CombineHeads(heads, heading, payload.Members, results)]
             : results.Select((r, m) => new MemberProbabilities(payload.Members[m].Name, payload.Members[m].Weight,
                 r.Views.Select(TtaViews.Name).ToList(), r.PerView, r.Merged)).ToList();
         await scoring.CompleteAsync(db, submission, hidden, settings, members, provider, elapsed, cancellationToken);
@@ -112,18 +112,15 @@ public sealed partial class RunModelHandler(
 
     /// <summary>
     /// Three single-head members (tagged mask, gender, age) as one model of the classes: each view's and the merged
-    /// probabilities of the heads combined by the product of their probabilities (<see cref="AttributeHeads"/>).
+    /// probabilities of the heads combined by the product of their probabilities (<see cref="ImageSetRunResult.CombineHeads"/>).
     /// </summary>
     internal static MemberProbabilities CombineHeads(AttributeHeads heads, IReadOnlyList<string> tags, IReadOnlyList<ModelMember> members,
-        IReadOnlyList<ImageSetRunResult> results, int images)
+        IReadOnlyList<ImageSetRunResult> results)
     {
         // The results in axis order, whatever the order of the files.
-        var byHead = heads.Names.Select(name => results[IndexOf(tags, name)]).ToArray();
-        var views = byHead[0].Views;
-        var perView = views.Select((_, v) => heads.Combine(byHead.Select(r => r.PerView[v]).ToArray(), images)).ToList();
-        var merged = heads.Combine(byHead.Select(r => r.Merged).ToArray(), images);
+        var combined = ImageSetRunResult.CombineHeads(heads, heads.Names.Select(name => results[IndexOf(tags, name)]).ToArray());
         var name = string.Join(" + ", heads.Names.Select(h => members[IndexOf(tags, h)].Name));
-        return new MemberProbabilities(name, 1, views.Select(TtaViews.Name).ToList(), perView, merged);
+        return new MemberProbabilities(name, 1, combined.Views.Select(TtaViews.Name).ToList(), combined.PerView, combined.Merged);
     }
 
     private static int IndexOf(IReadOnlyList<string> tags, string head)

@@ -32,6 +32,9 @@ public sealed class NotificationOptions
     /// <summary>How long before a competition's end its teams are reminded.</summary>
     public TimeSpan ClosingReminderLead { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>How many of a team's latest messages the API lists with its webhook.</summary>
+    public int RecentDeliveries { get; set; } = 20;
+
     /// <summary>
     /// Allows webhooks on loopback addresses (and plain http there), for tests and local trials; never on a server,
     /// where it would let a team make the portal call its own internal services.

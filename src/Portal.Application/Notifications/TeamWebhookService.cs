@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
 
 namespace Portal.Application.Notifications;
 
 /// <summary>A team's webhook: setting or removing its address (checked), its last message, and a test message.</summary>
-public sealed class TeamWebhookService(IDbContextFactory<PortalDbContext> dbFactory, WebhookAddressPolicy policy, WebhookOutbox outbox, TimeProvider clock)
+public sealed class TeamWebhookService(IDbContextFactory<PortalDbContext> dbFactory, WebhookAddressPolicy policy, WebhookOutbox outbox, TimeProvider clock,
+    IOptions<NotificationOptions> options)
 {
     /// <summary>The team's webhook address and its last message, or null when there is no such team.</summary>
     public async Task<WebhookStatus?> StatusAsync(int teamId, CancellationToken cancellationToken = default)
@@ -17,11 +19,30 @@ public sealed class TeamWebhookService(IDbContextFactory<PortalDbContext> dbFact
             return null;
         }
 
-        var last = await db.WebhookDeliveries.AsNoTracking().Where(d => d.TeamId == teamId).OrderByDescending(d => d.Id)
-            .Select(d => new WebhookDeliveryView(d.Id, d.Event, d.State, d.Attempts, d.LastStatusCode, d.LastError, d.CreatedAtUtc, d.LastAttemptAtUtc, d.DeliveredAtUtc, d.NextAttemptAtUtc))
-            .FirstOrDefaultAsync(cancellationToken);
+        var last = await Latest(db, teamId).FirstOrDefaultAsync(cancellationToken);
         return new WebhookStatus(team.WebhookUrl, last);
     }
+
+    /// <summary>
+    /// The team's webhook address and its latest messages, newest first (at most <see cref="NotificationOptions.RecentDeliveries"/>),
+    /// or null when there is no such team.
+    /// </summary>
+    public async Task<(string? Url, IReadOnlyList<WebhookDeliveryView> Deliveries)?> RecentAsync(int teamId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new { t.WebhookUrl }).FirstOrDefaultAsync(cancellationToken);
+        if (team is null)
+        {
+            return null;
+        }
+
+        var deliveries = await Latest(db, teamId).Take(Math.Max(0, options.Value.RecentDeliveries)).ToListAsync(cancellationToken);
+        return (team.WebhookUrl, deliveries);
+    }
+
+    private static IQueryable<WebhookDeliveryView> Latest(PortalDbContext db, int teamId) =>
+        db.WebhookDeliveries.AsNoTracking().Where(d => d.TeamId == teamId).OrderByDescending(d => d.Id)
+            .Select(d => new WebhookDeliveryView(d.Id, d.Event, d.State, d.Attempts, d.LastStatusCode, d.LastError, d.CreatedAtUtc, d.LastAttemptAtUtc, d.DeliveredAtUtc, d.NextAttemptAtUtc));
 
     /// <summary>
     /// Sets the team's webhook to <paramref name="url"/> after checking it (https, a public host), or removes it when

@@ -11,9 +11,12 @@ using Portal.Inference.Tta;
 namespace Portal.Cli.Commands;
 
 /// <summary>
-/// <c>portal infer --model m.onnx --images DIR [--ids info.csv] --size WxH [--resize stretch|crop] [--mean a,b,c]
+/// <c>portal infer --model m.onnx | --mask m.onnx --gender g.onnx --age a.onnx --images DIR [--ids info.csv] --size WxH [--resize stretch|crop] [--mean a,b,c]
 /// [--std a,b,c] [--bgr] [--tta ...] [--merge ...] [--batch N] [--provider auto|cpu|cuda] [--cache DIR] --out probs.csv</c>:
 /// runs an ONNX model over a folder of images and writes a probabilities CSV (<c>ImageID,0,...,C-1</c>).
+/// Three single-head models (<c>--mask</c>, <c>--gender</c>, <c>--age</c>, as the Submit page's files tagged mask, gender
+/// and age) are each run the same way and combined into the classes by the product of their probabilities
+/// (<see cref="ImageSetRunResult.CombineHeads"/>, as on the server).
 /// With <c>--cache</c> the decoded pixels are kept there, so a second run (another model, other views) decodes nothing.
 /// </summary>
 internal static class InferCommand
@@ -23,7 +26,12 @@ internal static class InferCommand
 
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "The ONNX model: one float32 input [N,3,H,W], one output [N,classes].", Required = true, HelpName = "m.onnx" };
+        var model = new Option<string>("--model")
+        {
+            Description = "The ONNX model: one float32 input [N,3,H,W], one output [N,classes] (or one output per attribute head: mask [N,3], gender [N,2], age [N,3]).",
+            HelpName = "m.onnx",
+        };
+        var headOptions = HeadOptions();
         var images = new Option<string>("--images") { Description = "The folder of images (.jpg, .jpeg, .png).", Required = true, HelpName = "DIR" };
         var ids = new Option<string>("--ids")
         {
@@ -57,7 +65,7 @@ internal static class InferCommand
         var classes = CommonOptions.Classes();
         var command = new Command("infer", "Run an ONNX model over a folder of images, with optional test-time augmentation, and write a probabilities CSV.")
         {
-            model, images, ids, size, resize, mean, std, bgr, tta, merge, batch, provider, cache, output, classes,
+            model, headOptions[0].Option, headOptions[1].Option, headOptions[2].Option, images, ids, size, resize, mean, std, bgr, tta, merge, batch, provider, cache, output, classes,
         };
         command.SetAction(CommandRunner.Action((parse, stdout) =>
         {
@@ -92,45 +100,119 @@ internal static class InferCommand
 
             var outPath = parse.GetRequiredValue(output);
             InputFiles.RequireWritableLocation(outPath, "--out");
-            var modelPath = parse.GetRequiredValue(model);
-            InputFiles.RequireFile(modelPath, "model");
+            var heads = AttributeHeads.Of(taxonomy);
+            var models = ModelsToRun(parse, model, headOptions, heads, parse.GetValue(classes) is not null);
+            foreach (var (path, head, _) in models)
+            {
+                InputFiles.RequireFile(path, head is null ? "model" : $"{head} head");
+            }
+
             var (index, paths) = FindImages(parse.GetRequiredValue(images), parse.GetValue(ids));
-
-            // From the path, not the bytes: weights saved beside the model (net.onnx.data) are found there, from any folder.
-            // A model with one output per attribute head (mask, gender, age) is combined into the classes as on the server.
-            using var loaded = LoadedModel.LoadFile(modelPath, taxonomy.Count, ParseProvider(parse.GetValue(provider)!), heads: AttributeHeads.Of(taxonomy));
-            if (!loaded.Check.Accepted)
+            var choice = ParseProvider(parse.GetValue(provider)!);
+            var cacheFolder = parse.GetValue(cache);
+            var results = new List<ImageSetRunResult>();
+            ProviderReport? report = null;
+            foreach (var (path, head, axis) in models)
             {
-                // The user's own model: ONNX Runtime's text (a weights file not found beside it, say) is theirs to read.
-                var refusal = $"The model '{modelPath}' was refused: {loaded.Check.Refusal}";
-                throw new CliException(loaded.Check.Detail is { } detail ? [refusal, $"ONNX Runtime said: {detail}"] : [refusal]);
+                // A single-head model gives that head's values; a whole model every class's (or every head's, combined in the runner).
+                var (result, used) = RunModel(path, head, head is null ? taxonomy.Count : heads!.Sizes[axis], head is null ? heads : null,
+                    choice, batchSize, cacheFolder, paths, options, views, mergeMode, stdout);
+                results.Add(result);
+                report ??= used;
             }
 
-            var shape = loaded.Check.Shape!;
-            if (shape.SizeProblem(width, height) is { } sizeProblem)
-            {
-                throw new CliException($"{sizeProblem} Give the model's size with --size.");
-            }
-
-            ImageSetRunResult result;
-            try
-            {
-                result = parse.GetValue(cache) is { } cacheFolder
-                    ? RunCached(loaded, batchSize, cacheFolder, paths, options, views, mergeMode, stdout)
-                    : ImageSetRunner.Run(loaded, batchSize, ImageSource.FromFiles(paths), options, views, mergeMode);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new CliException(e.Message);
-            }
-
-            PredictionCsvWriter.Write(outPath, index, Predictions.FromProbabilities(result.Merged, shape.Classes), SubmissionFormat.Probabilities);
-            var report = loaded.Provider!;
+            var combined = results.Count == 1 ? results[0] : ImageSetRunResult.CombineHeads(heads!, results);
+            PredictionCsvWriter.Write(outPath, index, Predictions.FromProbabilities(combined.Merged, combined.Classes), SubmissionFormat.Probabilities);
+            var headsText = results.Count == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", {results.Count} head models combined");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Wrote the probabilities of {paths.Count:N0} images ({views.Count} view{(views.Count == 1 ? "" : "s")}, {shape.Classes} classes) to {outPath}."));
-            stdout.WriteLine($"Ran on {report.Used.ToString().ToUpperInvariant()}{(report.Reason is null ? "." : $" instead of CUDA: {report.Reason}")}");
+                $"Wrote the probabilities of {paths.Count:N0} images ({views.Count} view{(views.Count == 1 ? "" : "s")}, {combined.Classes} classes{headsText}) to {outPath}."));
+            var ran = report!;
+            stdout.WriteLine($"Ran on {ran.Used.ToString().ToUpperInvariant()}{(ran.Reason is null ? "." : $" instead of CUDA: {ran.Reason}")}");
         }));
         return command;
+    }
+
+    /// <summary>--mask, --gender and --age: one option per attribute head of the mask task, in axis order.</summary>
+    private static (string Head, Option<string> Option)[] HeadOptions() =>
+        ClassTaxonomy.MaskGenderAge.Axes.Select(axis => (axis.Name, new Option<string>("--" + axis.Name)
+        {
+            Description = string.Create(CultureInfo.InvariantCulture,
+                $"Instead of --model: the {axis.Name} head, a model with one output [N,{axis.Size}]; give --{string.Join(", --", ClassTaxonomy.MaskGenderAge.Axes.Select(a => a.Name))} together, and they are combined into the classes by the product of their probabilities."),
+            HelpName = axis.Name[0] + ".onnx",
+        })).ToArray();
+
+    /// <summary>
+    /// The model files to run: <c>--model</c> alone (no head), or one file per attribute head in the heads' order
+    /// (its name and axis index); a mix of the two, a missing head, or heads with <c>--classes</c> is a sentence on what to give.
+    /// </summary>
+    private static (string Path, string? Head, int Axis)[] ModelsToRun(ParseResult parse, Option<string> model,
+        (string Head, Option<string> Option)[] headOptions, AttributeHeads? heads, bool classesGiven)
+    {
+        var given = headOptions.Where(h => parse.GetValue(h.Option) is not null).ToArray();
+        var names = string.Join(", ", headOptions.Select(h => h.Option.Name));
+        if (parse.GetValue(model) is { } modelPath)
+        {
+            return given.Length > 0
+                ? throw new CliException($"Give either --model (one model of every class) or {names} (one model per head), not both; you gave --model and {string.Join(", ", given.Select(h => h.Option.Name))}.")
+                : [(modelPath, null, -1)];
+        }
+
+        if (given.Length == 0)
+        {
+            throw new CliException($"Give the model to run: --model m.onnx, or one model per head with {names}.");
+        }
+
+        if (classesGiven || heads is null)
+        {
+            throw new CliException($"{names} are the heads of the 18 mask x gender x age classes; leave out --classes, or give one model with --model.");
+        }
+
+        if (given.Length < headOptions.Length)
+        {
+            var missing = headOptions.Where(h => parse.GetValue(h.Option) is null).Select(h => h.Option.Name);
+            throw new CliException($"Give all three head models ({names}) to combine them into the classes; {string.Join(" and ", missing)} {(headOptions.Length - given.Length == 1 ? "is" : "are")} missing.");
+        }
+
+        // In the heads' order, whatever the order on the command line.
+        return headOptions.Select(h => (parse.GetValue(h.Option)!, (string?)h.Head, heads.IndexOf(h.Head))).ToArray();
+    }
+
+    /// <summary>
+    /// Loads the model at <paramref name="path"/> for <paramref name="classCount"/> values per image and runs it over the
+    /// images through the one load-and-run sequence (<see cref="ImageSetRunner"/>); a refusal names the file and, for a
+    /// head model, what that head must give.
+    /// </summary>
+    private static (ImageSetRunResult Result, ProviderReport Report) RunModel(string path, string? head, int classCount, AttributeHeads? heads,
+        ExecutionProviderChoice provider, int batchSize, string? cacheFolder, IReadOnlyList<string> paths, PreprocessOptions options,
+        IReadOnlyList<TtaView> views, MergeMode merge, TextWriter stdout)
+    {
+        var what = head is null ? "model" : $"{head} head";
+        // From the path, not the bytes: weights saved beside the model (net.onnx.data) are found there, from any folder.
+        // A model with one output per attribute head (mask, gender, age) is combined into the classes as on the server.
+        using var loaded = LoadedModel.LoadFile(path, classCount, provider, heads: heads, head: head);
+        if (!loaded.Check.Accepted)
+        {
+            // The user's own model: ONNX Runtime's text (a weights file not found beside it, say) is theirs to read.
+            var refusal = $"The {what} '{path}' was refused: {loaded.Check.Refusal}";
+            throw new CliException(loaded.Check.Detail is { } detail ? [refusal, $"ONNX Runtime said: {detail}"] : [refusal]);
+        }
+
+        if (loaded.Check.Shape!.SizeProblem(options.Width, options.Height) is { } sizeProblem)
+        {
+            throw new CliException(head is null ? $"{sizeProblem} Give the model's size with --size." : $"The {what} '{path}': {sizeProblem} Give the model's size with --size.");
+        }
+
+        try
+        {
+            var result = cacheFolder is not null
+                ? RunCached(loaded, batchSize, cacheFolder, paths, options, views, merge, stdout)
+                : ImageSetRunner.Run(loaded, batchSize, ImageSource.FromFiles(paths), options, views, merge);
+            return (result, loaded.Provider!);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CliException(e.Message);
+        }
     }
 
     private static ImageSetRunResult RunCached(LoadedModel loaded, int batchSize, string folder, IReadOnlyList<string> paths, PreprocessOptions options,

@@ -35,11 +35,14 @@ public sealed class LoadedModel : IDisposable
     /// <summary>
     /// Checks and loads the model file at <paramref name="path"/> for the command line: weights stored as external data
     /// are found beside the model file (see <see cref="SessionFactory.CreateFromFile"/>). Not for uploaded models.
+    /// <paramref name="head"/> names the attribute head a single-head model is for (<paramref name="classCount"/> its size).
     /// </summary>
-    public static LoadedModel LoadFile(string path, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0, AttributeHeads? heads = null) =>
-        Load(File.ReadAllBytes(path), allowExternalData: true, () => SessionFactory.CreateFromFile(path, provider, intraOpThreads), classCount, heads);
+    public static LoadedModel LoadFile(string path, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0, AttributeHeads? heads = null,
+        string? head = null) =>
+        Load(File.ReadAllBytes(path), allowExternalData: true, () => SessionFactory.CreateFromFile(path, provider, intraOpThreads), classCount, heads, head);
 
-    private static LoadedModel Load(byte[] model, bool allowExternalData, Func<(InferenceSession, ProviderReport)> open, int classCount, AttributeHeads? heads)
+    private static LoadedModel Load(byte[] model, bool allowExternalData, Func<(InferenceSession, ProviderReport)> open, int classCount, AttributeHeads? heads,
+        string? head = null)
     {
         if (ModelCheck.CheckHeader(model, allowExternalData) is { } refused)
         {
@@ -57,7 +60,7 @@ public sealed class LoadedModel : IDisposable
             return new LoadedModel(null, ModelCheck.Refuse(OnnxRuntimeErrors.LoadRefusal(e.Message)) with { Detail = e.Message }, null);
         }
 
-        var check = ModelCheck.Inspect(session, classCount, OnnxProto.ReadVersions(model)?.Opset ?? 0, heads);
+        var check = ModelCheck.Inspect(session, classCount, OnnxProto.ReadVersions(model)?.Opset ?? 0, heads, head);
         if (!check.Accepted)
         {
             session.Dispose();

@@ -69,8 +69,10 @@ public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
     /// Checks a loaded session's input and outputs against a competition with <paramref name="classCount"/> classes:
     /// one output <c>[N, classCount]</c>, or, when <paramref name="heads"/> is given (the competition's attribute axes),
     /// one float32 output <c>[N, size]</c> per head in the heads' order, combined into the classes at run time.
+    /// <paramref name="head"/> names the attribute head a single-head model is for (<paramref name="classCount"/> is then
+    /// that head's size), so a refusal speaks of the head's values rather than the competition's classes.
     /// </summary>
-    public static ModelCheck Inspect(InferenceSession session, int classCount, long opset, AttributeHeads? heads)
+    public static ModelCheck Inspect(InferenceSession session, int classCount, long opset, AttributeHeads? heads, string? head = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         if (session.InputMetadata.Count != 1)
@@ -105,7 +107,9 @@ public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
             return Refuse(heads is not null && heads.Classes == classCount
                 ? string.Create(CultureInfo.InvariantCulture,
                     $"The model has {outputs.Count} outputs; it must have one output [N, {classCount}] of class scores, or {heads.Sizes.Count} outputs, one per attribute head in this order: {heads.Describe()}.")
-                : $"The model must have exactly one output (class scores); it has {outputs.Count}.");
+                : head is not null
+                    ? string.Create(CultureInfo.InvariantCulture, $"The model must have exactly one output [N, {classCount}] (the {head} head's scores); it has {outputs.Count}.")
+                    : $"The model must have exactly one output (class scores); it has {outputs.Count}.");
         }
 
         var (outputName, output) = outputs[0];
@@ -121,8 +125,10 @@ public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
 
         if (output.Dimensions[1] != classCount)
         {
-            return Refuse(string.Create(CultureInfo.InvariantCulture,
-                $"The model gives {(output.Dimensions[1] < 0 ? "an unknown number of" : output.Dimensions[1].ToString(CultureInfo.InvariantCulture))} class scores; this competition has {classCount} classes."));
+            var given = output.Dimensions[1] < 0 ? "an unknown number of" : output.Dimensions[1].ToString(CultureInfo.InvariantCulture);
+            return Refuse(head is not null
+                ? string.Create(CultureInfo.InvariantCulture, $"The model gives {given} scores per image; the {head} head has {classCount} values, so it must have one output [N, {classCount}].")
+                : string.Create(CultureInfo.InvariantCulture, $"The model gives {given} class scores; this competition has {classCount} classes."));
         }
 
         var batch = Fixed(input.Dimensions[0]);

@@ -60,6 +60,7 @@ public static class PortalApi
         v1.MapModelApi();
         v1.MapTrainingRunApi(endpoints.ServiceProvider);
         v1.MapTrustApi();
+        v1.MapWebhookApi();
         v1.MapHostApi(endpoints.ServiceProvider);
         v1.MapUploadsApi(endpoints.ServiceProvider);
         return endpoints;

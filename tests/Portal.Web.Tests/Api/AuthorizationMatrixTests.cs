@@ -61,6 +61,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         ("GET /Account/Login",                                       [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("GET /api/v1/competitions/{slug}",                          [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("GET /api/v1/competitions/{slug}/submissions",              [Unauthorized, Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Unauthorized, Ok]),
+        ("GET /api/v1/competitions/{slug}/team/webhook",             [Unauthorized, Unauthorized, Ok,           Ok,           Unauthorized, Unauthorized, Forbidden,    Unauthorized, Unauthorized]),
+        ("PUT /api/v1/competitions/{slug}/team/webhook",             [Unauthorized, Unauthorized, BadRequest,   BadRequest,   Unauthorized, Unauthorized, Forbidden,    Unauthorized, Unauthorized]),
         ("GET /api/v1/competitions/{slug}/validation-gap",           [Unauthorized, Ok,           Ok,           Ok,           Ok,           Forbidden,    Forbidden,    Unauthorized, Forbidden]),
         ("GET /api/v1/competitions/{slug}/final-picks",              [Unauthorized, Ok,           Ok,           Ok,           Ok,           Forbidden,    Forbidden,    Unauthorized, Forbidden]),
         ("GET /api/v1/competitions/{slug}/teams",                    [Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Ok,           Forbidden,    Unauthorized, Ok]),
