@@ -28,6 +28,29 @@ public sealed class CompetitionPages(IPage page, string slug)
         await page.WaitForSelectorAsync("[data-testid=my-team-name]", new PageWaitForSelectorOptions { Timeout = 60_000 });
     }
 
+    public async Task JoinTeamAsync(string inviteCode)
+    {
+        await OpenAsync($"c/{slug}/team");
+        await page.Locator("[data-testid=invite-code-input] input, input[data-testid=invite-code-input]").FillAsync(inviteCode);
+        await page.ClickAsync("[data-testid=join-team]");
+        await page.WaitForSelectorAsync("[data-testid=my-team-name]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+    }
+
+    /// <summary>On the open team page: replaces the team's API token, so the new one shows (once) with its copy button.</summary>
+    public async Task ShowNewApiTokenAsync()
+    {
+        await page.ClickAsync("[data-testid=rotate-token]");
+        await page.WaitForSelectorAsync("[data-testid=api-token]");
+    }
+
+    /// <summary>On the open team page: saves the team's webhook address, after which its test and remove buttons show.</summary>
+    public async Task SaveWebhookAsync(string url)
+    {
+        await page.Locator("[data-testid=webhook-url] input, input[data-testid=webhook-url]").FillAsync(url);
+        await page.ClickAsync("[data-testid=webhook-save]");
+        await page.WaitForSelectorAsync("[data-testid=webhook-test]");
+    }
+
     /// <summary>Uploads a CSV on the Submit screen and returns once the page shows the result.</summary>
     public async Task UploadAsync(string file, string description)
     {

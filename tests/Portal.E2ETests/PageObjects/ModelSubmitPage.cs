@@ -15,12 +15,18 @@ public sealed class ModelSubmitPage(IPage page, string slug)
     public async Task UploadAsync(IEnumerable<string> files, int width, int height, string description)
     {
         await OpenAsync($"c/{slug}/submit");
-        await page.Locator("input[type=file]").SetInputFilesAsync(files);
-        await page.WaitForSelectorAsync("[data-testid=model-settings]");
+        await PickAsync(files);
         await Field("model-width").FillAsync(width.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Field("model-height").FillAsync(height.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Field("description").FillAsync(description);
         await page.ClickAsync("[data-testid=submit]");
+    }
+
+    /// <summary>On the open Submit screen: picks model files, so the form shows its preprocessing fields.</summary>
+    public async Task PickAsync(IEnumerable<string> files)
+    {
+        await page.Locator("input[type=file]").SetInputFilesAsync(files);
+        await page.WaitForSelectorAsync("[data-testid=model-settings]");
     }
 
     /// <summary>Waits for a progress line of the running model ("… of N images …") and returns it.</summary>

@@ -12,7 +12,11 @@ public sealed class PhoneLayout(IPage page)
             const width = document.documentElement.clientWidth;
             const visible = e => e.offsetParent !== null && e.getBoundingClientRect().width > 0;
             if (document.documentElement.scrollWidth > width + 1) {
-                problems.push(`the page is ${document.documentElement.scrollWidth} px wide in a ${width} px window`);
+                const past = [...document.body.querySelectorAll('*')].filter(e => visible(e) && e.getBoundingClientRect().right > width + 1 && !scrolled(e));
+                // The innermost of them name the culprit: an element past the edge none of whose children is.
+                const culprits = past.filter(e => !past.some(other => other !== e && e.contains(other))).slice(0, 3)
+                    .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ending at ${Math.round(e.getBoundingClientRect().right)} px`);
+                problems.push(`the page is ${document.documentElement.scrollWidth} px wide in a ${width} px window (${culprits.join('; ')})`);
             }
             for (const button of document.querySelectorAll('.mud-button-root')) {
                 if (!visible(button)) continue;
@@ -48,5 +52,10 @@ public sealed class PhoneLayout(IPage page)
         }
         """;
 
-    public async Task<IReadOnlyList<string>> ProblemsAsync() => await page.EvaluateAsync<string[]>(ProblemsScript);
+    public async Task<IReadOnlyList<string>> ProblemsAsync()
+    {
+        // A click's ripple is a circle wider than its button until it fades (under a second): it would read as a cut label.
+        await page.WaitForFunctionAsync("() => !document.querySelector('.mud-ripple-effect')");
+        return await page.EvaluateAsync<string[]>(ProblemsScript);
+    }
 }
