@@ -24,6 +24,9 @@ public sealed partial class ThumbnailService(
     /// <summary>The longest edge of the thumbnails the site shows.</summary>
     public const int DefaultSize = ThumbnailMaker.DefaultMaxEdge;
 
+    /// <summary>The longest edge of an image opened large: the classic task's 384x512 images whole, a larger one shrunk to fit a screen.</summary>
+    public const int LargeSize = 1024;
+
     /// <summary>The cached thumbnail of <paramref name="imageId"/> (a plain file name) of the set stored under <paramref name="imagesKey"/>.</summary>
     public string CachePath(string imagesKey, int size, string imageId) =>
         Path.Combine(SetFolder(imagesKey), size.ToString(CultureInfo.InvariantCulture), imageId + ".jpg");

@@ -94,7 +94,7 @@ public sealed class LabelAuditService(
         var ids = hidden.Truth.Images.Ids;
         var rows = result.Suspects.Select(s => new LabelAuditRow(
             ids[s.Image], taxonomy.ClassNames[s.Truth], taxonomy.ClassNames[s.Consensus], s.Votes, result.Submissions, s.Agreement, s.MeanConfidence,
-            Differing(taxonomy, s))).ToList();
+            Differing(taxonomy, s), s.Truth, s.Consensus)).ToList();
         return new LabelAuditView(rows, result.Submissions, result.Images);
     }
 

@@ -51,6 +51,8 @@ public static class PortalApi
             .RequireRateLimiting(ApiHosting.SubmissionLimiter);
         v1.MapGet("/competitions/{slug}/compare", CompareManyAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/competitions/{slug}/images/{imageId}/thumbnail", ThumbnailAsync).RequireAuthorization(Policies.ApiReader);
+        v1.MapGet("/competitions/{slug}/images/{imageId}/large", LargeImageAsync).RequireAuthorization(Policies.ApiReader)
+            .WithDescription("One hidden-set image as a JPEG of up to " + ThumbnailService.LargeSize + " pixels on its longest edge (the classic task's images whole), under the thumbnail's rules.");
         v1.MapGet("/competitions/{slug}/submissions", ListSubmissionsAsync).RequireAuthorization(Policies.ApiReader)
             .WithDescription("Submissions newest first: a host's (token or browser) every team's; a team token's or a member's the team's own.");
         v1.MapGet("/submissions/{id:int}", SubmissionAsync).RequireAuthorization(Policies.ApiReader);
@@ -260,8 +262,17 @@ public static class PortalApi
     /// A JPEG thumbnail of one hidden-set image, for signed-in callers of a competition they can see. The image
     /// may be shown; its label never is. Ids are matched exactly against the hidden set: anything else is 404.
     /// </summary>
-    private static async Task<Results<FileStreamHttpResult, NotFound>> ThumbnailAsync(
-        string slug, string imageId, HttpContext http, CompetitionService competitions, ThumbnailService thumbnails)
+    private static Task<Results<FileStreamHttpResult, NotFound>> ThumbnailAsync(
+        string slug, string imageId, HttpContext http, CompetitionService competitions, ThumbnailService thumbnails) =>
+        ImageAsync(slug, imageId, ThumbnailService.DefaultSize, http, competitions, thumbnails);
+
+    /// <summary>The image opened large (a click on a thumbnail): the same rules as the thumbnail, one size up.</summary>
+    private static Task<Results<FileStreamHttpResult, NotFound>> LargeImageAsync(
+        string slug, string imageId, HttpContext http, CompetitionService competitions, ThumbnailService thumbnails) =>
+        ImageAsync(slug, imageId, ThumbnailService.LargeSize, http, competitions, thumbnails);
+
+    private static async Task<Results<FileStreamHttpResult, NotFound>> ImageAsync(
+        string slug, string imageId, int size, HttpContext http, CompetitionService competitions, ThumbnailService thumbnails)
     {
         var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
         if (competition is null)
@@ -269,7 +280,7 @@ public static class PortalApi
             return TypedResults.NotFound();
         }
 
-        var stream = await thumbnails.OpenAsync(competition.Id, imageId, cancellationToken: http.RequestAborted);
+        var stream = await thumbnails.OpenAsync(competition.Id, imageId, size, http.RequestAborted);
         if (stream is null)
         {
             return TypedResults.NotFound();

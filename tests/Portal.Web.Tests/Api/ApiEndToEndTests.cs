@@ -99,6 +99,7 @@ public sealed class ApiEndToEndTests(PortalFactory factory) : IClassFixture<Port
             "/api/v1/competitions/{slug}/sample-submission",
             "/api/v1/competitions/{slug}/submissions",
             "/api/v1/competitions/{slug}/images/{imageId}/thumbnail",
+            "/api/v1/competitions/{slug}/images/{imageId}/large",
             "/api/v1/submissions/{id}",
             "/api/v1/submissions/{id}/file",
             "/api/v1/competitions/{slug}/ids",

@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         ("GET /api/v1/competitions/{slug}/ids",                      [Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Ok]),
         ("POST /api/v1/competitions/{slug}/submissions",             [Unauthorized, Unauthorized, Accepted,     Accepted,     Unauthorized, Unauthorized, Forbidden,    Unauthorized, Unauthorized]),
         ("GET /api/v1/competitions/{slug}/images/{image}/thumbnail", [Unauthorized, Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Unauthorized, Ok]),
+        ("GET /api/v1/competitions/{slug}/images/{image}/large",     [Unauthorized, Ok,           Ok,           Ok,           Ok,           Ok,           Ok,           Unauthorized, Ok]),
         ("GET /api/v1/submissions/{submission}",                     [Unauthorized, Ok,           Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized, Ok]),
         ("GET /api/v1/submissions/{submission}/file",                [Unauthorized, Ok,           Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized, Ok]),
         ("GET /api/v1/submissions/{submission}/training-run",        [Unauthorized, Ok,           Ok,           NotFound,     NotFound,     Ok,           NotFound,     Unauthorized, Ok]),

@@ -118,4 +118,50 @@ public sealed class ThumbnailTests(PortalFactory factory) : IClassFixture<Portal
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task LargeImage_Member_GetsTheWholeImageAsJpegCachedApartFromTheThumbnail()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).WithImages(6).BuildAsync();
+        using var member = await factory.SignInAsync(scenario.A.FirstMember);
+        var imageId = scenario.ImageIds[1];
+        var cached = factory.Services.GetRequiredService<ThumbnailService>().CachePath(scenario.Hidden.ImagesKey, ThumbnailService.LargeSize, imageId);
+
+        // Act
+        using var response = await member.GetPathAsync($"/api/v1/competitions/{scenario.Slug}/images/{Uri.EscapeDataString(imageId)}/large");
+        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+
+        // Assert: the test images are 6x8, smaller than the large size, so they come whole.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.Private);
+        using (var codec = SKCodec.Create(SKData.CreateCopy(bytes)))
+        {
+            Assert.NotNull(codec);
+            Assert.Equal(SKEncodedImageFormat.Jpeg, codec.EncodedFormat);
+            Assert.Equal((6, 8), (codec.Info.Width, codec.Info.Height));
+        }
+
+        Assert.True(File.Exists(cached), "The large image was not cached under its own size.");
+    }
+
+    [Fact]
+    public async Task LargeImage_AnonymousOrUnknownId_IsRefusedAsTheThumbnailIs()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).WithImages(3).BuildAsync();
+        using var anonymous = factory.Anonymous();
+        using var member = await factory.SignInAsync(scenario.A.FirstMember);
+
+        // Act
+        using var signedOut = await anonymous.GetPathAsync($"/api/v1/competitions/{scenario.Slug}/images/{Uri.EscapeDataString(scenario.ImageIds[0])}/large");
+        using var unknown = await member.GetPathAsync($"/api/v1/competitions/{scenario.Slug}/images/no-such-image.jpg/large");
+        using var escaping = await member.GetPathAsync($"/api/v1/competitions/{scenario.Slug}/images/{Uri.EscapeDataString("../info.csv")}/large");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, escaping.StatusCode);
+    }
 }

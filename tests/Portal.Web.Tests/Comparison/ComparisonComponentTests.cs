@@ -174,6 +174,41 @@ public sealed class ComparisonComponentTests : PortalComponentTest
     }
 
     [Fact]
+    public async Task ComparisonPanel_ClickThumbnail_OpensTheImageLargeWithBothClassesAndTheTruth()
+    {
+        // Arrange: the first differing image (position 4) is class 4 in A and truth, class 3 in B.
+        var view = View(judged: true);
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<ComparisonPanel>(p => p.Add(c => c.View, view).Add(c => c.CompetitionSlug, "masks"));
+
+        // Act
+        await cut.InvokeAsync(() => cut.Find("[data-testid=difference-row] [data-testid=image-open]").Click());
+
+        // Assert
+        dialogs.WaitForAssertion(() => Assert.Equal(
+            ["A: Wear / Female / 30-59 (class 4)", "B: Wear / Female / <30 (class 3)", "Truth: Wear / Female / 30-59 (class 4)"],
+            dialogs.FindAll("[data-testid=image-label]").Select(l => l.TextContent.Trim())));
+        Assert.Equal("api/v1/competitions/masks/images/img4.jpg/large", dialogs.Find("[data-testid=image-large]").GetAttribute("src"));
+        Assert.Equal("Open image img4.jpg large", cut.Find("[data-testid=difference-row] [data-testid=image-open]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task ComparisonPanel_LabelFreeClickThumbnail_ShowsBothClassesAndNoTruth()
+    {
+        // Arrange
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<ComparisonPanel>(p => p.Add(c => c.View, View(judged: false)).Add(c => c.CompetitionSlug, "masks"));
+
+        // Act
+        await cut.InvokeAsync(() => cut.Find("[data-testid=difference-row] [data-testid=image-open]").Click());
+
+        // Assert
+        dialogs.WaitForAssertion(() => Assert.Equal(
+            ["A: Wear / Female / 30-59 (class 4)", "B: Wear / Female / <30 (class 3)"],
+            dialogs.FindAll("[data-testid=image-label]").Select(l => l.TextContent.Trim())));
+    }
+
+    [Fact]
     public void ComparisonPanel_WithoutSlug_ShowsNoThumbnails()
     {
         // Act

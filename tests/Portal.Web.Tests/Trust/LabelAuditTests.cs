@@ -46,7 +46,7 @@ public sealed class LabelAuditTests(PortalFactory factory) : IClassFixture<Porta
         Assert.StartsWith(string.Join(',', LabelAuditCsv.Columns), lines[0], StringComparison.Ordinal);
         Assert.Equal(planted.Length + 1, lines.Length);
         Assert.Equal(csv, sameCsv);
-        Assert.Contains($"/api/v1/competitions/{scenario.Slug}/images/", page, StringComparison.Ordinal);
+        Assert.Contains($"api/v1/competitions/{scenario.Slug}/images/", page, StringComparison.Ordinal);
         Assert.Contains(audit.Suspects[0].ImageId, page, StringComparison.Ordinal);
     }
 
