@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -259,7 +258,7 @@ public sealed partial class ModelSubmissionService(
         var bytes = await File.ReadAllBytesAsync(kept.Path, cancellationToken);
         if (ModelCheck.CheckHeader(bytes) is { } refused)
         {
-            return (kept, Refused(name, refused.Refusal!));
+            return (kept, Refused(name, tag, refused.Refusal!));
         }
 
         // The model is loaded in the sandbox, never in this process: loading is where a crafted model first runs code.
@@ -269,17 +268,17 @@ public sealed partial class ModelSubmissionService(
             checkTime.CancelAfter(options.Value.CheckTimeLimit);
             try
             {
-                shape = await sandbox.CheckAsync(bytes, classCount, heads, checkTime.Token);
+                // The tag goes with the model, so the check speaks of that head's values, not of the competition's classes.
+                shape = await sandbox.CheckAsync(bytes, classCount, heads, tag, checkTime.Token);
             }
             catch (ModelRunFailedException e)
             {
                 LogCheckRefused(name, e.Failure, e.Detail);
-                return (kept, Refused(name, tag is null ? e.Message
-                    : string.Create(CultureInfo.InvariantCulture, $"it is tagged as the {tag} head, so it must have one output [N, {classCount}] of that head's scores. {e.Message}")));
+                return (kept, Refused(name, tag, e.Message));
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                return (kept, Refused(name, $"Loading it took longer than {RunModelHandler.Duration(options.Value.CheckTimeLimit)}."));
+                return (kept, Refused(name, tag, $"Loading it took longer than {RunModelHandler.Duration(options.Value.CheckTimeLimit)}."));
             }
         }
 
@@ -387,8 +386,12 @@ public sealed partial class ModelSubmissionService(
         return options.Value.DecodedImageCache(caches.DecodedImages).SpaceProblem(images, width, height);
     }
 
-    private static SubmissionProblem Refused(string name, string reason) =>
-        new(ProblemCode.InvalidModel, 0, $"The model '{name}' was refused: {reason}");
+    private static SubmissionProblem Refused(string name, string? tag, string reason) =>
+        new(ProblemCode.InvalidModel, 0, $"{Refusal(name, tag)}: {reason}");
+
+    /// <summary>"The model 'a.onnx' was refused", or for a file tagged as an attribute head "The gender head 'g.onnx' was refused" (the uploaded name, never a server path).</summary>
+    internal static string Refusal(string name, string? tag) =>
+        tag is null ? $"The model '{name}' was refused" : $"The {tag} head '{name}' was refused";
 
     /// <summary>What a team reads when the model runner could not be started to check its upload.</summary>
     public const string UnavailableSentence =

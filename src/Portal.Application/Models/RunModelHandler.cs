@@ -90,7 +90,7 @@ public sealed partial class RunModelHandler(
                 // A member tagged as one attribute head gives that head's values; any other every class (or every head, combined in the runner).
                 var head = settings.Heads is { } tags && heads is not null ? heads.IndexOf(tags[m]) : -1;
                 var (result, report) = head >= 0
-                    ? await RunMemberAsync(member, bytes, hidden, images, cacheKey, settings, views, tracker, heads!.Sizes[head], null, run.Token)
+                    ? await RunMemberAsync(member, bytes, hidden, images, cacheKey, settings, views, tracker, heads!.Sizes[head], null, run.Token, heads.Names[head])
                     : await RunMemberAsync(member, bytes, hidden, images, cacheKey, settings, views, tracker, hidden.Taxonomy.Count, heads, run.Token);
                 results.Add(result);
                 provider = report.Used.ToString().ToUpperInvariant();
@@ -144,12 +144,12 @@ public sealed partial class RunModelHandler(
     /// </summary>
     private async Task<(ImageSetRunResult Result, ProviderReport Report)> RunMemberAsync(ModelMember member, byte[] bytes, LoadedHiddenSet hidden,
         EncodedImages encoded, string cacheKey, ModelRunSettings settings, IReadOnlyList<TtaView> views, RunModelProgress tracker, int classCount, AttributeHeads? heads,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? head = null)
     {
         var preprocess = settings.Preprocess();
         using var images = await OpenCacheAsync(encoded, cacheKey, preprocess, views, tracker, cancellationToken);
         var run = new SandboxRun(images.Path, images.Count, classCount, preprocess, settings.Tta, settings.Merge,
-            options.Value.Provider, options.Value.BatchSize, options.Value.IntraOpThreads, heads);
+            options.Value.Provider, options.Value.BatchSize, options.Value.IntraOpThreads, heads, head);
         LogMemberStarted(member.Name, images.Count, views.Count, options.Value.Provider);
         try
         {
@@ -168,7 +168,7 @@ public sealed partial class RunModelHandler(
             var image = e.FailedAtImage is { } index ? $" on image {hidden.Truth.Images.Ids[Math.Clamp(index, 0, images.Count - 1)]}" : "";
             var sentence = e.Failure switch
             {
-                ModelRunFailure.Refused => $"The model '{member.Name}' was refused: {e.Message}",
+                ModelRunFailure.Refused => $"{ModelSubmissionService.Refusal(member.Name, head)}: {e.Message}",
                 ModelRunFailure.MemoryLimit => $"The model '{member.Name}' was stopped{image}: {e.Message}",
                 _ => $"The model '{member.Name}' failed{image}: {e.Message}",
             };

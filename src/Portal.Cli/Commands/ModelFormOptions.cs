@@ -5,7 +5,7 @@ namespace Portal.Cli.Commands;
 
 /// <summary>
 /// The preprocessing options of <c>portal submit</c> for ONNX models, as the API's form fields (<c>width</c>, <c>height</c>,
-/// <c>resize</c>, <c>mean</c>, <c>std</c>, <c>channels</c>, <c>tta</c>, <c>merge</c>, <c>weights</c>). An option not
+/// <c>resize</c>, <c>mean</c>, <c>std</c>, <c>channels</c>, <c>tta</c>, <c>merge</c>, <c>weights</c>, <c>heads</c>). An option not
 /// given is not sent, so the portal's own default applies (224x224, stretch, the mask baseline's mean and std, RGB).
 /// </summary>
 internal sealed class ModelFormOptions
@@ -18,6 +18,11 @@ internal sealed class ModelFormOptions
     private readonly Option<string> _tta = new("--tta") { Description = "Models: test-time augmentation views (none, hflip, vflip, flip, d4, rot90, ...; the portal lists what it takes).", HelpName = "VIEWS" };
     private readonly Option<string> _merge = new("--merge") { Description = "Models: how the views' probabilities are merged." };
     private readonly Option<string> _weights = new("--weights") { Description = "Models: one weight per model file, in order, for the soft vote.", HelpName = "1,2,..." };
+    private readonly Option<string> _heads = new("--heads")
+    {
+        Description = "Models: the attribute head of each model file, in the order of the files (three single-head models, combined by the product of their probabilities).",
+        HelpName = "mask,gender,age",
+    };
 
     public ModelFormOptions()
     {
@@ -33,13 +38,16 @@ internal sealed class ModelFormOptions
         }
     }
 
-    private IEnumerable<Option> All => [_size, _resize, _mean, _std, _bgr, _tta, _merge, _weights];
+    private IEnumerable<Option> All => [_size, _resize, _mean, _std, _bgr, _tta, _merge, _weights, _heads];
 
     /// <summary>The names of the options given on the command line.</summary>
     public IReadOnlyList<string> Given(ParseResult parse) => All.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
 
-    /// <summary>The form fields of the options given; a malformed <c>--size</c> is refused here, the rest by the portal.</summary>
-    public IReadOnlyList<(string Name, string Value)> Fields(ParseResult parse)
+    /// <summary>
+    /// The form fields of the options given for <paramref name="files"/> model files; a malformed <c>--size</c> and a
+    /// <c>--heads</c> that does not tag each file once are refused here (before the files are sent), the rest by the portal.
+    /// </summary>
+    public IReadOnlyList<(string Name, string Value)> Fields(ParseResult parse, int files)
     {
         var fields = new List<(string, string)>();
         if (parse.GetValue(_size) is { } size)
@@ -66,6 +74,19 @@ internal sealed class ModelFormOptions
         Add("tta", parse.GetValue(_tta));
         Add("merge", parse.GetValue(_merge));
         Add("weights", parse.GetValue(_weights));
+        if (parse.GetValue(_heads) is { } heads && !string.IsNullOrWhiteSpace(heads))
+        {
+            // Which heads exist is the competition's to say (the portal names them); the count is known here.
+            var tags = heads.Split(',', StringSplitOptions.TrimEntries);
+            if (tags.Length != files || tags.Any(t => t.Length == 0))
+            {
+                throw new CliException(string.Create(CultureInfo.InvariantCulture,
+                    $"--heads tags each model file with its attribute head, in the order of the files, such as mask,gender,age; you gave {files} file{(files == 1 ? "" : "s")} and '{heads}'."));
+            }
+
+            fields.Add(("heads", string.Join(',', tags)));
+        }
+
         return fields;
 
         void Add(string name, string? value)

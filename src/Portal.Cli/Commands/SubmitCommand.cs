@@ -60,7 +60,7 @@ internal static class SubmitCommand
                 throw new CliException($"{string.Join(", ", given)} appl{(given.Count == 1 ? "ies" : "y")} to ONNX models only; {Path.GetFileName(paths[0])} is a CSV.");
             }
 
-            fields.AddRange(model.Fields(parse));
+            fields.AddRange(model.Fields(parse, paths.Length));
             var runFolder = parse.GetValue(tfevents);
             var runFiles = runFolder is null ? null : RunFolder.Files(runFolder);
             var slug = parse.GetRequiredValue(competition);

@@ -24,12 +24,14 @@ public sealed class LoadedModel : IDisposable
     /// <summary>
     /// Checks and loads <paramref name="model"/> (an uploaded model's bytes: no tensor may live in another file) for a
     /// competition with <paramref name="classCount"/> classes; with <paramref name="heads"/> (the competition's
-    /// attribute axes) a model with one output per head is taken too (see <see cref="ModelCheck.Inspect(InferenceSession, int, long, AttributeHeads?)"/>).
+    /// attribute axes) a model with one output per head is taken too (see <see cref="ModelCheck.Inspect(InferenceSession, int, long, AttributeHeads?, string?)"/>).
+    /// <paramref name="head"/> names the attribute head a single-head model is for (<paramref name="classCount"/> its size).
     /// </summary>
-    public static LoadedModel Load(byte[] model, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0, AttributeHeads? heads = null)
+    public static LoadedModel Load(byte[] model, int classCount, ExecutionProviderChoice provider, int intraOpThreads = 0, AttributeHeads? heads = null,
+        string? head = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Load(model, allowExternalData: false, () => SessionFactory.Create(model, provider, intraOpThreads), classCount, heads);
+        return Load(model, allowExternalData: false, () => SessionFactory.Create(model, provider, intraOpThreads), classCount, heads, head);
     }
 
     /// <summary>

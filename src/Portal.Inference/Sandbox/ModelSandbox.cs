@@ -44,7 +44,17 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
     /// <summary>As <see cref="CheckAsync(ReadOnlyMemory{byte}, int, CancellationToken)"/>; <paramref name="heads"/> are the competition's attribute axes (null: none).</summary>
     /// <exception cref="ModelRunFailedException">The model was refused, used too much memory or crashed the runner; the message says why.</exception>
     /// <exception cref="SandboxUnavailableException">The runner could not be started.</exception>
-    public async Task<ModelShape> CheckAsync(ReadOnlyMemory<byte> model, int classCount, AttributeHeads? heads, CancellationToken cancellationToken = default)
+    public Task<ModelShape> CheckAsync(ReadOnlyMemory<byte> model, int classCount, AttributeHeads? heads, CancellationToken cancellationToken = default) =>
+        CheckAsync(model, classCount, heads, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CheckAsync(ReadOnlyMemory{byte}, int, AttributeHeads?, CancellationToken)"/> for a single-head model:
+    /// <paramref name="head"/> names the attribute head it is tagged as (<paramref name="classCount"/> is that head's size),
+    /// so a refusal speaks of the head's values rather than the competition's classes.
+    /// </summary>
+    /// <exception cref="ModelRunFailedException">The model was refused, used too much memory or crashed the runner; the message says why.</exception>
+    /// <exception cref="SandboxUnavailableException">The runner could not be started.</exception>
+    public async Task<ModelShape> CheckAsync(ReadOnlyMemory<byte> model, int classCount, AttributeHeads? heads, string? head, CancellationToken cancellationToken = default)
     {
         await _checks.WaitAsync(cancellationToken);
         try
@@ -58,6 +68,7 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
                 ClassCount = classCount,
                 HeadSizes = heads?.Sizes,
                 HeadNames = heads?.Names,
+                Head = head,
                 MemoryLimitBytes = Options.CheckMemoryLimitBytes,
             }, null, cancellationToken);
             return reply.Shape ?? throw new SandboxUnavailableException("The runner accepted the model but did not say what it expects.");
@@ -86,6 +97,7 @@ public sealed class ModelSandbox(SandboxOptions options) : IDisposable
             ClassCount = run.ClassCount,
             HeadSizes = run.Heads?.Sizes,
             HeadNames = run.Heads?.Names,
+            Head = run.Head,
             MemoryLimitBytes = Options.MemoryLimitBytes,
             Provider = run.Provider,
             IntraOpThreads = run.IntraOpThreads,

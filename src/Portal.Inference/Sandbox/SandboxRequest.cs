@@ -29,6 +29,12 @@ public sealed record SandboxRequest
     /// <summary>The axes' names, in the order of <see cref="HeadSizes"/>.</summary>
     public IReadOnlyList<string>? HeadNames { get; init; }
 
+    /// <summary>
+    /// The attribute head a single-head model is for (one of a team's three tagged files; <see cref="ClassCount"/> is
+    /// then that head's size), so a refusal speaks of the head's values; null for any other model.
+    /// </summary>
+    public string? Head { get; init; }
+
     /// <summary>The heads <see cref="HeadSizes"/> and <see cref="HeadNames"/> describe, or null.</summary>
     public Portal.Core.Competitions.AttributeHeads? Heads() =>
         HeadSizes is { Count: > 1 } sizes ? new Portal.Core.Competitions.AttributeHeads(sizes, HeadNames?.Count == sizes.Count ? HeadNames : null) : null;

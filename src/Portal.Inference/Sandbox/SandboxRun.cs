@@ -14,6 +14,7 @@ namespace Portal.Inference.Sandbox;
 /// <param name="BatchSize">Images per batch.</param>
 /// <param name="IntraOpThreads">ONNX Runtime's threads per operator; 0 lets it choose.</param>
 /// <param name="Heads">The competition's attribute axes, when it has them: a model with one output per head is combined into the classes.</param>
+/// <param name="Head">The attribute head a single-head model is tagged as (<paramref name="ClassCount"/> is then its size), or null.</param>
 public sealed record SandboxRun(
     string CachePath,
     int ImageCount,
@@ -24,4 +25,5 @@ public sealed record SandboxRun(
     ExecutionProviderChoice Provider,
     int BatchSize,
     int IntraOpThreads,
-    Portal.Core.Competitions.AttributeHeads? Heads = null);
+    Portal.Core.Competitions.AttributeHeads? Heads = null,
+    string? Head = null);

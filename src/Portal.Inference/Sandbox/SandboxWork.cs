@@ -32,7 +32,7 @@ public static class SandboxWork
     {
         var bytes = File.ReadAllBytes(request.ModelPath);
         var provider = request.Command == SandboxCommand.Check ? ExecutionProviderChoice.Cpu : request.Provider;
-        using var loaded = LoadedModel.Load(bytes, request.ClassCount, provider, request.IntraOpThreads, request.Heads());
+        using var loaded = LoadedModel.Load(bytes, request.ClassCount, provider, request.IntraOpThreads, request.Heads(), request.Head);
         if (!loaded.Check.Accepted)
         {
             var outcome = OnnxRuntimeErrors.IsOutOfMemory(loaded.Check.Detail) ? SandboxOutcome.OutOfMemory : SandboxOutcome.Refused;

@@ -59,6 +59,52 @@ public sealed partial class ModelSubmitCommandTests(ModelPortalFactory factory) 
         Assert.DoesNotContain(_dir.FullName, run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Submit_ThreeHeadModelsTaggedWithWait_PrintsTheScoreOfTheirCombination()
+    {
+        // Arrange: the files in another order than the axes, each tagged with its head (mask 3, gender 2, age 3 values).
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        var expected = BinningExpectations.ExpectedLabels(scenario, AttributeHeadModelTests.Combined);
+        string[] files = [await ModelAsync("age.onnx", TinyModels.Binning(2, 3)), await ModelAsync("mask.onnx", TinyModels.Binning(0, 3)),
+            await ModelAsync("gender.onnx", TinyModels.Binning(1, 2))];
+
+        // Act
+        var run = await PortalCommandLine.RunAsync(factory, scenario.A.Token,
+            ["submit", .. files, "-c", scenario.Slug, "--size", "16x16", "--heads", "age, mask, gender", "--wait"]);
+
+        // Assert
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
+        var match = Outcome().Match(run.Stdout);
+        Assert.True(match.Success, run.Stdout);
+        Assert.Equal(scenario.PublicScore(expected).ToString("0.0000", CultureInfo.InvariantCulture), match.Groups[2].Value);
+        using var client = factory.WithToken(scenario.A.Token);
+        var details = await client.GetJsonAsync<Portal.Application.Models.ModelRunDetails>($"/api/v1/submissions/{match.Groups[1].Value}/model-run");
+        Assert.Equal("mask.onnx + gender.onnx + age.onnx", Assert.Single(details.Members).Name);
+    }
+
+    [Fact]
+    public async Task Submit_HeadsNotOnePerFile_IsRefusedBeforeSendingAndExitsTwo()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        string[] files = [await ModelAsync("mask.onnx", TinyModels.Binning(0, 3)), await ModelAsync("gender.onnx", TinyModels.Binning(1, 2))];
+
+        // Act
+        var run = await PortalCommandLine.RunAsync(factory, scenario.A.Token, ["submit", .. files, "-c", scenario.Slug, "--heads", "mask,gender,age"]);
+
+        // Assert
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("--heads tags each model file with its attribute head", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sending", run.Stderr, StringComparison.Ordinal);
+    }
+
+    private async Task<string> ModelAsync(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        await File.WriteAllBytesAsync(path, bytes, TestContext.Current.CancellationToken);
+        return path;
+    }
+
     [GeneratedRegex(@"^Submission #(\d+) is scored: public macro F1 (\d\.\d{4})\.", RegexOptions.Multiline)]
     private static partial Regex Outcome();
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Data.Entities;
 using Portal.Web.Components.Shared;
+using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Components;
 
@@ -37,6 +38,24 @@ public sealed class CompetitionCountdownTests : PortalComponentTest
         // Assert
         Assert.Equal("Closes in 3 days 4 h", cut.Find("[data-testid=countdown-close]").TextContent.Trim());
         Assert.Equal("Daily limit resets in 10 h 12 min (midnight Europe/Berlin)", cut.Find("[data-testid=countdown-reset]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void CompetitionCountdown_CloseAndReset_AreSpacedApartByMudBlazorGapClasses()
+    {
+        // Arrange
+        var competition = Competition(CompetitionState.Open, ends: Now.AddDays(3));
+
+        // Act
+        var cut = Render<CompetitionCountdown>(p => p.Add(c => c.Competition, competition));
+
+        // Assert: the two lines sit side by side at desktop width with a column gap between them (the reset's icon
+        // touched "Closes in ... h" when the class named no MudBlazor rule), and every class is one MudBlazor defines.
+        var row = cut.Find("[data-testid=countdown]");
+        Assert.Equal(["countdown-close", "countdown-reset"], row.Children.Select(c => c.GetAttribute("data-testid")));
+        Assert.Contains(row.ClassList, c => c.StartsWith("gap-x-", StringComparison.Ordinal) && c != "gap-x-0");
+        Assert.All(row.ClassList.Concat(row.Children.SelectMany(c => c.ClassList)),
+            c => Assert.True(MudBlazorStylesheet.Defines(c), $"'{c}' is not a MudBlazor class."));
     }
 
     [Fact]

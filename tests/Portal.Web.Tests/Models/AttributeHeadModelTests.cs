@@ -23,7 +23,7 @@ public sealed class AttributeHeadModelTests(ModelPortalFactory factory) : IClass
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The 18 class probabilities of image i, computed here: the product of each head's softmax, class = mask*6 + gender*3 + age.</summary>
-    private static double[] Combined(int i)
+    internal static double[] Combined(int i)
     {
         var mask = Softmax(TinyModels.BinningLogits(Normalised(i, 0), 3));
         var gender = Softmax(TinyModels.BinningLogits(Normalised(i, 1), 2));
@@ -89,13 +89,33 @@ public sealed class AttributeHeadModelTests(ModelPortalFactory factory) : IClass
         Assert.Equal("16x16 stretch", member.Input!.SizeText);
     }
 
+    [Fact]
+    public async Task SubmitModel_TaggedHeadOfTheWrongWidth_NamesTheHeadAndTheUploadedFileOnly()
+    {
+        // Arrange: the gender file gives 3 scores, as the mask and age heads do.
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var client = factory.WithToken(scenario.A.Token);
+        var fields = new Dictionary<string, string>(ModelHttp.SmallInput) { ["heads"] = "mask,gender,age" };
+
+        // Act
+        using var response = await client.SubmitModelAsync(scenario.Slug,
+            [("m.onnx", TinyModels.Binning(0, 3)), ("g.onnx", TinyModels.Binning(1, 3)), ("a.onnx", TinyModels.Binning(2, 3))], fields);
+
+        // Assert: the check's own sentence about the head, with the name the team uploaded (never where the server keeps it).
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var refusal = await response.Content.ReadFromJsonAsync<ApiRefusal>(PortalHttp.Json, Ct);
+        var problem = Assert.Single(refusal!.Problems);
+        Assert.Equal("The gender head 'g.onnx' was refused: The model gives 3 scores per image; the gender head has 2 values, so it must have one output [N, 2].",
+            problem.Message);
+    }
+
     public static TheoryData<string, string> Refusals => new()
     {
         { "two-outputs", "mask [N,3], gender [N,2], age [N,3]" },
         { "heads-in-wrong-order", "mask [N,3], gender [N,2], age [N,3]" },
         { "unknown-tag", "'colour' is not an attribute head" },
         { "tag-twice", "tagged 'mask'" },
-        { "tagged-model-of-all-classes", "tagged as the gender head" },
+        { "tagged-model-of-all-classes", "The gender head 'b.onnx' was refused: The model gives 18 scores per image; the gender head has 2 values" },
     };
 
     [Theory]
