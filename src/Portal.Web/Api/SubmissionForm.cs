@@ -73,7 +73,7 @@ public sealed class SubmissionForm : IDisposable
         }
 
         var body = new BodyLimitStream(request.Body, limits.AnyBody);
-        var reader = new MultipartReader(boundary, body);
+        var reader = new MultipartReader(boundary, body, UploadLimits.MultipartBuffer);
         string? first = null;
         try
         {

@@ -60,7 +60,7 @@ public sealed class TrainingRunForm : IDisposable
             return form;
         }
 
-        var reader = new MultipartReader(boundary, new BodyLimitStream(request.Body, limit));
+        var reader = new MultipartReader(boundary, new BodyLimitStream(request.Body, limit), UploadLimits.MultipartBuffer);
         try
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
