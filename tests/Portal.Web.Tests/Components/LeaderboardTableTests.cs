@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using Portal.Core.Scoring;
 using Portal.Web.Components.Shared;
@@ -122,5 +123,32 @@ public sealed class LeaderboardTableTests : PortalComponentTest
         var cut = Render<LeaderboardTable>(p => p.Add(c => c.Rows, Rows));
 
         Assert.Empty(cut.FindAll("[data-testid=team-interval]"));
+    }
+
+    [Fact]
+    public void LeaderboardTable_UnderACultureWithAnotherTimeSeparator_ShowsTheIsoTimeInUtc()
+    {
+        // Arrange: the app runs with invariant globalization, so no real culture (fi-FI writes 14.05) can be made here;
+        // a copy of the invariant culture with Finnish separators fails any time formatted with the current culture.
+        var finnishLike = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        finnishLike.DateTimeFormat.TimeSeparator = ".";
+        finnishLike.DateTimeFormat.DateSeparator = ".";
+        finnishLike.NumberFormat.NumberDecimalSeparator = ",";
+        var submitted = new DateTime(2026, 12, 1, 14, 5, 0, DateTimeKind.Utc);
+        LeaderboardRow[] rows = [new(1, TeamId: 10, "Owls", IsBaseline: false, SubmissionId: 1, submitted, 0.9, Entries: 1)];
+        var before = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = finnishLike;
+        try
+        {
+            // Act
+            var cut = Render<LeaderboardTable>(p => p.Add(c => c.Rows, rows));
+
+            // Assert
+            Assert.Equal("2026-12-01 14:05 UTC", cut.Find("[data-testid=team-submitted-at]").TextContent.Trim());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
     }
 }

@@ -2,7 +2,7 @@ using Portal.Web.Text;
 
 namespace Portal.Web.Tests.Text;
 
-/// <summary>Times on the host's screens carry the year, a 24-hour clock and the zone, never month/day.</summary>
+/// <summary>Times on every screen carry the year, a 24-hour clock and the zone, never month/day.</summary>
 public sealed class UtcTimeTests
 {
     private static readonly DateTime Evening = new(2026, 11, 30, 23, 39, 47, DateTimeKind.Utc);
@@ -28,10 +28,21 @@ public sealed class UtcTimeTests
     }
 
     [Fact]
+    public void FormatDate_Time_IsTheIsoDay()
+    {
+        // Act
+        var text = UtcTime.FormatDate(Evening);
+
+        // Assert
+        Assert.Equal("2026-11-30", text);
+    }
+
+    [Fact]
     public void Format_None_IsADash()
     {
         // Act + Assert
         Assert.Equal("–", UtcTime.Format(null));
         Assert.Equal("–", UtcTime.FormatMinutes(null));
+        Assert.Equal("–", UtcTime.FormatDate(null));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Application.Competitions;
@@ -22,7 +21,7 @@ public sealed partial class CompetitionCountdown
         var now = UtcNow;
         if (competition.State == CompetitionState.Closed)
         {
-            yield return ("countdown-close", Icons.Material.Outlined.EventBusy, $"Closed on {Day(competition.ClosedAtUtc ?? competition.EndsAtUtc)}");
+            yield return ("countdown-close", Icons.Material.Outlined.EventBusy, $"Closed on {UtcTime.FormatDate(competition.ClosedAtUtc ?? competition.EndsAtUtc)}");
             yield break;
         }
 
@@ -36,7 +35,7 @@ public sealed partial class CompetitionCountdown
         {
             // Past the deadline, not yet closed by the host: finals may still change (VisibilityPolicy.MayChangeFinals).
             yield return ("countdown-close", Icons.Material.Outlined.EventBusy,
-                $"Submissions closed on {Day(competition.EndsAtUtc)}; final selections stay open until the host closes the competition");
+                $"Submissions closed on {UtcTime.FormatDate(competition.EndsAtUtc)}; final selections stay open until the host closes the competition");
             yield break;
         }
 
@@ -48,6 +47,4 @@ public sealed partial class CompetitionCountdown
                 $"Daily limit resets in {Countdown.Format(reset - now)} (midnight {competition.TimeZone})");
         }
     }
-
-    private static string Day(DateTime utc) => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
