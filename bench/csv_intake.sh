@@ -2,6 +2,7 @@
 # CSV intake side by side in one run: this tree's load test (bench/Portal.LoadTest "submissions") against a base
 # commit and against this tree, on the same machine, one after the other.
 # Usage: bash bench/csv_intake.sh [BASE=ee7db98] [COUNT=1000] [CONCURRENCY=8]
+# Each run first sends SubmissionLoad.DefaultWarmUp (200) submissions the same way, not counted: steady state, not JIT warm-up.
 # ee7db98 is the last commit before CSVs were scored in their upload request (issue 10).
 set -euo pipefail
 cd "$(dirname "$0")/.."

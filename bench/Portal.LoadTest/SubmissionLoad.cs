@@ -16,65 +16,44 @@ namespace Portal.LoadTest;
 /// </summary>
 internal static class SubmissionLoad
 {
+    /// <summary>
+    /// Submissions sent and scored before the clock starts: a server's steady state is measured, not its first seconds,
+    /// in which the JIT compiles (tier 0, then tier 1 in the background on the same 2 cores) every method of the path.
+    /// </summary>
+    public const int DefaultWarmUp = 200;
+
     /// <summary>The portal in this process (SQLite, Kestrel on loopback), <paramref name="images"/> hidden images, 20 teams.</summary>
-    public static async Task<string> RunAsync(int count, int concurrency, int images)
+    public static async Task<string> RunAsync(int count, int concurrency, int images, int warmUp = DefaultWarmUp)
     {
         await using var scenario = await LoadScenario.StartAsync(images, teams: 20, dailyLimit: 100_000, jobConcurrency: 2);
-        return await RunAsync(new SubmissionTarget(scenario.BaseUrl, scenario.Slug, scenario.CompetitionId, scenario.Teams, scenario.Submission, scenario.Factory.Services), count, concurrency, images);
+        return await RunAsync(new SubmissionTarget(scenario.BaseUrl, scenario.Slug, scenario.CompetitionId, scenario.Teams, scenario.Submission, scenario.Factory.Services), count, concurrency, images, warmUp);
     }
 
     /// <summary>
     /// The load against <paramref name="scenario"/>'s portal, wherever it runs (this file is also copied into older trees
     /// by bench/csv_intake.sh, so it names only what every tree's LoadScenario has).
     /// </summary>
-    public static async Task<string> RunAsync(SubmissionTarget scenario, int count, int concurrency, int images)
+    public static async Task<string> RunAsync(SubmissionTarget scenario, int count, int concurrency, int images, int warmUp = DefaultWarmUp)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         // Every upload its own file (the same file twice from a team is refused as the same submission); made before the clock starts.
-        var payloads = Enumerable.Range(0, count + 1).Select(i => scenario.Submission(0.1 + 0.02 * (i % 16), (ulong)i + 1)).ToArray();
+        var payloads = Enumerable.Range(0, count + warmUp).Select(i => scenario.Submission(0.1 + 0.02 * (i % 16), (ulong)i + 1)).ToArray();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(scenario.BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
         var url = $"api/v1/competitions/{scenario.Slug}/submissions";
 
-        // Warm-up: JIT and caches, not counted.
-        await SendAsync(http, url, scenario.Teams[0].Token, payloads[count]);
-        await WaitScoredAsync(scenario, 1);
+        // Warm-up: JIT and caches, the same load, not counted.
+        var warm = await SendAllAsync(http, url, scenario, payloads[count..], concurrency);
+        await WaitScoredAsync(scenario, warm.AcceptedIds.Count);
 
-        var latencies = new List<double>();
-        var scoredInRequest = new List<double>();
-        var statuses = new Dictionary<HttpStatusCode, int>();
-        var acceptedIds = new List<int>();
-        var next = -1;
         var started = Stopwatch.GetTimestamp();
-        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var team = scenario.Teams[i % scenario.Teams.Count];
-                var t0 = Stopwatch.GetTimestamp();
-                var (status, id) = await SendAsync(http, url, team.Token, payloads[i]);
-                var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-                lock (latencies)
-                {
-                    latencies.Add(ms);
-                    if (id is { } accepted)
-                    {
-                        acceptedIds.Add(accepted);
-                    }
-
-                    if (status == HttpStatusCode.Created)
-                    {
-                        scoredInRequest.Add(ms);
-                    }
-
-                    statuses[status] = statuses.GetValueOrDefault(status) + 1;
-                }
-            }
-        }).ToArray();
-        await Task.WhenAll(workers);
+        var measured = await SendAllAsync(http, url, scenario, payloads[..count], concurrency);
         var acceptedSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var statuses = measured.Statuses;
+        var latencies = measured.Latencies;
+        var acceptedIds = measured.AcceptedIds;
         var accepted = statuses.GetValueOrDefault(HttpStatusCode.Accepted) + statuses.GetValueOrDefault(HttpStatusCode.Created);
-        await WaitScoredAsync(scenario, accepted + 1);
+        var sent = accepted + warm.AcceptedIds.Count;
+        await WaitScoredAsync(scenario, sent);
         var scoredSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         await using var db = await scenario.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
@@ -82,25 +61,64 @@ internal static class SubmissionLoad
         var teamIds = scenario.Teams.Select(t => t.TeamId).ToList();
         var quotaUsed = await db.DailyQuotas.Where(q => teamIds.Contains(q.TeamId)).SumAsync(q => q.Used);
         // Queued ones: from the row to its score, after a POST of about the median latency.
-        var queued = rows.Skip(1).Where(r => r.ScoredAtUtc is not null && r.ScoredAtUtc > r.CreatedAtUtc.AddMilliseconds(1))
+        var measuredIds = acceptedIds.ToHashSet();
+        var queued = rows.Where(r => measuredIds.Contains(r.Id) && r.ScoredAtUtc is not null && r.ScoredAtUtc > r.CreatedAtUtc.AddMilliseconds(1))
             .Select(r => Percentiles.Of(latencies, 0.5) + (r.ScoredAtUtc!.Value - r.CreatedAtUtc).TotalMilliseconds).ToList();
-        var endToEnd = statuses.GetValueOrDefault(HttpStatusCode.Created) > 0 ? scoredInRequest : queued;
+        var endToEnd = statuses.GetValueOrDefault(HttpStatusCode.Created) > 0 ? measured.ScoredInRequest : queued;
         var failed = rows.Count(r => r.Status != SubmissionStatus.Scored);
         var rowIds = rows.Select(r => r.Id).ToHashSet();
 
         return $"""
-            | submissions sent | {count} ({concurrency} at a time, {images:N0}-row CSVs, {scenario.Teams.Count} teams) |
+            | submissions sent | {count} ({concurrency} at a time, {images:N0}-row CSVs, {scenario.Teams.Count} teams), after {warmUp} sent the same way to warm up |
             |---|---|
             | responses | {string.Join(", ", statuses.Select(kv => $"{(int)kv.Key}: {kv.Value}"))} |
             | accepted per second (POST phase) | {accepted / acceptedSeconds:0.0} |
             | accepted and scored per second, end to end | {accepted / scoredSeconds:0.0} ({accepted} in {scoredSeconds:0.00} s) |
             | POST latency p50 / p99 | {Percentiles.Of(latencies, 0.5):0} ms / {Percentiles.Of(latencies, 0.99):0} ms |
-            | upload to scored p50 / p99 | {Percentiles.Of(endToEnd, 0.5):0} ms / {Percentiles.Of(endToEnd, 0.99):0} ms ({(endToEnd == scoredInRequest ? "scored in the request" : "POST p50 + row to score")}) |
-            | rows in the database / accepted + warm-up | {rows.Count} / {accepted + 1} |
+            | upload to scored p50 / p99 | {Percentiles.Of(endToEnd, 0.5):0} ms / {Percentiles.Of(endToEnd, 0.99):0} ms ({(endToEnd == measured.ScoredInRequest ? "scored in the request" : "POST p50 + row to score")}) |
+            | rows in the database / accepted + warm-up | {rows.Count} / {sent} |
             | accepted ids: distinct / found in the database | {acceptedIds.Distinct().Count()} of {acceptedIds.Count} / {acceptedIds.Count(rowIds.Contains)} of {acceptedIds.Count} |
-            | quota slots used / accepted + warm-up | {quotaUsed} / {accepted + 1} |
+            | quota slots used / accepted + warm-up | {quotaUsed} / {sent} |
             | not scored | {failed} |
             """;
+    }
+
+    /// <summary>What one batch of uploads got back: statuses, each POST's latency, the accepted ids, the latencies of those scored in their request.</summary>
+    private sealed record Sent(Dictionary<HttpStatusCode, int> Statuses, List<double> Latencies, List<int> AcceptedIds, List<double> ScoredInRequest);
+
+    /// <summary>Sends <paramref name="payloads"/>, <paramref name="concurrency"/> at a time, the teams taking turns.</summary>
+    private static async Task<Sent> SendAllAsync(HttpClient http, string url, SubmissionTarget scenario, byte[][] payloads, int concurrency)
+    {
+        var sent = new Sent([], [], [], []);
+        var next = -1;
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < payloads.Length)
+            {
+                var team = scenario.Teams[i % scenario.Teams.Count];
+                var t0 = Stopwatch.GetTimestamp();
+                var (status, id) = await SendAsync(http, url, team.Token, payloads[i]);
+                var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                lock (sent)
+                {
+                    sent.Latencies.Add(ms);
+                    if (id is { } accepted)
+                    {
+                        sent.AcceptedIds.Add(accepted);
+                    }
+
+                    if (status == HttpStatusCode.Created)
+                    {
+                        sent.ScoredInRequest.Add(ms);
+                    }
+
+                    sent.Statuses[status] = sent.Statuses.GetValueOrDefault(status) + 1;
+                }
+            }
+        }).ToArray();
+        await Task.WhenAll(workers);
+        return sent;
     }
 
     /// <summary>One upload: its status, and the submission's id when accepted (201 or 202).</summary>
