@@ -45,6 +45,7 @@ internal static class SubmissionLoad
         var warm = await SendAllAsync(http, url, scenario, payloads[count..], concurrency);
         await WaitScoredAsync(scenario, warm.AcceptedIds.Count);
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var measured = await SendAllAsync(http, url, scenario, payloads[..count], concurrency);
         var acceptedSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -55,6 +56,9 @@ internal static class SubmissionLoad
         var sent = accepted + warm.AcceptedIds.Count;
         await WaitScoredAsync(scenario, sent);
         var scoredSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        // This process's CPU time over the measured phase, per submission: the portal's and, when it runs in this process,
+        // the load generator's (what bounds throughput on a machine of N cores: N seconds of CPU a second).
+        var cpuPerSubmission = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, count);
 
         await using var db = await scenario.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var rows = await db.Submissions.Where(s => s.CompetitionId == scenario.CompetitionId).ToListAsync();
@@ -74,6 +78,7 @@ internal static class SubmissionLoad
             | responses | {string.Join(", ", statuses.Select(kv => $"{(int)kv.Key}: {kv.Value}"))} |
             | accepted per second (POST phase) | {accepted / acceptedSeconds:0.0} |
             | accepted and scored per second, end to end | {accepted / scoredSeconds:0.0} ({accepted} in {scoredSeconds:0.00} s) |
+            | CPU time of this process per submission | {cpuPerSubmission:0.0} ms |
             | POST latency p50 / p99 | {Percentiles.Of(latencies, 0.5):0} ms / {Percentiles.Of(latencies, 0.99):0} ms |
             | upload to scored p50 / p99 | {Percentiles.Of(endToEnd, 0.5):0} ms / {Percentiles.Of(endToEnd, 0.99):0} ms ({(endToEnd == measured.ScoredInRequest ? "scored in the request" : "POST p50 + row to score")}) |
             | rows in the database / accepted + warm-up | {rows.Count} / {sent} |
