@@ -301,9 +301,9 @@ public static class PortalApi
             return TypedResults.NotFound();
         }
 
-        if (viewer.TokenTeamId is not int teamId || http.User.FindFirst(TeamTokenAuthenticationHandler.CompetitionClaim)?.Value != competition.Id.ToString(CultureInfo.InvariantCulture))
+        if (TeamTokenAuthenticationHandler.TeamIn(http.User, competition.Id) is not int teamId)
         {
-            return TypedResults.Problem("This team token belongs to another competition.", statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Problem(TeamTokenAuthenticationHandler.OtherCompetition, statusCode: StatusCodes.Status403Forbidden);
         }
 
         // Read as a stream: refused by its declared length before a byte is read, each file held to its own limit.
@@ -346,9 +346,9 @@ public static class PortalApi
             return TypedResults.NotFound();
         }
 
-        if (viewer.TokenTeamId is null || http.User.FindFirst(TeamTokenAuthenticationHandler.CompetitionClaim)?.Value != competition.Id.ToString(CultureInfo.InvariantCulture))
+        if (TeamTokenAuthenticationHandler.TeamIn(http.User, competition.Id) is null)
         {
-            return TypedResults.Problem("This team token belongs to another competition.", statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Problem(TeamTokenAuthenticationHandler.OtherCompetition, statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (request is null)

@@ -19,6 +19,21 @@ public sealed class TeamTokenAuthenticationHandler(
     public const string SchemeName = "TeamToken";
     public const string CompetitionClaim = "portal:competition";
 
+    /// <summary>What a team token used on another competition's address is told (403).</summary>
+    public const string OtherCompetition = "This team token belongs to another competition.";
+
+    /// <summary>
+    /// The team of the team token that authenticated <paramref name="user"/> when that token belongs to
+    /// <paramref name="competitionId"/>; null for any other caller or a token of another competition.
+    /// </summary>
+    public static int? TeamIn(ClaimsPrincipal user, int competitionId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Viewer.From(user).TokenTeamId is int teamId && user.FindFirst(CompetitionClaim)?.Value == competitionId.ToString(CultureInfo.InvariantCulture)
+            ? teamId
+            : null;
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();

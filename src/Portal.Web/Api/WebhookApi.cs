@@ -111,9 +111,9 @@ public static class WebhookApi
             return (0, ApiProblems.Problem(StatusCodes.Status404NotFound, $"There is no competition '{slug}', or it is not open to you."));
         }
 
-        if (viewer.TokenTeamId is not int teamId || http.User.FindFirst(TeamTokenAuthenticationHandler.CompetitionClaim)?.Value != competition.Id.ToString(CultureInfo.InvariantCulture))
+        if (TeamTokenAuthenticationHandler.TeamIn(http.User, competition.Id) is not int teamId)
         {
-            return (0, ApiProblems.Problem(StatusCodes.Status403Forbidden, "This team token belongs to another competition."));
+            return (0, ApiProblems.Problem(StatusCodes.Status403Forbidden, TeamTokenAuthenticationHandler.OtherCompetition));
         }
 
         return (teamId, null);
