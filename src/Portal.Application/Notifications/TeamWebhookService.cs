@@ -66,7 +66,10 @@ public sealed class TeamWebhookService(IDbContextFactory<PortalDbContext> dbFact
         return changed == 1 ? null : "This team no longer exists.";
     }
 
-    /// <summary>Queues a test message to the team's webhook; returns why not, or null.</summary>
+    /// <summary>Why a test message is refused while the previous one is still pending or being sent.</summary>
+    public const string TestAlreadyOnItsWay = "A test message is already on its way; wait for it to be delivered or to fail, then send another.";
+
+    /// <summary>Queues a test message to the team's webhook; returns why not (no address; a test still on its way), or null.</summary>
     public async Task<string?> SendTestAsync(int teamId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -79,6 +82,13 @@ public sealed class TeamWebhookService(IDbContextFactory<PortalDbContext> dbFact
         if (team.WebhookUrl is null)
         {
             return "Save a webhook address first.";
+        }
+
+        // One test message on its way at a time: a team (or a script) cannot pile messages up, or use Portal to call an address over and over.
+        if (await db.WebhookDeliveries.AnyAsync(d => d.TeamId == team.Id && d.Event == WebhookEvent.Test &&
+                (d.State == WebhookDeliveryState.Pending || d.State == WebhookDeliveryState.Sending), cancellationToken))
+        {
+            return TestAlreadyOnItsWay;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -37,6 +37,13 @@ public sealed class WebhookAddressPolicy(IOptions<NotificationOptions> options)
             return $"This address is longer than {Team.MaxWebhookUrlLength} characters; check that you copied only the webhook address.";
         }
 
+        // A space or control character (a line break pasted with the address) is no part of a webhook address; the
+        // parser would keep or escape it and the stored address would not be the one shown.
+        if (url.Trim().Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return "The webhook address contains a space or a line break; copy only the address itself.";
+        }
+
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var parsed) || parsed.Host.Length == 0)
         {
             return "This is not a web address. Copy the whole webhook address, starting with https://.";

@@ -61,7 +61,7 @@ internal static class InputFiles
     {
         if (Directory.Exists(path))
         {
-            throw new CliException($"The {role} file '{path}' is a folder; give the path of a CSV file.");
+            throw new CliException($"The {role} file '{path}' is a folder; give the path of the file itself.");
         }
 
         if (!File.Exists(path))

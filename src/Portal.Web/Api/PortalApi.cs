@@ -262,22 +262,29 @@ public static class PortalApi
     /// A JPEG thumbnail of one hidden-set image, for signed-in callers of a competition they can see. The image
     /// may be shown; its label never is. Ids are matched exactly against the hidden set: anything else is 404.
     /// </summary>
-    private static Task<Results<FileStreamHttpResult, NotFound>> ThumbnailAsync(
+    private static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> ThumbnailAsync(
         string slug, string imageId, HttpContext http, CompetitionService competitions, ThumbnailService thumbnails) =>
         ImageAsync(slug, imageId, ThumbnailService.DefaultSize, http, competitions, thumbnails);
 
     /// <summary>The image opened large (a click on a thumbnail): the same rules as the thumbnail, one size up.</summary>
-    private static Task<Results<FileStreamHttpResult, NotFound>> LargeImageAsync(
+    private static Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> LargeImageAsync(
         string slug, string imageId, HttpContext http, CompetitionService competitions, ThumbnailService thumbnails) =>
         ImageAsync(slug, imageId, ThumbnailService.LargeSize, http, competitions, thumbnails);
 
-    private static async Task<Results<FileStreamHttpResult, NotFound>> ImageAsync(
+    private static async Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> ImageAsync(
         string slug, string imageId, int size, HttpContext http, CompetitionService competitions, ThumbnailService thumbnails)
     {
-        var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
+        var viewer = Viewer.From(http.User);
+        var competition = await competitions.FindAsync(slug, viewer, http.RequestAborted);
         if (competition is null)
         {
             return TypedResults.NotFound();
+        }
+
+        // A team token opens its own competition's images only (signed-in browsers see any competition they can see).
+        if (viewer.TokenTeamId is not null && TeamTokenAuthenticationHandler.TeamIn(http.User, competition.Id) is null)
+        {
+            return TypedResults.Problem(TeamTokenAuthenticationHandler.OtherCompetition, statusCode: StatusCodes.Status403Forbidden);
         }
 
         var stream = await thumbnails.OpenAsync(competition.Id, imageId, size, http.RequestAborted);

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Application.Notifications;
+using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Web.Tests.Notifications;
 using Portal.Web.Tests.Support;
 
@@ -84,6 +89,53 @@ public sealed class WebhookApiTests(WebhookPortalFactory factory) : IClassFixtur
         Assert.Contains("{\"url\": \"https://", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("url", problem.GetProperty("field").GetString());
         Assert.Equal(receiver.Url.ToString(), after.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task Webhook_PutAddressWithALineBreak_400AndTheAddressIsNotSaved()
+    {
+        // Arrange
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var team = factory.WithToken(scenario.A.Token);
+
+        // Act: a header smuggled after the address.
+        using var put = await team.PutAsJsonAsync(Path(scenario.Slug), new { url = receiver.Url + "x\r\nX-Injected: yes" }, Ct);
+        var after = await team.GetFromJsonAsync<JsonElement>(Path(scenario.Slug), Ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        var problem = await put.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Contains("a space or a line break", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("url", problem.GetProperty("field").GetString());
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("url").ValueKind);
+    }
+
+    [Fact]
+    public async Task Webhook_TestWhileATestIsStillOnItsWay_409AndNothingMoreQueued()
+    {
+        // Arrange: an address, and a test message still pending (due later: the sender leaves it alone).
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var team = factory.WithToken(scenario.A.Token);
+        (await team.PutAsJsonAsync(Path(scenario.Slug), new { url = receiver.Url.ToString() }, Ct)).Dispose();
+        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync(Ct))
+        {
+            var later = DateTime.UtcNow.AddHours(1);
+            WebhookOutbox.Add(db, scenario.A.Id, scenario.CompetitionId, null, WebhookEvent.Test, "{}", later);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // Act
+        using var test = await team.PostAsync(Path(scenario.Slug) + "/test", null, Ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, test.StatusCode);
+        var problem = await test.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(TeamWebhookService.TestAlreadyOnItsWay, problem.GetProperty("detail").GetString());
+        await using var check = await dbFactory.CreateDbContextAsync(Ct);
+        Assert.Equal(1, await check.WebhookDeliveries.CountAsync(d => d.TeamId == scenario.A.Id && d.Event == WebhookEvent.Test, Ct));
     }
 
     [Fact]
