@@ -27,7 +27,6 @@ public static class FeatureHosting
         services.AddSingleton<CompetitionService>();
         services.AddSingleton<CompetitionDeletion>();
         services.AddSingleton<TeamService>();
-        services.AddSingleton<QuotaService>();
         services.AddSingleton<Submissions.Intake.IntakeFaults>();
         services.AddSingleton<SubmissionScorer>();
         services.AddSingleton<Submissions.Intake.SubmissionIntake>();

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,39 @@ public sealed class SubmissionService(
         CancellationToken cancellationToken = default) =>
         TakeCsvAsync(competition, teamId, null, content, fileName, description, submittedAtUtc, null, cancellationToken);
 
+    /// <summary>
+    /// Takes a CSV upload already kept whole in a temporary file on this machine (<paramref name="localFile"/>, an API
+    /// upload that the form reader wrote while reading it): the same checks, slot and scoring as
+    /// <see cref="SubmitCsvAsync"/> without copying the bytes again. An accepted file is moved into storage; the caller
+    /// still deletes its temporary file (gone when accepted). <paramref name="cutOff"/>: the reader stopped past its
+    /// limit, so the file is refused as too large.
+    /// </summary>
+    public async Task<SubmitOutcome> SubmitKeptCsvAsync(Competition competition, int teamId, string localFile, bool cutOff, string fileName, string? description,
+        ValidationScores? validation = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(competition);
+        ArgumentException.ThrowIfNullOrEmpty(localFile);
+        var (hidden, refusal) = await intake.OpenForSubmissionsAsync(competition);
+        if (hidden is null)
+        {
+            return refusal!;
+        }
+
+        var size = new FileInfo(localFile).Length;
+        if (cutOff || size > options.Value.MaxCsvBytes)
+        {
+            return TooLarge();
+        }
+
+        string hash;
+        await using (var file = new FileStream(localFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: false))
+        {
+            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+        }
+
+        return await TakeCheckedAsync(competition, hidden, teamId, null, localFile, size, hash, fileName, description, null, validation, cancellationToken);
+    }
+
     private async Task<SubmitOutcome> TakeCsvAsync(Competition competition, int teamId, string? userId, Stream content, string fileName, string? description,
         DateTime? submittedAtUtc, ValidationScores? validation, CancellationToken cancellationToken)
     {
@@ -62,11 +96,23 @@ public sealed class SubmissionService(
         var size = await UploadFiles.CopyLimitedAsync(content, temporary.Path, options.Value.MaxCsvBytes, cancellationToken, fingerprint);
         if (size < 0)
         {
-            return SubmitOutcome.Invalid([new SubmissionProblem(ProblemCode.FileTooLarge, 0,
-                $"The file is larger than the limit of {ByteSize.Format(options.Value.MaxCsvBytes)}.")], 1);
+            return TooLarge();
         }
 
-        var read = PredictionCsvReader.Read(temporary.Path, hidden.Truth.Images, hidden.Taxonomy,
+        return await TakeCheckedAsync(competition, hidden, teamId, userId, temporary.Path, size, fingerprint.Finish(), fileName, description, submittedAtUtc, validation, cancellationToken);
+    }
+
+    private SubmitOutcome TooLarge() =>
+        SubmitOutcome.Invalid([new SubmissionProblem(ProblemCode.FileTooLarge, 0, $"The file is larger than the limit of {ByteSize.Format(options.Value.MaxCsvBytes)}.")], 1);
+
+    /// <summary>
+    /// Validates and scores the CSV in <paramref name="localFile"/> (whole, within the size limit, fingerprinted as
+    /// <paramref name="contentHash"/>), moves it into storage and hands it to the intake.
+    /// </summary>
+    private async Task<SubmitOutcome> TakeCheckedAsync(Competition competition, LoadedHiddenSet hidden, int teamId, string? userId, string localFile, long size,
+        string contentHash, string fileName, string? description, DateTime? submittedAtUtc, ValidationScores? validation, CancellationToken cancellationToken)
+    {
+        var read = PredictionCsvReader.Read(localFile, hidden.Truth.Images, hidden.Taxonomy,
             CsvReadOptions.Default with { MaxBytes = options.Value.MaxCsvBytes, MaxListedProblems = options.Value.MaxListedProblems });
         if (read.Value is not { } predictions)
         {
@@ -75,10 +121,10 @@ public sealed class SubmissionService(
 
         var scored = SubmissionScorer.Score(predictions, hidden);
         var key = $"submissions/{competition.Id}/{teamId}/{Guid.NewGuid():N}.csv";
-        await storage.ImportAsync(key, temporary.Path, cancellationToken);
+        await storage.ImportAsync(key, localFile, cancellationToken);
         var probabilities = await scorer.KeepProbabilitiesAsync(competition.Id, predictions, cancellationToken);
         var kind = predictions.HasProbabilities ? SubmissionKind.ProbabilitiesCsv : SubmissionKind.LabelsCsv;
-        var entry = new IntakeEntry(kind, description, Path.GetFileName(fileName), key, size, fingerprint.Finish(), new AlreadyScored(scored, probabilities))
+        var entry = new IntakeEntry(kind, description, Path.GetFileName(fileName), key, size, contentHash, new AlreadyScored(scored, probabilities))
         {
             SubmittedAtUtc = submittedAtUtc,
             Validation = validation,

@@ -1,7 +1,7 @@
 namespace Portal.Data.Entities;
 
 /// <summary>
-/// Submissions a team has used on one day. Incremented with a conditional update
+/// Submissions a team has used on one day. Incremented with a conditional upsert
 /// (<c>Used &lt; limit</c>), so concurrent uploads can never exceed the limit.
 /// </summary>
 public sealed class DailyQuota

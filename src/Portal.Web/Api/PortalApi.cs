@@ -337,9 +337,9 @@ public static class PortalApi
             return TypedResults.BadRequest(new ApiRefusal("No file", "Send the CSV as the multipart field 'file'.", [], 0));
         }
 
+        // The form reader already kept the file whole (or cut it off past the CSV limit): taken from there, not copied again.
         var file = form.Files[0];
-        await using var stream = file.Open();
-        var outcome = await submissions.SubmitCsvAsync(competition, teamId, null, stream, file.FileName, form.Field("description"), validation, http.RequestAborted);
+        var outcome = await submissions.SubmitKeptCsvAsync(competition, teamId, file.Path, file.Length is null, file.FileName, form.Field("description"), validation, http.RequestAborted);
         return SubmitOutcomeResults.ToResult(outcome, "Invalid submission", run: await SubmissionRuns.AttachAsync(outcome, form, http));
     }
 

@@ -1,6 +1,10 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Application.Submissions;
+using Portal.Data.Entities;
 using Portal.Web.Api;
 using Portal.Web.Tests.Ensembles;
 using Portal.Web.Tests.Models;
@@ -118,11 +122,37 @@ public sealed class SameSubmissionTests(ModelPortalFactory factory) : IClassFixt
         var first = await client.SubmitAcceptedAsync(scenario.Slug, csv);
         await using (var db = await factory.DbAsync())
         {
-            await db.Submissions.Where(s => s.Id == first).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, Portal.Data.Entities.SubmissionStatus.Failed), Ct);
+            await db.Submissions.Where(s => s.Id == first).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubmissionStatus.Failed), Ct);
         }
 
         // Act + Assert
         await client.SubmitAcceptedAsync(scenario.Slug, csv);
+    }
+
+    [Fact]
+    public async Task SubmitCsv_SameFileThroughTheApiThenThePage_RefusedAsTheSame()
+    {
+        // Arrange: the API takes the file the form reader kept; the page streams it. Both must fingerprint the bytes alike.
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var client = factory.WithToken(scenario.A.Token);
+        var csv = scenario.Csv(scenario.Predict(0.7, 0.6));
+        var first = await client.SubmitAcceptedAsync(scenario.Slug, csv);
+        Competition competition;
+        await using (var db = await factory.DbAsync())
+        {
+            competition = await db.Competitions.AsNoTracking().SingleAsync(c => c.Id == scenario.CompetitionId, Ct);
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(csv))), await db.Submissions.Where(s => s.Id == first).Select(s => s.ContentHash).SingleAsync(Ct));
+        }
+
+        // Act
+        await using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+        var outcome = await factory.Services.GetRequiredService<SubmissionService>()
+            .SubmitCsvAsync(competition, scenario.A.Id, null, stream, "again.csv", null, cancellationToken: Ct);
+
+        // Assert
+        Assert.Equal(RefusalReason.Duplicate, outcome.Reason);
+        Assert.Contains($"submission #{first} ", outcome.Error, StringComparison.Ordinal);
+        await AssertSlotsEqualRowsAsync(scenario, rows: 1);
     }
 
     private async Task AssertSlotsEqualRowsAsync(Scenario scenario, int rows)

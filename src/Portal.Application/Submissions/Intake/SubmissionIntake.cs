@@ -77,7 +77,6 @@ public sealed class SubmissionIntake(
             var at = entry.SubmittedAtUtc ?? clock.UtcNow;
             var day = CompetitionClock.QuotaDay(competition, at);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await QuotaService.EnsureDayAsync(db, teamId, day, cancellationToken);
             // Read before the transaction: on SQLite it holds the database's one write lock, which every upload waits
             // for, so only what must be consistent with the slot is done inside it.
             var limit = await QuotaService.LimitAsync(db, competition, teamId, cancellationToken);
