@@ -8,7 +8,7 @@ namespace Portal.LoadTest;
 ///   dotnet run -c Release --project bench/Portal.LoadTest -- worker-kill [images=12600]   (build src/Portal.Worker -c Release first)
 ///   dotnet run -c Release --project bench/Portal.LoadTest -- events [messages=1000] [redis=127.0.0.1:56379]   (bash tools/engines.sh up first)
 /// Against a portal in other processes (bench/cluster.sh runs these; options in <see cref="ClusterTarget"/>):
-///   ... -- remote-submissions --url URL --setting Database:Provider=Postgres --setting ... [--count 1000] [--concurrency 8] [--warmup 200]
+///   ... -- remote-submissions --url URL --setting Database:Provider=Postgres --setting ... [--count 1000] [--concurrency 8] [--warmup 200] [--server-pid PID]
 ///   ... -- page-latency --submit-url WEB1 --page-url WEB2 --setting ... [--samples 30]
 ///   ... -- worker-throughput --url BALANCER --setting ... [--jobs 8]   (stops and starts the workers of tools/cluster.sh)
 /// </summary>
@@ -34,7 +34,9 @@ internal static class LoadTestMain
             var target = ClusterTarget.Parse(args[1..]);
             var images = target.Number("images", 12_600);
             await using var scenario = await LoadScenario.OverAsync(target.Url, target.Settings, images, teams: 20, dailyLimit: 100_000);
-            var submissions = new SubmissionTarget(scenario.BaseUrl, scenario.Slug, scenario.CompetitionId, scenario.Teams, scenario.Submission, scenario.Services);
+            var serverPid = target.Number("server-pid", 0);
+            var submissions = new SubmissionTarget(scenario.BaseUrl, scenario.Slug, scenario.CompetitionId, scenario.Teams, scenario.Submission, scenario.Services,
+                serverPid > 0 ? serverPid : null);
             Console.WriteLine(await SubmissionLoad.RunAsync(submissions, target.Number("count", 1000), target.Number("concurrency", 8), images, target.Number("warmup", SubmissionLoad.DefaultWarmUp)));
         }
 

@@ -46,6 +46,7 @@ internal static class SubmissionLoad
         await WaitScoredAsync(scenario, warm.AcceptedIds.Count);
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var serverCpuBefore = ServerCpu(scenario);
         var started = Stopwatch.GetTimestamp();
         var measured = await SendAllAsync(http, url, scenario, payloads[..count], concurrency);
         var acceptedSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -59,6 +60,9 @@ internal static class SubmissionLoad
         // This process's CPU time over the measured phase, per submission: the portal's and, when it runs in this process,
         // the load generator's (what bounds throughput on a machine of N cores: N seconds of CPU a second).
         var cpuPerSubmission = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, count);
+        // The portal's own process, when it runs as one (bench/csv_intake.sh): its CPU time alone, what a machine of N cores
+        // serving only the portal divides N seconds a second by.
+        var serverCpuPerSubmission = (ServerCpu(scenario) - serverCpuBefore)?.TotalMilliseconds / Math.Max(1, count);
 
         await using var db = await scenario.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var rows = await db.Submissions.Where(s => s.CompetitionId == scenario.CompetitionId).ToListAsync();
@@ -79,6 +83,7 @@ internal static class SubmissionLoad
             | accepted per second (POST phase) | {accepted / acceptedSeconds:0.0} |
             | accepted and scored per second, end to end | {accepted / scoredSeconds:0.0} ({accepted} in {scoredSeconds:0.00} s) |
             | CPU time of this process per submission | {cpuPerSubmission:0.0} ms |
+            | CPU time of the portal's process per submission | {(serverCpuPerSubmission is { } server ? $"{server:0.0} ms (2 cores serving only the portal: {2000 / server:0} per second)" : "(the portal runs in this process)")} |
             | POST latency p50 / p99 | {Percentiles.Of(latencies, 0.5):0} ms / {Percentiles.Of(latencies, 0.99):0} ms |
             | upload to scored p50 / p99 | {Percentiles.Of(endToEnd, 0.5):0} ms / {Percentiles.Of(endToEnd, 0.99):0} ms ({(endToEnd == measured.ScoredInRequest ? "scored in the request" : "POST p50 + row to score")}) |
             | rows in the database / accepted + warm-up | {rows.Count} / {sent} |
@@ -146,6 +151,18 @@ internal static class SubmissionLoad
         return (response.StatusCode, body.RootElement.GetProperty("id").GetInt32());
     }
 
+    /// <summary>The CPU time so far of the portal's process when it is another one (<see cref="SubmissionTarget.ServerProcessId"/>).</summary>
+    private static TimeSpan? ServerCpu(SubmissionTarget scenario)
+    {
+        if (scenario.ServerProcessId is not int pid)
+        {
+            return null;
+        }
+
+        using var server = Process.GetProcessById(pid);
+        return server.TotalProcessorTime;
+    }
+
     private static async Task WaitScoredAsync(SubmissionTarget scenario, int expected)
     {
         var dbFactory = scenario.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
@@ -166,11 +183,15 @@ internal static class SubmissionLoad
     }
 }
 
-/// <summary>What the submission load needs of a portal: its address, the competition and teams, CSVs, and its services for the checks.</summary>
+/// <summary>
+/// What the submission load needs of a portal: its address, the competition and teams, CSVs, and its services for the
+/// checks; <paramref name="ServerProcessId"/>: the portal's process when it runs in another one on this machine.
+/// </summary>
 internal sealed record SubmissionTarget(
     string BaseUrl,
     string Slug,
     int CompetitionId,
     IReadOnlyList<(int TeamId, string Token)> Teams,
     Func<double, ulong, byte[]> Submission,
-    IServiceProvider Services);
+    IServiceProvider Services,
+    int? ServerProcessId = null);
