@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -71,13 +70,8 @@ public sealed class SubmissionService(
             return TooLarge();
         }
 
-        string hash;
-        await using (var file = new FileStream(localFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: false))
-        {
-            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
-        }
-
-        return await TakeCheckedAsync(competition, hidden, teamId, null, localFile, size, hash, fileName, description, null, validation, cancellationToken);
+        var contentHash = SubmissionFingerprint.OfBytes(localFile);
+        return await TakeCheckedAsync(competition, hidden, teamId, null, localFile, size, contentHash, fileName, description, null, validation, cancellationToken);
     }
 
     private async Task<SubmitOutcome> TakeCsvAsync(Competition competition, int teamId, string? userId, Stream content, string fileName, string? description,
