@@ -34,6 +34,9 @@ internal static class LabelParsing
             case ClassIndexSyntax.NotANumber when span.IsEmpty:
                 problems.AddFolded(ProblemCode.NotAnInteger, line, "The label is empty", "; it must be a whole number.", column);
                 return false;
+            case ClassIndexSyntax.NotANumber when !cut && MissingValueText.Is(span):
+                problems.AddFolded(ProblemCode.NotAnInteger, line, $"'{shown}' is not a whole number", MissingValueText.Fix(column), column);
+                return false;
             case ClassIndexSyntax.NotANumber:
                 problems.AddFolded(ProblemCode.NotAnInteger, line, $"'{shown}' is not a whole number", ".", column);
                 return false;

@@ -306,7 +306,7 @@ public static class PredictionCsvReader
                 if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || !double.IsFinite(p))
                 {
                     problems.Add(ProblemCode.NotANumber, csv.Line,
-                        $"'{CsvSource.Shorten(field)}' is not a finite number.", _columnNames[i], images[position]);
+                        $"'{CsvSource.Shorten(field)}' is not a finite number{(MissingValueText.Is(field) ? MissingValueText.Fix(_columnNames[i]) : ".")}", _columnNames[i], images[position]);
                     return;
                 }
 

@@ -86,6 +86,16 @@ public sealed class ProbabilitiesFileTests
     }
 
     [Theory]
+    [InlineData("0.5,NaN,0.5", "'NaN' is not a finite number: this image has no prediction (a missing value); give every image one (in pandas, df[df['1'].isna()] lists the rows without one).")]
+    [InlineData("0.5,abc,0.5", "'abc' is not a finite number.")]
+    public void Read_NotANumber_MissingValueSaysHowToFindItsRows(string row, string message)
+    {
+        var result = Read(File("ImageID,0,1,2", "1,0,0", row, "0,0,1"));
+
+        Assert.Equal(message, Assert.Single(result.Problems).Message);
+    }
+
+    [Theory]
     [InlineData("-0.1,0.6,0.5", ProblemCode.NegativeProbability, "0")]
     [InlineData("0.5,abc,0.5", ProblemCode.NotANumber, "1")]
     [InlineData("0.5,NaN,0.5", ProblemCode.NotANumber, "1")]

@@ -1,0 +1,53 @@
+using Portal.Core.Submissions;
+using Portal.Core.Tests.Support;
+
+namespace Portal.Core.Tests.Submissions;
+
+/// <summary>
+/// A missing prediction written the way pandas, R or a spreadsheet writes one (NaN, NA, None, #N/A...) is named as a
+/// missing prediction with the pandas way to find its rows, not as a type to convert (astype(int) fails on NaN).
+/// </summary>
+public sealed class MissingValueTests
+{
+    private static readonly GroundTruth Truth = Csv.Truth(4);
+    private static string Id(int i) => Truth.Images[i];
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("nan")]
+    [InlineData("NA")]
+    [InlineData("<NA>")]
+    [InlineData("None")]
+    [InlineData("#N/A")]
+    [InlineData("null")]
+    public void Read_LabelWrittenAsMissing_SaysTheImageHasNoPredictionAndHowToFindIt(string missing)
+    {
+        var result = Csv.ReadLabels(Truth, $"ImageID,ans\n{Id(0)},1\n{Id(1)},{missing}\n{Id(2)},3\n{Id(3)},4\n");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ProblemCode.NotAnInteger, problem.Code);
+        Assert.Equal(3, problem.Line);
+        Assert.Equal(
+            $"'{missing}' is not a whole number: this image has no prediction (a missing value); give every image one (in pandas, df[df['ans'].isna()] lists the rows without one).",
+            problem.Message);
+    }
+
+    [Fact]
+    public void Read_WordThatIsNotAMissingValue_KeepsThePlainSentence()
+    {
+        var result = Csv.ReadLabels(Truth, $"ImageID,ans\n{Id(0)},1\n{Id(1)},mask\n{Id(2)},3\n{Id(3)},4\n");
+
+        Assert.Equal("'mask' is not a whole number.", Assert.Single(result.Problems).Message);
+    }
+
+    [Fact]
+    public void Read_MissingAndFractionalLabels_EachKindItsOwnFix()
+    {
+        var result = Csv.ReadLabels(Truth, $"ImageID,ans\n{Id(0)},NaN\n{Id(1)},2.5\n{Id(2)},nan\n{Id(3)},4\n");
+
+        Assert.Equal(2, result.Problems.Count);
+        Assert.Contains("isna()", result.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("(and 1 more line like it: 4)", result.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("astype(int)", result.Problems[1].Message, StringComparison.Ordinal);
+    }
+}
