@@ -28,10 +28,10 @@ public sealed class TeamService(IDbContextFactory<PortalDbContext> dbFactory, Co
     /// <summary>Creates a team with the user as its first member.</summary>
     public async Task<(TeamView? Team, string? Error)> CreateAsync(int competitionId, string userId, string name, CancellationToken cancellationToken = default)
     {
-        name = BidiControls.Strip(name).Trim();
-        if (name.Length is < 2 or > 80)
+        name = TeamName(name);
+        if (WhyNameRefused(name) is { } refused)
         {
-            return (null, "A team name needs 2 to 80 characters.");
+            return (null, refused);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -40,9 +40,9 @@ public sealed class TeamService(IDbContextFactory<PortalDbContext> dbFactory, Co
             return (null, "You are already in a team in this competition; leave it first.");
         }
 
-        if (await db.Teams.AnyAsync(t => t.CompetitionId == competitionId && t.Name == name, cancellationToken))
+        if (await NameTakenAsync(db, competitionId, name, cancellationToken) is { } taken)
         {
-            return (null, $"The name '{name}' is taken in this competition.");
+            return (null, taken);
         }
 
         var team = new Team { CompetitionId = competitionId, Name = name, InviteCode = TeamTokens.NewInviteCode(), CreatedAtUtc = clock.UtcNow };
@@ -54,6 +54,44 @@ public sealed class TeamService(IDbContextFactory<PortalDbContext> dbFactory, Co
         }
 
         return (await ViewAsync(db, team.Id, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// Creates a team with no members yet, for a host making the roster by script (<c>POST .../teams</c>), with its first
+    /// API token, returned once: the team can submit with it at once, and students join the team in the browser with its
+    /// invite code. The same name rules as <see cref="CreateAsync"/>; <c>Taken</c>: the error is that the name is taken.
+    /// </summary>
+    public async Task<(TeamView? Team, string? Token, string? Error, bool Taken)> CreateWithTokenAsync(int competitionId, string name, CancellationToken cancellationToken = default)
+    {
+        name = TeamName(name);
+        if (WhyNameRefused(name) is { } refused)
+        {
+            return (null, null, refused, false);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await NameTakenAsync(db, competitionId, name, cancellationToken) is { } taken)
+        {
+            return (null, null, taken, true);
+        }
+
+        var token = TeamTokens.New();
+        var team = new Team
+        {
+            CompetitionId = competitionId,
+            Name = name,
+            InviteCode = TeamTokens.NewInviteCode(),
+            CreatedAtUtc = clock.UtcNow,
+            ApiTokenHash = TeamTokens.Hash(token),
+            ApiTokenPrefix = TeamTokens.Display(token),
+        };
+        db.Teams.Add(team);
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return (null, null, $"The name '{name}' was just taken in this competition.", true);
+        }
+
+        return (await ViewAsync(db, team.Id, cancellationToken), token, null, false);
     }
 
     /// <summary>Adds the user to the team whose invite code this is.</summary>
@@ -135,6 +173,15 @@ public sealed class TeamService(IDbContextFactory<PortalDbContext> dbFactory, Co
             team.Members.OrderBy(m => m.JoinedAtUtc).Select(m => m.User?.DisplayName is { Length: > 0 } n ? n : m.User?.Email ?? m.UserId).ToList(),
             used, QuotaService.LimitOf(team.DailyLimitOverride, competition), clock.NextQuotaResetUtc(competition));
     }
+
+    private static string TeamName(string name) => BidiControls.Strip(name).Trim();
+
+    private static string? WhyNameRefused(string name) => name.Length is < 2 or > 80 ? "A team name needs 2 to 80 characters." : null;
+
+    private static async Task<string?> NameTakenAsync(PortalDbContext db, int competitionId, string name, CancellationToken cancellationToken) =>
+        await db.Teams.AnyAsync(t => t.CompetitionId == competitionId && t.Name == name, cancellationToken)
+            ? $"The name '{name}' is taken in this competition."
+            : null;
 
     private static async Task<bool> TrySaveAsync(PortalDbContext db, CancellationToken cancellationToken)
     {

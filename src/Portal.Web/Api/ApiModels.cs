@@ -12,6 +12,15 @@ public sealed record ApiCompetition(string Slug, string Title, string State, Dat
     }
 }
 
+/// <summary>A team for a host to make (<c>POST /api/v1/competitions/{slug}/teams</c>).</summary>
+public sealed record ApiNewTeam(string? Name);
+
+/// <summary>A team a host made: its invite code (students join with it) and its API token, shown this once.</summary>
+public sealed record ApiCreatedTeam(int Id, string Name, string InviteCode, string Token);
+
+/// <summary>A team's new API token, shown this once; the old one no longer works.</summary>
+public sealed record ApiTeamToken(int TeamId, string Token);
+
 /// <summary>A team as the host API lists it; <paramref name="DailyLimit"/> is the one in force, <paramref name="DailyLimitOverride"/> the host's own for the team.</summary>
 public sealed record ApiTeam(int Id, string Name, bool Baseline, int Members, int Submissions, double? BestPublicScore, string InviteCode, int DailyLimit, int? DailyLimitOverride)
 {

@@ -6,6 +6,7 @@ using Portal.Application;
 using Portal.Application.Access;
 using Portal.Application.Admin;
 using Portal.Application.Competitions;
+using Portal.Application.Teams;
 using Portal.Core.Submissions;
 using Portal.Data.Entities;
 using Portal.Data.Storage;
@@ -58,6 +59,13 @@ public static class HostApi
         writes.MapPut("/competitions/{slug}/teams/{teamId:int}/daily-limit", SetDailyLimitAsync)
             .Produces<ApiTeam>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription("Sets a team's own daily submission limit (JSON: {\"limit\": 10}; 0 stops its submissions; null follows the competition's).");
+        writes.MapPost("/competitions/{slug}/teams", CreateTeamAsync)
+            .Produces<ApiCreatedTeam>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithDescription("Creates a team with no members (a roster made by script; JSON: {\"name\": \"Team 7\"}): 201 with its invite code " +
+                "(students join with it in the browser) and its API token (it submits without a browser), shown once. 409 when the name is taken.");
+        writes.MapPost("/competitions/{slug}/teams/{teamId:int}/token", RotateTeamTokenAsync)
+            .Produces<ApiTeamToken>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("Replaces a team's API token (the old one stops working at once): 200 with the new one, shown once.");
         writes.MapPost("/jobs/{id:long}/cancel", CancelJobAsync)
             .Produces<ApiJob>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("Cancels a waiting or running model run (the only jobs the queue lets a host cancel); 409 for any other job or one already finished.");
@@ -238,6 +246,44 @@ public static class HostApi
         }
 
         return TypedResults.Ok(ApiTeam.From((await admin.TeamAsync(competition.Id, teamId, http.RequestAborted))!));
+    }
+
+    private static async Task<IResult> CreateTeamAsync(string slug, ApiNewTeam? request, HttpContext http, CompetitionService competitions, TeamService teams)
+    {
+        var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (request?.Name is not { } name)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Send the team's name as a JSON body: {\"name\": \"Team 7\"}.");
+        }
+
+        var (team, token, error, taken) = await teams.CreateWithTokenAsync(competition.Id, name, http.RequestAborted);
+        if (team is null)
+        {
+            return ApiProblems.Problem(taken ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, error!);
+        }
+
+        return TypedResults.Created($"/api/v1/competitions/{slug}/teams", new ApiCreatedTeam(team.Id, team.Name, team.InviteCode, token!));
+    }
+
+    private static async Task<IResult> RotateTeamTokenAsync(string slug, int teamId, HttpContext http, CompetitionService competitions, AdminService admin, TeamService teams)
+    {
+        var competition = await competitions.FindAsync(slug, Viewer.From(http.User), http.RequestAborted);
+        if (competition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await admin.TeamAsync(competition.Id, teamId, http.RequestAborted) is null)
+        {
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, $"This competition has no team #{teamId}.");
+        }
+
+        return TypedResults.Ok(new ApiTeamToken(teamId, await teams.RotateTokenAsync(teamId, http.RequestAborted)));
     }
 
     private static async Task<IResult> JobsAsync(HttpContext http, AdminService admin, IOptions<HostViewOptions> options,

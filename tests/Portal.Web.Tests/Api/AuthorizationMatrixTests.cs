@@ -72,6 +72,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         ("POST /api/v1/competitions/{slug}/hidden-set/import",       [Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Antiforgery,  Forbidden,    Unauthorized, BadRequest]),
         ("POST /api/v1/competitions/{slug}/reopen",                  [Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Antiforgery,  Forbidden,    Unauthorized, Conflict]),
         ("PUT /api/v1/competitions/{slug}/teams/{teamB}/daily-limit",[Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Antiforgery,  Forbidden,    Unauthorized, Ok]),
+        ("POST /api/v1/competitions/{slug}/teams",                   [Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Antiforgery,  Forbidden,    Unauthorized, BadRequest]),
+        ("POST /api/v1/competitions/{slug}/teams/0/token",           [Unauthorized, Forbidden,    Forbidden,    Forbidden,    Forbidden,    Antiforgery,  Forbidden,    Unauthorized, NotFound]),
         ("GET /admin",                                               [SignIn,       HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn,       SignIn]),
         ("GET /admin/c/{slug}",                                      [SignIn,       HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn,       SignIn]),
         ("GET /admin/c/{slug}/submissions",                          [SignIn,       HostsOnly,    SignIn,       SignIn,       HostsOnly,    Ok,           SignIn,       SignIn,       SignIn]),

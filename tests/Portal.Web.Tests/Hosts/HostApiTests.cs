@@ -246,6 +246,55 @@ public sealed class HostApiTests(HostApiPortalFactory factory) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Roster_HostMakesATeamByScript_ItsTokenSubmitsAndARotatedOneReplacesIt()
+    {
+        // Arrange
+        using var host = factory.WithToken(HostApiPortalFactory.ConfiguredToken);
+        var scenario = await new ScenarioBuilder(factory).WithImages(20).BuildAsync();
+        var teams = $"/api/v1/competitions/{scenario.Slug}/teams";
+        var csv = scenario.Csv(scenario.Predict(0.7, 0.6));
+
+        // Act: made with its token, then refused ones, then the token rotated
+        using var created = await host.PostAsJsonAsync(teams, new { name = "  Roster 7 " }, Ct);
+        var team = (await created.Content.ReadFromJsonAsync<ApiCreatedTeam>(PortalHttp.Json, Ct))!;
+        using var sameName = await host.PostAsJsonAsync(teams, new { name = "Roster 7" }, Ct);
+        using var tooShort = await host.PostAsJsonAsync(teams, new { name = "R" }, Ct);
+        using var noName = await host.PostAsJsonAsync(teams, new { title = "Roster 8" }, Ct);
+        using var first = factory.WithToken(team.Token);
+        using var submitted = await first.SubmitAsync(scenario.Slug, csv);
+        using var rotated = await host.PostAsync($"{teams}/{team.Id}/token", null, Ct);
+        var next = (await rotated.Content.ReadFromJsonAsync<ApiTeamToken>(PortalHttp.Json, Ct))!;
+        using var oldToken = await first.SubmitAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.6, 0.6)));
+        using var second = factory.WithToken(next.Token);
+        using var newToken = await second.SubmitAsync(scenario.Slug, scenario.Csv(scenario.Predict(0.6, 0.6)));
+        using var noSuchTeam = await host.PostAsync($"{teams}/0/token", null, Ct);
+        using var teamA = factory.WithToken(scenario.A.Token);
+        using var byATeam = await teamA.PostAsJsonAsync(teams, new { name = "Sneaky" }, Ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Roster 7", team.Name);
+        Assert.Matches("^pt_", team.Token);
+        Assert.False(string.IsNullOrEmpty(team.InviteCode));
+        Assert.Equal(HttpStatusCode.Conflict, sameName.StatusCode);
+        Assert.Contains("The name 'Roster 7' is taken", await sameName.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.Contains("2 to 80 characters", await tooShort.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, noName.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, team.Id), (rotated.StatusCode, next.TeamId));
+        Assert.NotEqual(team.Token, next.Token);
+        Assert.Equal(HttpStatusCode.Unauthorized, oldToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, newToken.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, noSuchTeam.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byATeam.StatusCode);
+        await using var db = await factory.DbAsync();
+        var stored = await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == team.Id, Ct);
+        Assert.Empty(stored.Members);
+        Assert.Equal(2, await db.Submissions.CountAsync(s => s.TeamId == team.Id, Ct));
+    }
+
+    [Fact]
     public async Task DailyLimit_WithoutTheLimitKeyOrNotAWholeNumber_Is400AndKeepsTheOverride_AndZeroPausesWithItsOwnSentence()
     {
         // Arrange
