@@ -111,6 +111,27 @@ public sealed class RemoteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Submissions_OfSeveralTeams_HeadingCountsTheTeamsAndEachRowNamesItsTeam()
+    {
+        // Arrange: what a host token gets, every team's submissions.
+        using var stub = StubPortal.Json("""
+            [{"id":9,"team":"Team B","kind":"labelsCsv","description":"b","status":"scored","createdAtUtc":"2026-12-02T10:00:00Z","publicScore":0.5},
+             {"id":8,"team":"Team A","kind":"labelsCsv","description":"a","status":"scored","createdAtUtc":"2026-12-02T09:00:00Z","publicScore":0.4}]
+            """);
+
+        // Act
+        var result = await stub.RunAsync(Configured, NoConfig, "submissions", "-c", "masks");
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("2 submissions of 2 teams in masks, newest first:", lines[0]);
+        Assert.Contains("Team", lines[1], StringComparison.Ordinal);
+        Assert.Contains("Team B", lines[2], StringComparison.Ordinal);
+        Assert.Contains("Team A", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Submit_CsvWithModelOptions_IsRefusedBeforeAnythingIsSent()
     {
         // Arrange

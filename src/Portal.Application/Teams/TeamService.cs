@@ -1,3 +1,5 @@
+using System.Text;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -174,14 +176,59 @@ public sealed class TeamService(IDbContextFactory<PortalDbContext> dbFactory, Co
             used, QuotaService.LimitOf(team.DailyLimitOverride, competition), clock.NextQuotaResetUtc(competition));
     }
 
-    private static string TeamName(string name) => BidiControls.Strip(name).Trim();
+    /// <summary>
+    /// A team name as kept: without control and invisible format characters (bidirectional controls, zero-width
+    /// spaces), any run of white space as one space, trimmed. It is shown on the public board.
+    /// </summary>
+    private static string TeamName(string name)
+    {
+        var kept = new StringBuilder(name.Length);
+        foreach (var c in BidiControls.Strip(name))
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (kept.Length > 0 && kept[^1] != ' ')
+                {
+                    kept.Append(' ');
+                }
+            }
+            else if (!char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString().Trim();
+    }
 
     private static string? WhyNameRefused(string name) => name.Length is < 2 or > 80 ? "A team name needs 2 to 80 characters." : null;
 
-    private static async Task<string?> NameTakenAsync(PortalDbContext db, int competitionId, string name, CancellationToken cancellationToken) =>
-        await db.Teams.AnyAsync(t => t.CompetitionId == competitionId && t.Name == name, cancellationToken)
-            ? $"The name '{name}' is taken in this competition."
+    /// <summary>
+    /// Why <paramref name="name"/> cannot be used in the competition: a team's name that reads the same (case and
+    /// full-width forms aside: "Team 7", "team 7" and a full-width "TEAM 7" are one name on a board), or null.
+    /// </summary>
+    private static async Task<string?> NameTakenAsync(PortalDbContext db, int competitionId, string name, CancellationToken cancellationToken)
+    {
+        var key = NameKey(name);
+        var names = await db.Teams.Where(t => t.CompetitionId == competitionId).Select(t => t.Name).ToListAsync(cancellationToken);
+        return names.FirstOrDefault(n => NameKey(n) == key) is { } taken
+            ? $"The name '{name}' is taken in this competition" + (taken == name ? "." : $" (by '{taken}').")
             : null;
+    }
+
+    /// <summary>
+    /// The name as compared: full-width forms (U+FF01-U+FF5E) folded to ASCII and upper-cased. Written out because the
+    /// app runs with invariant globalization, where <see cref="string.Normalize(NormalizationForm)"/> leaves them as they are.
+    /// </summary>
+    private static string NameKey(string name) =>
+        string.Create(name.Length, name, static (key, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                key[i] = char.ToUpperInvariant(c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c);
+            }
+        });
 
     private static async Task<bool> TrySaveAsync(PortalDbContext db, CancellationToken cancellationToken)
     {

@@ -31,19 +31,26 @@ internal static class RemoteText
             return;
         }
 
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{submissions.Count} submission{(submissions.Count == 1 ? "" : "s")} of {submissions[0].Team} in {slug}, newest first:"));
-        var table = new TextTable(">#", "Created (UTC)", "Kind", "Status", ">Public", ">Private", "Final", "Description");
+        // A host's token lists every team's: then each row names its team.
+        var teams = submissions.Select(s => s.Team).Distinct(StringComparer.Ordinal).Count();
+        var whose = teams == 1 ? $" of {submissions[0].Team}" : string.Create(CultureInfo.InvariantCulture, $" of {teams} teams");
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{submissions.Count} submission{(submissions.Count == 1 ? "" : "s")}{whose} in {slug}, newest first:"));
+        var table = teams == 1
+            ? new TextTable(">#", "Created (UTC)", "Kind", "Status", ">Public", ">Private", "Final", "Description")
+            : new TextTable(">#", "Team", "Created (UTC)", "Kind", "Status", ">Public", ">Private", "Final", "Description");
         foreach (var s in submissions)
         {
+            string[] team = teams == 1 ? [] : [Cut(s.Team, 30)];
             table.AddRow(
-                Format.Plain(s.Id),
+                [Format.Plain(s.Id),
+                ..team,
                 Time(s.CreatedAtUtc),
                 s.Kind,
                 s.Status,
                 s.PublicScore is { } pub ? Format.Score(pub) : "-",
                 s.PrivateScore is { } priv ? Format.Score(priv) : "-",
                 s.IsFinal ? "yes" : "",
-                Cut(s.Status == "failed" && s.Error is { } error ? error : s.Description ?? "", 60));
+                Cut(s.Status == "failed" && s.Error is { } error ? error : s.Description ?? "", 60)]);
         }
 
         table.Write(writer);

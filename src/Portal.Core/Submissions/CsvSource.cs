@@ -115,8 +115,8 @@ internal sealed class CsvSource : IDisposable
     public string FieldText(int index) => Shorten(Field(index));
 
     /// <summary>Parses a field as a class label in [0, classCount), reporting what is wrong.</summary>
-    public bool TryParseLabel(int index, string column, int classCount, out byte label) =>
-        LabelParsing.TryParse(Field(index), classCount, _problems, Line, column, out label);
+    public bool TryParseLabel(int index, string column, int classCount, out byte label, string missing = "prediction") =>
+        LabelParsing.TryParse(Field(index), classCount, _problems, Line, column, out label, missing: missing);
 
     public static string Shorten(ReadOnlySpan<byte> utf8)
     {

@@ -15,9 +15,11 @@ internal static class LabelParsing
 
     /// <summary>
     /// Parses <paramref name="span"/>; on failure adds the problem (at <paramref name="line"/>) and returns false.
-    /// <paramref name="cut"/> says the field was longer than what was kept of it.
+    /// <paramref name="cut"/> says the field was longer than what was kept of it; <paramref name="missing"/> names what an
+    /// empty or NaN field lacks ("prediction" in a submission, "label" in a truth file).
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> span, int classCount, ProblemCollector problems, int line, string column, out byte label, bool cut = false)
+    public static bool TryParse(ReadOnlySpan<byte> span, int classCount, ProblemCollector problems, int line, string column, out byte label, bool cut = false,
+        string missing = "prediction")
     {
         label = 0;
         if (!cut && TryParse(span, classCount, out label))
@@ -32,10 +34,10 @@ internal static class LabelParsing
         switch (syntax)
         {
             case ClassIndexSyntax.NotANumber when span.IsEmpty:
-                problems.AddFolded(ProblemCode.NotAnInteger, line, "The label is empty", "; it must be a whole number.", column);
+                problems.AddFolded(ProblemCode.NotAnInteger, line, "The label is empty", MissingValueText.Fix(column, missing), column);
                 return false;
             case ClassIndexSyntax.NotANumber when !cut && MissingValueText.Is(span):
-                problems.AddFolded(ProblemCode.NotAnInteger, line, $"'{shown}' is not a whole number", MissingValueText.Fix(column), column);
+                problems.AddFolded(ProblemCode.NotAnInteger, line, $"'{shown}' is not a whole number", MissingValueText.Fix(column, missing), column);
                 return false;
             case ClassIndexSyntax.NotANumber:
                 problems.AddFolded(ProblemCode.NotAnInteger, line, $"'{shown}' is not a whole number", ".", column);

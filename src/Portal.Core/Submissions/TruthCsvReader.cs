@@ -85,7 +85,7 @@ public static class TruthCsvReader
                 {
                     // Not a duplicate, so its label is what is wrong. The row keeps its id, so a later duplicate still
                     // names this line; the file is refused, so its label is never used.
-                    csv.TryParseLabel(labelColumn, HeaderNames.Answer, classCount, out _);
+                    csv.TryParseLabel(labelColumn, HeaderNames.Answer, classCount, out _, missing: "label");
                 }
 
                 if (rows.Taken == Rows.SampleRows && length > 0)

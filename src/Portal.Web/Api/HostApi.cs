@@ -64,8 +64,8 @@ public static class HostApi
             .WithDescription("Creates a team with no members (a roster made by script; JSON: {\"name\": \"Team 7\"}): 201 with its invite code " +
                 "(students join with it in the browser) and its API token (it submits without a browser), shown once. 409 when the name is taken.");
         writes.MapPost("/competitions/{slug}/teams/{teamId:int}/token", RotateTeamTokenAsync)
-            .Produces<ApiTeamToken>().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription("Replaces a team's API token (the old one stops working at once): 200 with the new one, shown once.");
+            .Produces<ApiTeamToken>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithDescription("Replaces a team's API token (the old one stops working at once): 200 with the new one, shown once; 409 for the baseline team.");
         writes.MapPost("/jobs/{id:long}/cancel", CancelJobAsync)
             .Produces<ApiJob>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("Cancels a waiting or running model run (the only jobs the queue lets a host cancel); 409 for any other job or one already finished.");
@@ -267,7 +267,7 @@ public static class HostApi
             return ApiProblems.Problem(taken ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, error!);
         }
 
-        return TypedResults.Created($"/api/v1/competitions/{slug}/teams", new ApiCreatedTeam(team.Id, team.Name, team.InviteCode, token!));
+        return TypedResults.Created((string?)null, new ApiCreatedTeam(team.Id, team.Name, team.InviteCode, token!));
     }
 
     private static async Task<IResult> RotateTeamTokenAsync(string slug, int teamId, HttpContext http, CompetitionService competitions, AdminService admin, TeamService teams)
@@ -278,9 +278,15 @@ public static class HostApi
             return TypedResults.NotFound();
         }
 
-        if (await admin.TeamAsync(competition.Id, teamId, http.RequestAborted) is null)
+        if (await admin.TeamAsync(competition.Id, teamId, http.RequestAborted) is not { } team)
         {
             return ApiProblems.Problem(StatusCodes.Status404NotFound, $"This competition has no team #{teamId}.");
+        }
+
+        if (team.IsBaseline)
+        {
+            // Like its invite code, which nobody can join: the baseline is the host's reference, not a team that submits.
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, $"'{team.Name}' is the baseline, the host's reference: it has no API token.");
         }
 
         return TypedResults.Ok(new ApiTeamToken(teamId, await teams.RotateTokenAsync(teamId, http.RequestAborted)));

@@ -50,4 +50,26 @@ public sealed class MissingValueTests
         Assert.Contains("(and 1 more line like it: 4)", result.Problems[0].Message, StringComparison.Ordinal);
         Assert.Contains("astype(int)", result.Problems[1].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_EmptyLabel_WhatPandasWritesForNaN_SaysTheImageHasNoPrediction()
+    {
+        var result = Csv.ReadLabels(Truth, $"ImageID,ans\n{Id(0)},1\n{Id(1)},\n{Id(2)},3\n{Id(3)},4\n");
+
+        Assert.Equal(
+            "The label is empty: this image has no prediction (a missing value); give every image one (in pandas, df[df['ans'].isna()] lists the rows without one).",
+            Assert.Single(result.Problems).Message);
+    }
+
+    [Fact]
+    public void ReadTruth_MissingLabel_SaysTheImageHasNoLabel()
+    {
+        using var stream = Csv.Stream($"ImageID,ans\n{Id(0)},1\n{Id(1)},NaN\n");
+
+        var result = TruthCsvReader.Read(stream, 18);
+
+        Assert.Equal(
+            "'NaN' is not a whole number: this image has no label (a missing value); give every image one (in pandas, df[df['ans'].isna()] lists the rows without one).",
+            Assert.Single(result.Problems).Message);
+    }
 }

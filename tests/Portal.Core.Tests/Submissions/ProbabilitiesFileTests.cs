@@ -87,6 +87,7 @@ public sealed class ProbabilitiesFileTests
 
     [Theory]
     [InlineData("0.5,NaN,0.5", "'NaN' is not a finite number: this image has no prediction (a missing value); give every image one (in pandas, df[df['1'].isna()] lists the rows without one).")]
+    [InlineData("0.5,,0.5", "'' is not a finite number: this image has no prediction (a missing value); give every image one (in pandas, df[df['1'].isna()] lists the rows without one).")]
     [InlineData("0.5,abc,0.5", "'abc' is not a finite number.")]
     public void Read_NotANumber_MissingValueSaysHowToFindItsRows(string row, string message)
     {

@@ -295,6 +295,40 @@ public sealed class HostApiTests(HostApiPortalFactory factory) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Roster_NamesThatReadTheSameOrHideCharacters_AreOneNameAndTheBaselineGetsNoToken()
+    {
+        // Arrange
+        using var host = factory.WithToken(HostApiPortalFactory.ConfiguredToken);
+        var scenario = await new ScenarioBuilder(factory).WithImages(20).BuildAsync();
+        var teams = $"/api/v1/competitions/{scenario.Slug}/teams";
+        using var created = await host.PostAsJsonAsync(teams, new { name = "Team\u200B  Seven\u0001\n" }, Ct);
+        var team = (await created.Content.ReadFromJsonAsync<ApiCreatedTeam>(PortalHttp.Json, Ct))!;
+        int baseline;
+        await using (var db = await factory.DbAsync())
+        {
+            var row = new Team { CompetitionId = scenario.CompetitionId, Name = "Reference", InviteCode = TeamTokens.NewInviteCode(), IsBaseline = true };
+            db.Teams.Add(row);
+            await db.SaveChangesAsync(Ct);
+            baseline = row.Id;
+        }
+
+        // Act
+        using var lowerCase = await host.PostAsJsonAsync(teams, new { name = "team seven" }, Ct);
+        using var fullWidth = await host.PostAsJsonAsync(teams, new { name = "\uFF34\uFF45\uFF41\uFF4D Seven" }, Ct);
+        using var baselineToken = await host.PostAsync($"{teams}/{baseline}/token", null, Ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Null(created.Headers.Location);
+        Assert.Equal("Team Seven", team.Name);
+        Assert.Equal(HttpStatusCode.Conflict, lowerCase.StatusCode);
+        Assert.Contains("The name 'team seven' is taken in this competition (by 'Team Seven').", await lowerCase.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, fullWidth.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, baselineToken.StatusCode);
+        Assert.Contains("is the baseline", await baselineToken.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DailyLimit_WithoutTheLimitKeyOrNotAWholeNumber_Is400AndKeepsTheOverride_AndZeroPausesWithItsOwnSentence()
     {
         // Arrange
