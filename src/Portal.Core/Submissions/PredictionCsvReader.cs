@@ -296,6 +296,10 @@ public static class PredictionCsvReader
             return true;
         }
 
+        /// <summary>What negative values or rows that do not sum to 1 usually are, and the fix, said once for every such row.</summary>
+        private const string NotProbabilities =
+            "; each row holds probabilities from 0 to 1 that sum to 1: scores or logits need a softmax first (in PyTorch: logits.softmax(dim=1)).";
+
         private void TakeProbabilities(CsvSource csv, int position)
         {
             var row = _probabilities.AsSpan(position * _classes, _classes);
@@ -312,8 +316,9 @@ public static class PredictionCsvReader
 
                 if (p < 0)
                 {
-                    problems.Add(ProblemCode.NegativeProbability, csv.Line,
-                        string.Create(CultureInfo.InvariantCulture, $"Probability {p} is negative."), _columnNames[i], images[position]);
+                    // Logits are negative on most rows: one sentence with the fix, the other lines folded into it.
+                    problems.AddFolded(ProblemCode.NegativeProbability, csv.Line, string.Create(CultureInfo.InvariantCulture, $"Probability {p} is negative"),
+                        NotProbabilities, _columnNames[i], images[position]);
                     return;
                 }
 
@@ -323,9 +328,9 @@ public static class PredictionCsvReader
 
             if (Math.Abs(sum - 1.0) > options.RowSumTolerance)
             {
-                problems.Add(ProblemCode.RowSumNotOne, csv.Line, string.Create(CultureInfo.InvariantCulture,
-                    $"The probabilities of '{images[position]}' sum to {sum:0.######}, not 1 (within {options.RowSumTolerance})."),
-                    null, images[position]);
+                problems.AddFolded(ProblemCode.RowSumNotOne, csv.Line, string.Create(CultureInfo.InvariantCulture,
+                    $"The probabilities of '{images[position]}' sum to {sum:0.######}, not 1 (within {options.RowSumTolerance})"),
+                    NotProbabilities, null, images[position]);
             }
         }
 

@@ -30,7 +30,7 @@ internal sealed class ProblemCollector(int maxListed)
     /// the first is listed as <paramref name="head"/> + <paramref name="tail"/>, and later ones of the same code and
     /// tail are folded into it ("… (and 199 more lines like it: 3, 4, …); fix"), so one fix is said once, not per row.
     /// </summary>
-    public void AddFolded(ProblemCode code, int line, string head, string tail, string? column = null)
+    public void AddFolded(ProblemCode code, int line, string head, string tail, string? column = null, string? imageId = null)
     {
         _folds ??= [];
         if (_folds.TryGetValue((code, tail), out var fold))
@@ -45,7 +45,7 @@ internal sealed class ProblemCollector(int maxListed)
         }
 
         _folds[(code, tail)] = new Fold(_listed.Count < maxListed ? _listed.Count : -1, head);
-        Add(code, line, head + tail, column);
+        Add(code, line, head + tail, column, imageId);
     }
 
     /// <summary>

@@ -78,6 +78,19 @@ public sealed class ProbabilitiesFileTests
     }
 
     [Fact]
+    public void Read_LogitsOnEveryRow_OneProblemWithTheSoftmaxFix()
+    {
+        var rows = Enumerable.Range(0, Truth.Count).Select(i => i % 2 == 0 ? "-9,2.5,-1" : "3,-0.5,1").ToArray();
+
+        var result = Read(File("ImageID,0,1,2", rows));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((ProblemCode.NegativeProbability, 1), (problem.Code, result.TotalProblems));
+        Assert.StartsWith("Probability -9 is negative (and 2 more lines like it: 3, 4);", problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith("scores or logits need a softmax first (in PyTorch: logits.softmax(dim=1)).", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_RowSumWithinTolerance_IsAccepted()
     {
         var result = Read(File("ImageID,0,1,2", "0.2,0.5,0.3004", "1,0,0", "0,0,1"));
