@@ -30,6 +30,13 @@ public static class ApiProblems
         context.Items[ReasonKey] = detail;
     }
 
+    /// <summary>Leaves a reason unless another handler already left one (a more particular one: "this host token is not valid").</summary>
+    public static void ExplainIfSilent(HttpContext context, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items.TryAdd(ReasonKey, detail);
+    }
+
     /// <summary>The status-code step under <c>/api</c>: an answer with an error status and no body gets its problem.</summary>
     public static Task WriteStatusAsync(StatusCodeContext statusContext)
     {

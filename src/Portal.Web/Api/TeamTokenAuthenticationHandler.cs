@@ -60,8 +60,17 @@ public sealed class TeamTokenAuthenticationHandler(
     /// <summary>401 with the reason (no token, or one that is not valid) for the API's problem answer, and the bearer challenge of RFC 6750.</summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        BearerChallenge.Write(Context, await HandleAuthenticateOnceSafeAsync());
+        var result = await HandleAuthenticateOnceSafeAsync();
+        BearerChallenge.Write(Context, result);
+        if (result.None && Request.Headers.Authorization.ToString().StartsWith("Bearer " + HostTokenService.Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            ApiProblems.ExplainIfSilent(Context, HostTokenHere);
+        }
     }
+
+    /// <summary>What a host token used where only a team's token is taken (submitting, the team's webhook) is told (401).</summary>
+    public const string HostTokenHere =
+        "This is for teams: a host token cannot do it. Send the team's own token (pt_...): its Team page shows it, and a host can issue one with POST /api/v1/competitions/{slug}/teams/{id}/token.";
 
     /// <summary>403 for a valid team token on a host endpoint (the only place a token is authenticated but not allowed), saying so.</summary>
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)

@@ -288,6 +288,9 @@ public sealed class HostApiTests(HostApiPortalFactory factory) : IClassFixture<H
         Assert.Equal(HttpStatusCode.Created, newToken.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, noSuchTeam.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byATeam.StatusCode);
+        using var byTheHost = await host.SubmitAsync(scenario.Slug, csv);
+        Assert.Equal(HttpStatusCode.Unauthorized, byTheHost.StatusCode);
+        Assert.Contains("a host token cannot do it", await byTheHost.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         await using var db = await factory.DbAsync();
         var stored = await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == team.Id, Ct);
         Assert.Empty(stored.Members);
