@@ -33,11 +33,9 @@ internal static class LabelParsing
         var shown = CsvSource.Shorten(span) + (cut ? "…" : "");
         switch (syntax)
         {
-            case ClassIndexSyntax.NotANumber when span.IsEmpty:
-                problems.AddFolded(ProblemCode.NotAnInteger, line, "The label is empty", MissingValueText.Fix(column, missing), column);
-                return false;
             case ClassIndexSyntax.NotANumber when !cut && MissingValueText.Is(span):
-                problems.AddFolded(ProblemCode.NotAnInteger, line, $"'{shown}' is not a whole number", MissingValueText.Fix(column, missing), column);
+                problems.AddFolded(ProblemCode.NotAnInteger, line, span.IsEmpty ? "The label is empty" : $"'{shown}' is not a whole number",
+                    MissingValueText.Fix(column, missing), column);
                 return false;
             case ClassIndexSyntax.NotANumber:
                 problems.AddFolded(ProblemCode.NotAnInteger, line, $"'{shown}' is not a whole number", ".", column);

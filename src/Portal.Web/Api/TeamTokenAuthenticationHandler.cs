@@ -37,8 +37,7 @@ public sealed class TeamTokenAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ||
-            header.StartsWith("Bearer " + HostTokenService.Prefix, StringComparison.OrdinalIgnoreCase))
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || IsHostToken(header))
         {
             return AuthenticateResult.NoResult();
         }
@@ -62,11 +61,14 @@ public sealed class TeamTokenAuthenticationHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         BearerChallenge.Write(Context, result);
-        if (result.None && Request.Headers.Authorization.ToString().StartsWith("Bearer " + HostTokenService.Prefix, StringComparison.OrdinalIgnoreCase))
+        if (result.None && IsHostToken(Request.Headers.Authorization.ToString()))
         {
             ApiProblems.ExplainIfSilent(Context, HostTokenHere);
         }
     }
+
+    /// <summary>Whether the Authorization header carries a host API token: the host scheme's to read, never this one's.</summary>
+    private static bool IsHostToken(string header) => header.StartsWith("Bearer " + HostTokenService.Prefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What a host token used where only a team's token is taken (submitting, the team's webhook) is told (401).</summary>
     public const string HostTokenHere =
