@@ -39,8 +39,8 @@ public sealed class CompetitionClock(TimeProvider time)
         {
             CompetitionState.Draft => "The competition has not been opened yet.",
             CompetitionState.Closed => "The competition is closed; submissions are no longer accepted.",
-            _ when UtcNow < competition.StartsAtUtc => $"The competition starts on {competition.StartsAtUtc:yyyy-MM-dd HH:mm} UTC.",
-            _ when UtcNow >= competition.EndsAtUtc => $"The submission deadline ({competition.EndsAtUtc:yyyy-MM-dd HH:mm} UTC) has passed.",
+            _ when UtcNow < competition.StartsAtUtc => string.Create(CultureInfo.InvariantCulture, $"The competition starts on {competition.StartsAtUtc:yyyy-MM-dd HH:mm} UTC."),
+            _ when UtcNow >= competition.EndsAtUtc => string.Create(CultureInfo.InvariantCulture, $"The submission deadline ({competition.EndsAtUtc:yyyy-MM-dd HH:mm} UTC) has passed."),
             _ => null,
         };
     }

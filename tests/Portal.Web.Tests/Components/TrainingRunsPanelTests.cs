@@ -117,6 +117,53 @@ public sealed class TrainingRunsPanelTests : PortalComponentTest, IAsyncLifetime
     }
 
     [Fact]
+    public void Panel_UploadStopsWithAServerPathInItsError_SaysItStoppedNamingTheFileAndNoServerPath()
+    {
+        // Arrange: the browser's stream fails the way a full disk or a dropped circuit does, with a path in its text.
+        var context = new CompetitionContext(_competition, TeamViewer, null);
+        var cut = Render<TrainingRunsPanel>(p => p.Add(c => c.Context, context));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=run-row]").Count));
+        var upload = cut.FindComponent<MudBlazor.MudFileUpload<IReadOnlyList<IBrowserFile>>>();
+        IReadOnlyList<IBrowserFile> picked = [new FailingBrowserFile("history.csv", 2_000, "No space left on device : '/srv/portal/data/tmp/5f1c.tmp'")];
+
+        // Act
+        cut.InvokeAsync(() => upload.Instance.FilesChanged.InvokeAsync(picked));
+        cut.Find("[data-testid=run-upload-button]").Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Contains("'history.csv' stopped", cut.Find("[data-testid=run-error]").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("/srv", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal(2, cut.FindAll("[data-testid=run-row]").Count);
+    }
+
+    [Fact]
+    public void UploadStopped_FileOverTheLimit_SaysItsSizeAndTheLimit()
+    {
+        // Arrange
+        var file = new FailingBrowserFile("runs.zip", 300L * 1024 * 1024, "Supplied file with size 314572800 bytes exceeds the maximum of 268435456 bytes.");
+
+        // Act
+        var sentence = TrainingRunsPanel.UploadStopped(file, 256L * 1024 * 1024);
+
+        // Assert
+        Assert.Equal("'runs.zip' is 300 MiB, larger than the limit of 256 MiB for a training run; nothing was stored.", sentence);
+    }
+
+    /// <summary>A browser file whose stream fails at once with <paramref name="why"/>.</summary>
+    private sealed class FailingBrowserFile(string name, long size, string why) : IBrowserFile
+    {
+        public string Name => name;
+
+        public DateTimeOffset LastModified => DateTimeOffset.UnixEpoch;
+
+        public long Size => size;
+
+        public string ContentType => "application/octet-stream";
+
+        public Stream OpenReadStream(long maxAllowedSize = 512000, CancellationToken cancellationToken = default) => throw new IOException(why);
+    }
+
+    [Fact]
     public void Panel_TwoRunsOfThreeFolds_DrawsEachFoldOfEachRunAsItsOwnLineOverlaid()
     {
         // Arrange

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Logging;
 using Portal.Application.Access;
 using Portal.Application.Submissions;
 using Portal.Application.TrainingRuns;
+using Portal.Core.Submissions;
 using Portal.Data.Storage;
 using Portal.TrainingRuns.Series;
 using Portal.TrainingRuns.Settings;
@@ -41,6 +43,9 @@ public sealed partial class TrainingRunsPanel
 
     [Inject]
     private ITemporaryFiles Temporaries { get; set; } = default!;
+
+    [Inject]
+    private ILogger<TrainingRunsPanel> Logger { get; set; } = default!;
 
     /// <summary>The competition, the viewer and its team.</summary>
     [Parameter, EditorRequired]
@@ -152,12 +157,14 @@ public sealed partial class TrainingRunsPanel
         _busy = true;
         _error = null;
         var kept = new List<TemporaryFile>();
+        IBrowserFile? current = null;
         try
         {
             // The readers read synchronously and a zip needs to seek: the browser's streams are copied to the server first.
             var uploads = new List<TrainingRunUpload>();
             foreach (var file in _files)
             {
+                current = file;
                 var most = file.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? Runs.Options.MaxUploadBytes : Runs.Options.MaxFileBytes;
                 var temporary = Temporaries.CreateFile();
                 kept.Add(temporary);
@@ -183,7 +190,9 @@ public sealed partial class TrainingRunsPanel
         }
         catch (IOException e)
         {
-            _error = $"The upload stopped: {e.Message}";
+            // The exception's text can name this server's folders: it goes to the log, the team gets a sentence.
+            LogUploadStopped(Logger, e, current?.Name);
+            _error = UploadStopped(current, Runs.Options.MaxUploadBytes);
         }
         finally
         {
@@ -195,6 +204,18 @@ public sealed partial class TrainingRunsPanel
             _busy = false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A training-run upload of {File} stopped")]
+    private static partial void LogUploadStopped(ILogger logger, Exception exception, string? file);
+
+    /// <summary>Why a browser upload of <paramref name="file"/> stopped, in words that name no server path.</summary>
+    internal static string UploadStopped(IBrowserFile? file, long maxUploadBytes) => file switch
+    {
+        null => "The upload stopped before it finished; nothing was stored. Try again.",
+        _ when file.Size > maxUploadBytes =>
+            $"'{file.Name}' is {ByteSize.Format(file.Size)}, larger than the limit of {ByteSize.Format(maxUploadBytes)} for a training run; nothing was stored.",
+        _ => $"The upload of '{file.Name}' stopped before it finished (the connection dropped or the server could not keep it); nothing was stored. Try again.",
+    };
 
     private async Task PublishAsync(int submissionId, bool published)
     {
