@@ -50,11 +50,21 @@ public sealed class WebhookHttp : IDisposable
         _client.DefaultRequestHeaders.UserAgent.ParseAdd("Portal-Webhooks/1.0");
     }
 
-    /// <summary>Posts <paramref name="json"/> to <paramref name="url"/>; the response's headers only.</summary>
-    public async Task<HttpResponseMessage> PostAsync(Uri url, string json, CancellationToken cancellationToken)
+    /// <summary>The header that names a message, the same at every attempt: a receiver drops a repeat it has seen (as with GitHub's X-GitHub-Delivery).</summary>
+    public const string DeliveryHeader = "X-Portal-Delivery";
+
+    /// <summary>
+    /// Posts <paramref name="json"/> to <paramref name="url"/> as message <paramref name="deliveryId"/> (sent as
+    /// <see cref="DeliveryHeader"/>); the response's headers only.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostAsync(Uri url, string json, long deliveryId, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-        return await _client.PostAsync(url, content, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(DeliveryHeader, deliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return await _client.SendAsync(request, cancellationToken);
     }
 
     public void Dispose() => _client.Dispose();

@@ -141,6 +141,11 @@ public sealed class WebhookDeliveryTests(WebhookPortalFactory factory) : IClassF
         Assert.Equal(2, status.Attempts);
         Assert.Equal(200, status.LastStatusCode);
         Assert.Equal(2, receiver.Requests);
+        // Both attempts name the same message, so a receiver that got the first after all can drop the second.
+        var ids = receiver.DeliveryIds;
+        Assert.Equal(2, ids.Count);
+        Assert.False(string.IsNullOrEmpty(ids[0]));
+        Assert.Equal(ids[0], ids[1]);
     }
 
     [Fact]

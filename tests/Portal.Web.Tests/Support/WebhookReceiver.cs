@@ -18,6 +18,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<JsonElement> _bodies = new();
+    private readonly ConcurrentQueue<string?> _deliveryIds = new();
     private readonly SemaphoreSlim _arrived = new(0, int.MaxValue);
     private int _requests;
 
@@ -31,6 +32,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Every body received so far, in order.</summary>
     public IReadOnlyList<JsonElement> Bodies => _bodies.ToList();
+
+    /// <summary>The X-Portal-Delivery header of every request, in order of arrival (answered or not).</summary>
+    public IReadOnlyList<string?> DeliveryIds => _deliveryIds.ToList();
 
     /// <summary>How many requests arrived (answered or not).</summary>
     public int Requests => Volatile.Read(ref _requests);
@@ -87,6 +91,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private async Task ReceiveAsync(HttpContext http)
     {
+        _deliveryIds.Enqueue(http.Request.Headers["X-Portal-Delivery"].FirstOrDefault());
         var number = Interlocked.Increment(ref _requests);
         using var json = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
         var status = await Answer(number, http.RequestAborted);
