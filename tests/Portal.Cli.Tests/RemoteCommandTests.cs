@@ -38,6 +38,24 @@ public sealed class RemoteCommandTests : IDisposable
         Assert.Equal("Bearer pt_flag", stub.Requests[1].Authorization);
     }
 
+    [Theory]
+    [InlineData("http://host.example/api/v1", "http://host.example/")]
+    [InlineData("http://host.example/api/v1/", "http://host.example/")]
+    [InlineData("http://host.example/API", "http://host.example/")]
+    [InlineData("https://host.example/portal/api/v1", "https://host.example/portal/")]
+    public async Task Settings_UrlIsTheApiBase_TalksToThePortalRoot(string url, string root)
+    {
+        // Arrange: the API page shows http://host/api/v1, and users copy it.
+        using var stub = StubPortal.Json(EmptyBoard);
+
+        // Act
+        var result = await stub.RunAsync(Configured, NoConfig, "leaderboard", "-c", "masks", "--url", url);
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(new Uri(root + "api/v1/competitions/masks/leaderboard?board=public"), stub.Requests.Single().Url);
+    }
+
     [Fact]
     public async Task Settings_UrlButNoToken_SaysWhereToPutTheToken()
     {
