@@ -150,6 +150,25 @@ public sealed class RemoteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Submit_ModelWithItsExternalDataFile_SaysHowToSaveOneFileBeforeAnythingIsSent()
+    {
+        // Arrange: a model as torch.onnx.export writes it with external data.
+        var model = _dir.Write("net.onnx", "graph");
+        var weights = _dir.Write("net.onnx.data", "weights");
+        using var stub = StubPortal.Json("{}");
+
+        // Act
+        var result = await stub.RunAsync(Configured, NoConfig, "submit", model, weights, "-c", "masks");
+
+        // Assert
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.StartsWith("'net.onnx.data' looks like the external-data file of an ONNX model", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("external_data=False", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("save_as_external_data=False", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(stub.Requests);
+    }
+
+    [Fact]
     public async Task Submit_CsvWithModelOptions_IsRefusedBeforeAnythingIsSent()
     {
         // Arrange
