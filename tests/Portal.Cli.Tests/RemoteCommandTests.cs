@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Portal.Cli.Remote;
+using Portal.Core.Submissions;
 using Portal.Cli.Tests.Support;
 
 namespace Portal.Cli.Tests;
@@ -126,6 +127,32 @@ public sealed class RemoteCommandTests : IDisposable
         var lines = result.Stderr.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Too many uploads in a minute; slow down.", lines[0]);
         Assert.StartsWith("Try again in 3 minutes (at ", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_RefusedCsv_PrintsEachProblemAsScoreDoes()
+    {
+        // Arrange: the portal's refusal of a file, with the line and column of each problem.
+        var csv = _dir.Write("sub.csv", "ImageID,ans\na.jpg,0\n");
+        using var stub = StubPortal.Json("""
+            {"title":"Invalid submission","detail":"The file has a problem:","status":400,"totalProblems":2,
+             "problems":[{"line":3,"column":"ans","code":"LabelOutOfRange","message":"Label 18 is out of range; labels are 0 to 17."},
+                         {"line":0,"column":null,"code":"MissingImageIds","message":"12 images are missing."}]}
+            """, HttpStatusCode.BadRequest, "application/problem+json");
+        var expected = new[]
+        {
+            new SubmissionProblem(ProblemCode.LabelOutOfRange, 3, "Label 18 is out of range; labels are 0 to 17.", "ans"),
+            new SubmissionProblem(ProblemCode.MissingImageIds, 0, "12 images are missing."),
+        };
+
+        // Act
+        var result = await stub.RunAsync(Configured, NoConfig, "submit", csv, "-c", "masks");
+
+        // Assert
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        var lines = result.Stderr.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected.Select(p => $"  {p}"), lines[1..3]);
+        Assert.Equal("  line 3, column ans: Label 18 is out of range; labels are 0 to 17.", lines[1]);
     }
 
     [Fact]
