@@ -26,7 +26,7 @@ public sealed class ProcessTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Equal("", stdout);
         Assert.Contains("sub.csv is not a valid submission (1 problem):", stderr);
-        Assert.Contains("line 4, column ans: Label 99 is out of range; labels are 0 to 17.", stderr);
+        Assert.Contains("line 4, column ans: Label 99 is out of range; labels are class indices, whole numbers from 0 to 17.", stderr);
         Assert.DoesNotContain("   at ", stderr);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Portal.Cli.Remote;
+using Portal.Core.Submissions;
 using Portal.Cli.Tests.Support;
 
 namespace Portal.Cli.Tests;
@@ -36,6 +37,24 @@ public sealed class RemoteCommandTests : IDisposable
         Assert.Equal("Bearer pt_variable", stub.Requests[0].Authorization);
         Assert.Equal(new Uri("https://flag.example/api/v1/competitions/masks/leaderboard?board=public"), stub.Requests[1].Url);
         Assert.Equal("Bearer pt_flag", stub.Requests[1].Authorization);
+    }
+
+    [Theory]
+    [InlineData("http://host.example/api/v1", "http://host.example/")]
+    [InlineData("http://host.example/api/v1/", "http://host.example/")]
+    [InlineData("http://host.example/API", "http://host.example/")]
+    [InlineData("https://host.example/portal/api/v1", "https://host.example/portal/")]
+    public async Task Settings_UrlIsTheApiBase_TalksToThePortalRoot(string url, string root)
+    {
+        // Arrange: the API page shows http://host/api/v1, and users copy it.
+        using var stub = StubPortal.Json(EmptyBoard);
+
+        // Act
+        var result = await stub.RunAsync(Configured, NoConfig, "leaderboard", "-c", "masks", "--url", url);
+
+        // Assert
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(new Uri(root + "api/v1/competitions/masks/leaderboard?board=public"), stub.Requests.Single().Url);
     }
 
     [Fact]
@@ -111,6 +130,32 @@ public sealed class RemoteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Submit_RefusedCsv_PrintsEachProblemAsScoreDoes()
+    {
+        // Arrange: the portal's refusal of a file, with the line and column of each problem.
+        var csv = _dir.Write("sub.csv", "ImageID,ans\na.jpg,0\n");
+        using var stub = StubPortal.Json("""
+            {"title":"Invalid submission","detail":"The file has a problem:","status":400,"totalProblems":2,
+             "problems":[{"line":3,"column":"ans","code":"LabelOutOfRange","message":"Label 18 is out of range; labels are 0 to 17."},
+                         {"line":0,"column":null,"code":"MissingImageIds","message":"12 images are missing."}]}
+            """, HttpStatusCode.BadRequest, "application/problem+json");
+        var expected = new[]
+        {
+            new SubmissionProblem(ProblemCode.LabelOutOfRange, 3, "Label 18 is out of range; labels are 0 to 17.", "ans"),
+            new SubmissionProblem(ProblemCode.MissingImageIds, 0, "12 images are missing."),
+        };
+
+        // Act
+        var result = await stub.RunAsync(Configured, NoConfig, "submit", csv, "-c", "masks");
+
+        // Assert
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        var lines = result.Stderr.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected.Select(p => $"  {p}"), lines[1..3]);
+        Assert.Equal("  line 3, column ans: Label 18 is out of range; labels are 0 to 17.", lines[1]);
+    }
+
+    [Fact]
     public async Task Submissions_OfSeveralTeams_HeadingCountsTheTeamsAndEachRowNamesItsTeam()
     {
         // Arrange: what a host token gets, every team's submissions.
@@ -129,6 +174,25 @@ public sealed class RemoteCommandTests : IDisposable
         Assert.Contains("Team", lines[1], StringComparison.Ordinal);
         Assert.Contains("Team B", lines[2], StringComparison.Ordinal);
         Assert.Contains("Team A", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_ModelWithItsExternalDataFile_SaysHowToSaveOneFileBeforeAnythingIsSent()
+    {
+        // Arrange: a model as torch.onnx.export writes it with external data.
+        var model = _dir.Write("net.onnx", "graph");
+        var weights = _dir.Write("net.onnx.data", "weights");
+        using var stub = StubPortal.Json("{}");
+
+        // Act
+        var result = await stub.RunAsync(Configured, NoConfig, "submit", model, weights, "-c", "masks");
+
+        // Assert
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.StartsWith("'net.onnx.data' looks like the external-data file of an ONNX model", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("external_data=False", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("save_as_external_data=False", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(stub.Requests);
     }
 
     [Fact]

@@ -126,7 +126,7 @@ public sealed class ScoreCommandTests : IDisposable
 
         // Assert
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("  line 3, column ans: Label 18 is out of range; labels are 0 to 17.", result.Stderr);
+        Assert.Contains("  line 3, column ans: Label 18 is out of range; labels are class indices, whole numbers from 0 to 17.", result.Stderr);
         Assert.Contains("--classes N", result.Stderr);
     }
 
@@ -143,7 +143,7 @@ public sealed class ScoreCommandTests : IDisposable
 
         // Assert
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("line 5, column ans: 'abc' is not a whole number.", result.Stderr);
+        Assert.Contains("line 5, column ans: 'abc' is not a whole number; labels are class indices, whole numbers from 0 to 17 (a class's number, not its name).", result.Stderr);
     }
 
     [Fact]
@@ -279,7 +279,7 @@ public sealed class ScoreCommandTests : IDisposable
 
         // Assert
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("line 2, column ans: Label 5 is out of range; labels are 0 to 2.", result.Stderr);
+        Assert.Contains("line 2, column ans: Label 5 is out of range; labels are class indices, whole numbers from 0 to 2.", result.Stderr);
     }
 
     [Theory]

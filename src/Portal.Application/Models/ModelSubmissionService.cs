@@ -77,7 +77,7 @@ public sealed partial class ModelSubmissionService(
 
         if (files.FirstOrDefault(f => !IsModelFile(f.FileName)) is { } notModel)
         {
-            return Invalid(ProblemCode.InvalidModel, [$"'{notModel.FileName}' is not an .onnx file; a model submission takes .onnx files only."]);
+            return Invalid(ProblemCode.InvalidModel, [ModelCheck.NotAModelFile(notModel.FileName)]);
         }
 
         var heads = AttributeHeads.Of(hidden.Taxonomy);

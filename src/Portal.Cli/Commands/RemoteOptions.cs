@@ -8,7 +8,8 @@ internal sealed class RemoteOptions
 {
     public Option<string> Url { get; } = new("--url")
     {
-        Description = $"The portal's address, e.g. http://localhost:5000. Default: {PortalSettingsReader.UrlVariable}, else \"url\" in ~/.config/portal/config.json.",
+        Description = $"The portal's address as the browser shows it, e.g. http://localhost:5000 (an API address ending in /api/v1 is taken as the portal's). " +
+            $"Default: {PortalSettingsReader.UrlVariable}, else \"url\" in ~/.config/portal/config.json.",
         HelpName = "URL",
     };
 

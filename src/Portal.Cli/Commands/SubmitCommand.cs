@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using Portal.Cli.Output;
 using Portal.Cli.Remote;
 using Portal.Cli.Remote.Json;
+using Portal.Inference.Onnx;
 
 namespace Portal.Cli.Commands;
 
@@ -135,6 +136,11 @@ internal static class SubmitCommand
 
         if (models > 0)
         {
+            if (paths.FirstOrDefault(p => ModelCheck.IsExternalDataFile(p)) is { } weights)
+            {
+                throw new CliException(ModelCheck.NotAModelFile(Path.GetFileName(weights)));
+            }
+
             throw new CliException("Submit either one CSV or .onnx models, not both at once.");
         }
 

@@ -56,8 +56,28 @@ internal static class PortalSettingsReader
         }
 
         // A base that ends in '/' keeps a path prefix (https://host/portal/) when the API's relative paths are added.
-        var baseUrl = uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+        var root = PortalRoot(uri.AbsoluteUri);
+        var baseUrl = new Uri(root.EndsWith('/') ? root : root + "/");
         return new PortalSettings(baseUrl, urlSource!, token, token is null ? null : tokenSource);
+    }
+
+    /// <summary>
+    /// The portal's root for an address that may be its API's base instead: the API documentation and the server's own
+    /// links show http://host/api/v1, and a user who copies that means the same portal, so a trailing /api/v1 or /api is
+    /// dropped rather than sending every command to http://host/api/v1/api/v1/..., which the portal does not have.
+    /// </summary>
+    private static string PortalRoot(string absoluteUri)
+    {
+        var root = absoluteUri.TrimEnd('/');
+        foreach (var apiBase in (ReadOnlySpan<string>)["/api/v1", "/api"])
+        {
+            if (root.EndsWith(apiBase, StringComparison.OrdinalIgnoreCase))
+            {
+                return root[..^apiBase.Length];
+            }
+        }
+
+        return absoluteUri;
     }
 
     private static (string? Value, string? Source) Pick(string? flag, string flagName, string? variable, string variableName) =>

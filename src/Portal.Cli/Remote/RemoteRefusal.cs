@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Portal.Cli.Commands;
 using Portal.Cli.Remote.Json;
+using Portal.Core.Submissions;
 
 namespace Portal.Cli.Remote;
 
@@ -52,11 +53,8 @@ internal static class RemoteRefusal
         if (problem is not null && (problem.Title is not null || !string.IsNullOrEmpty(problem.Detail)))
         {
             lines.Add(Heading(problem));
-            foreach (var line in problem.Problems ?? [])
-            {
-                var where = line.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"line {line.Line}") : "file";
-                lines.Add($"  {where}: {line.Message}");
-            }
+            // As `portal score` prints the problems of a file it read itself.
+            lines.AddRange((problem.Problems ?? []).Select(line => "  " + SubmissionProblem.Format(line.Line, line.Column, line.Message ?? "")));
 
             if (problem.TotalProblems is int total && total > (problem.Problems?.Count ?? 0))
             {

@@ -38,7 +38,8 @@ internal static class LabelParsing
                     MissingValueText.Fix(column, missing), column);
                 return false;
             case ClassIndexSyntax.NotANumber:
-                problems.AddFolded(ProblemCode.NotAnInteger, line, $"'{shown}' is not a whole number", ".", column);
+                // Text such as 'mask' or 'inf': the class's name or a model's raw output where its number belongs.
+                problems.AddFolded(ProblemCode.NotAnInteger, line, $"'{shown}' is not a whole number", $"; {Rule(classCount)} (a class's number, not its name).", column);
                 return false;
             case ClassIndexSyntax.Fraction:
                 problems.AddFolded(ProblemCode.NotAnInteger, line, $"'{shown}' is not a whole number",
@@ -46,8 +47,11 @@ internal static class LabelParsing
                 return false;
         }
 
-        problems.AddFolded(ProblemCode.LabelOutOfRange, line, $"Label {shown} is out of range",
-            string.Create(CultureInfo.InvariantCulture, $"; labels are 0 to {classCount - 1}."), column);
+        problems.AddFolded(ProblemCode.LabelOutOfRange, line, $"Label {shown} is out of range", $"; {Rule(classCount)}.", column);
         return false;
     }
+
+    /// <summary>What a label must be, for the sentences that refuse one: the class indices of the competition's <paramref name="classCount"/> classes.</summary>
+    private static string Rule(int classCount) =>
+        string.Create(CultureInfo.InvariantCulture, $"labels are class indices, whole numbers from 0 to {classCount - 1}");
 }

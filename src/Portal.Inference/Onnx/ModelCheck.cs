@@ -25,8 +25,26 @@ public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
 
     /// <summary>What a model that keeps tensors in other files is told (it is never run: see <see cref="CheckHeader"/>).</summary>
     public const string OneFileAdvice =
-        "Save the model as one file, with its weights inside: onnx.save_model(model, \"model.onnx\", save_as_external_data=False), " +
-        "or torch.onnx.export(..., external_data=False).";
+        "Save the model as one file, with its weights inside: in PyTorch torch.onnx.export(..., external_data=False) " +
+        "(for a model under 2 GB, the most one ONNX file can hold), or onnx.save_model(model, \"model.onnx\", save_as_external_data=False).";
+
+    /// <summary>
+    /// Why <paramref name="fileName"/> is not taken as one of a model submission's files. The weights file of a model saved
+    /// with external data (<c>net.onnx.data</c> beside <c>net.onnx</c>, as <c>torch.onnx.export</c> writes for large
+    /// models) is named as such, with how to save the model as one file, since that is what the user meant to send.
+    /// </summary>
+    public static string NotAModelFile(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        return IsExternalDataFile(fileName)
+            ? $"'{fileName}' looks like the external-data file of an ONNX model: the model keeps its weights in this separate file, " +
+              $"and Portal takes a model as one .onnx file. {OneFileAdvice}"
+            : $"'{fileName}' is not an .onnx file; a model submission takes .onnx files only.";
+    }
+
+    /// <summary>Whether <paramref name="fileName"/> is named as ONNX external data is (<c>net.onnx.data</c>, <c>net.onnx_data</c>, <c>weights.data</c>).</summary>
+    public static bool IsExternalDataFile(string fileName) =>
+        fileName.EndsWith(".data", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".onnx_data", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Checks <paramref name="model"/> before ONNX Runtime parses it: an ONNX ModelProto, an opset ONNX Runtime runs,

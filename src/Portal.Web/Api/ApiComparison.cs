@@ -3,7 +3,10 @@ using Portal.Application.Comparison;
 
 namespace Portal.Web.Api;
 
-/// <summary>Two submissions compared, as the caller may see them; <see cref="Judged"/> is null unless the truth may be used.</summary>
+/// <summary>
+/// Two submissions compared, as the caller may see them; <see cref="Judged"/> is null unless the truth may be used.
+/// <see cref="Kappa"/> is null where it is undefined, and <see cref="KappaUndefined"/> then says why (as <c>portal diff --json</c> does).
+/// </summary>
 public sealed record ApiComparison(
     ApiSubmission A,
     ApiSubmission B,
@@ -12,6 +15,7 @@ public sealed record ApiComparison(
     long Differing,
     double Agreement,
     double? Kappa,
+    string? KappaUndefined,
     long[][] Transition,
     IReadOnlyList<ApiAttributeDisagreement> Attributes,
     long[] CountsA,
@@ -33,7 +37,7 @@ public sealed record ApiComparison(
                 Square(j.A.Confusion.Counts.ToArray(), c), Square(j.B.Confusion.Counts.ToArray(), c), Square(j.ConfusionDifference(), c))
             : null;
         return new ApiComparison(ApiSubmission.From(view.A), ApiSubmission.From(view.B), view.ClassNames, agreement.Count, agreement.Differing,
-            agreement.Rate, agreement.Kappa, Square(agreement.Transition.Counts.ToArray(), c),
+            agreement.Rate, agreement.Kappa, agreement.KappaUndefinedReason, Square(agreement.Transition.Counts.ToArray(), c),
             agreement.Attributes.Select(a => new ApiAttributeDisagreement(a.Name, a.Count, a.Rate)).ToList(),
             agreement.CountsA, agreement.CountsB, judged, view.JudgedUnavailable,
             view.Differences.Select(d => new ApiDifferingImage(d.ImageId, d.A, d.B, d.Flips, d.Truth)).ToList());

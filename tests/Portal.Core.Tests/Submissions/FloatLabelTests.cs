@@ -61,7 +61,7 @@ public sealed class FloatLabelTests
             [(ProblemCode.NotAnInteger, 2), (ProblemCode.NotAnInteger, 3), (ProblemCode.LabelOutOfRange, 5)],
             result.Problems.Select(p => (p.Code, p.Line)));
         Assert.Contains("(and 1 more line like it: 4)", result.Problems[0].Message, StringComparison.Ordinal);
-        Assert.Equal("'x' is not a whole number.", result.Problems[1].Message);
+        Assert.Equal("'x' is not a whole number; labels are class indices, whole numbers from 0 to 17 (a class's number, not its name).", result.Problems[1].Message);
         Assert.Equal(3, result.TotalProblems);
     }
 
@@ -72,7 +72,7 @@ public sealed class FloatLabelTests
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal(ProblemCode.LabelOutOfRange, problem.Code);
-        Assert.Equal("Label 18.0 is out of range; labels are 0 to 17.", problem.Message);
+        Assert.Equal("Label 18.0 is out of range; labels are class indices, whole numbers from 0 to 17.", problem.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Portal.Core.Competitions;
 using Portal.Core.Submissions;
 using Portal.Core.Tests.Support;
 
@@ -32,12 +33,23 @@ public sealed class MissingValueTests
             problem.Message);
     }
 
-    [Fact]
-    public void Read_WordThatIsNotAMissingValue_KeepsThePlainSentence()
+    [Theory]
+    [InlineData("mask")]
+    [InlineData("inf")]
+    public void Read_WordThatIsNotAMissingValue_SaysWhatALabelMustBe(string word)
     {
-        var result = Csv.ReadLabels(Truth, $"ImageID,ans\n{Id(0)},1\n{Id(1)},mask\n{Id(2)},3\n{Id(3)},4\n");
+        var result = Csv.ReadLabels(Truth, $"ImageID,ans\n{Id(0)},1\n{Id(1)},{word}\n{Id(2)},3\n{Id(3)},4\n");
 
-        Assert.Equal("'mask' is not a whole number.", Assert.Single(result.Problems).Message);
+        Assert.Equal($"'{word}' is not a whole number; labels are class indices, whole numbers from 0 to 17 (a class's number, not its name).",
+            Assert.Single(result.Problems).Message);
+    }
+
+    [Fact]
+    public void Read_WordInACompetitionOfFiveClasses_NamesItsOwnRange()
+    {
+        var result = Csv.ReadLabels(Truth, $"ImageID,ans\n{Id(0)},1\n{Id(1)},mask\n{Id(2)},3\n{Id(3)},4\n", ClassTaxonomy.Plain(5));
+
+        Assert.Contains("whole numbers from 0 to 4", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
     }
 
     [Fact]

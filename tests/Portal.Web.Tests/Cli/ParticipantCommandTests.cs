@@ -56,8 +56,9 @@ public sealed class ParticipantCommandTests(PortalFactory factory) : IClassFixtu
         Assert.Equal("", run.Stdout);
         var lines = run.Stderr.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Invalid submission", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("  line 3: ", StringComparison.Ordinal) && l.Contains("banana", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("  line 4: ", StringComparison.Ordinal));
+        // Located as `portal score` locates them: by line and column.
+        Assert.Contains(lines, l => l.StartsWith("  line 3, column ans: ", StringComparison.Ordinal) && l.Contains("banana", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  line 4, column ", StringComparison.Ordinal) || l.StartsWith("  line 4: ", StringComparison.Ordinal));
         using var client = factory.WithToken(scenario.A.Token);
         Assert.Empty(await client.GetJsonAsync<List<ApiSubmission>>($"/api/v1/competitions/{scenario.Slug}/submissions"));
     }

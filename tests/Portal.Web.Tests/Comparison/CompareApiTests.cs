@@ -149,7 +149,7 @@ public sealed class CompareApiTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
-    public async Task Compare_BothSubmissionsPredictOneClass_KappaIsNullAndThePageSaysUndefined()
+    public async Task Compare_BothSubmissionsPredictOneClass_KappaIsNullWithTheReasonAndThePageSaysUndefined()
     {
         // Arrange
         var scenario = await new ScenarioBuilder(factory).BuildAsync();
@@ -171,8 +171,11 @@ public sealed class CompareApiTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(body);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("kappa").ValueKind);
+        // The same reason as the page's and `portal diff`'s, from the one place that words it.
+        const string Reason = "both submissions predict a single class, so chance agreement is 1";
+        Assert.Equal(Reason, json.RootElement.GetProperty("kappaUndefined").GetString());
         Assert.Equal(1.0, json.RootElement.GetProperty("agreement").GetDouble());
-        Assert.Contains("both submissions predict a single class, so chance agreement is 1", page, StringComparison.Ordinal);
+        Assert.Contains(Reason, page, StringComparison.Ordinal);
     }
 
     private async Task SetShowPublicPerClassAsync(int competitionId)

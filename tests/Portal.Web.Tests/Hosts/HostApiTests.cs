@@ -366,6 +366,35 @@ public sealed class HostApiTests(HostApiPortalFactory factory) : IClassFixture<H
         Assert.Contains("The host has paused your team's submissions", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("teams/{team}/token")]
+    [InlineData("open")]
+    [InlineData("close")]
+    [InlineData("rescore")]
+    [InlineData("submissions")]
+    public async Task PostOnlyAddress_WithGetOrDelete_Is405NamingTheMethodsItTakes(string path)
+    {
+        // Arrange
+        using var host = factory.WithToken(HostApiPortalFactory.ConfiguredToken);
+        var scenario = await new ScenarioBuilder(factory).WithImages(20).BuildAsync();
+        var address = $"/api/v1/competitions/{scenario.Slug}/" + path.Replace("{team}", scenario.A.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        // Act
+        using var delete = await host.DeleteAsync(address, Ct);
+        using var get = await host.GetPathAsync(address);
+
+        // Assert: the methods it does take, and only those.
+        var takes = path == "submissions" ? new[] { "GET", "POST" } : ["POST"];
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, delete.StatusCode);
+        Assert.Equal(takes, delete.Content.Headers.Allow.Order(StringComparer.Ordinal));
+        Assert.Contains("does not take this method", await delete.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        if (path != "submissions")
+        {
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+            Assert.Equal(takes, get.Content.Headers.Allow);
+        }
+    }
+
     [Fact]
     public async Task HostEndpoint_WithATeamToken_Is403SayingItIsForHosts()
     {

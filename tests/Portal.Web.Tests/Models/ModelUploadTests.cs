@@ -25,6 +25,7 @@ public sealed class ModelUploadTests(ModelPortalFactory factory) : IClassFixture
         { "quarter-turns-not-square", "InvalidSettings", "needs a square input size" },
         { "wrong-weight-count", "InvalidSettings", "one weight per model file" },
         { "fixed-size-mismatch", "InvalidSettings", "The model takes 32x32 images, not 16x16" },
+        { "external-data-file", "InvalidModel", "keeps its weights in this separate file, and Portal takes a model as one .onnx file. Save the model as one file" },
     };
 
     [Theory]
@@ -45,6 +46,8 @@ public sealed class ModelUploadTests(ModelPortalFactory factory) : IClassFixture
             "too-large" => [("huge.onnx", new byte[ModelPortalFactory.MaxModelBytes + 1])],
             "fixed-size-mismatch" => [("fixed.onnx", TinyModels.ChannelMeanClassifier(new float[3 * Classes], new float[Classes], [null, 3, 32, 32]))],
             "wrong-weight-count" => [("fold0.onnx", good), ("fold1.onnx", good)],
+            // What torch.onnx.export writes for a model with external data: the graph, and its weights beside it.
+            "external-data-file" => [("net.onnx", good), ("net.onnx.data", new byte[64])],
             _ => [("good.onnx", good)],
         };
         switch (kind)
