@@ -54,7 +54,7 @@ internal static class RemoteRefusal
             lines.Add(Heading(problem));
             foreach (var line in problem.Problems ?? [])
             {
-                var where = line.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"line {line.Line}") : "file";
+                var where = line.Line is int number and > 0 ? string.Create(CultureInfo.InvariantCulture, $"line {number}") : "file";
                 lines.Add($"  {where}: {line.Message}");
             }
 
