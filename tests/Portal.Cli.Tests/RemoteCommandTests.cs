@@ -211,6 +211,33 @@ public sealed class RemoteCommandTests : IDisposable
         Assert.Empty(stub.Requests);
     }
 
+    [Fact]
+    public async Task Refusal_InvalidFileProblem_ListsLinesAndWholeFileProblemsWithoutALineZero()
+    {
+        // Arrange: the portal's refusal of a file, a problem detail with its problems; the last as older portals sent a
+        // whole-file problem, with line 0.
+        var csv = _dir.Write("sub.csv", "ImageID,ans\na.jpg,x\n");
+        using var stub = StubPortal.Json("""
+            {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"Invalid submission","status":400,"detail":"The file has 4 problems:",
+             "problems":[{"line":2,"column":"ans","code":"NotAnInteger","message":"'x' is not a whole number."},
+                         {"column":null,"code":"MissingImageIds","message":"2 of the 3 images have no prediction: b.jpg, c.jpg."},
+                         {"line":0,"column":null,"code":"FileTooLarge","message":"The file is too large."}],
+             "totalProblems":4}
+            """, HttpStatusCode.BadRequest, "application/problem+json");
+
+        // Act
+        var result = await stub.RunAsync(Configured, NoConfig, "submit", csv, "-c", "masks");
+
+        // Assert
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        var lines = result.Stderr.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            ["Invalid submission: The file has 4 problems:", "  line 2, column ans: 'x' is not a whole number.", "  2 of the 3 images have no prediction: b.jpg, c.jpg.",
+             "  The file is too large.", "  ... and 1 more problems."],
+            lines[..5]);
+        Assert.DoesNotContain("line 0", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1, "1 second")]
     [InlineData(59, "59 seconds")]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -72,24 +71,23 @@ public sealed class HiddenSetImporter(
         var read = TruthCsvReader.Read(info, taxonomy.Count, CsvReadOptions.Default with { MaxListedProblems = MaxProblems });
         if (read.Value is not { } truth)
         {
-            return new HiddenSetImportResult(0, read.Problems.Select(p => $"info.csv {p}").ToList());
+            return new HiddenSetImportResult(0, read.Problems) { TotalProblems = read.TotalProblems };
         }
 
         var imageFolder = FindImageFolder(Path.GetDirectoryName(info)!, truth.Images[0]);
-        var missing = Enumerable.Range(0, truth.Count)
-            .Where(i => !File.Exists(Path.Combine(imageFolder, truth.Images[i])))
-            .Take(MaxProblems)
-            .Select(i => $"info.csv line {i + 2}: image '{truth.Images[i]}' is listed but its file is missing.")
-            .ToList();
+        var missing = Enumerable.Range(0, truth.Count).Where(i => !File.Exists(Path.Combine(imageFolder, truth.Images[i]))).ToList();
         if (missing.Count > 0)
         {
-            return new HiddenSetImportResult(0, missing);
+            var listed = missing.Take(MaxProblems)
+                .Select(i => new SubmissionProblem(ProblemCode.MissingImageFile, i + 2, $"The image '{truth.Images[i]}' is listed but its file is missing.", ImageId: truth.Images[i]))
+                .ToList();
+            return new HiddenSetImportResult(0, listed) { TotalProblems = missing.Count };
         }
 
         var unusable = UnusableImages(imageFolder, truth.Images.Ids, cancellationToken);
         if (unusable.Count > 0)
         {
-            return new HiddenSetImportResult(0, unusable);
+            return new HiddenSetImportResult(0, unusable.Take(MaxProblems).ToList()) { TotalProblems = unusable.Count };
         }
 
         var imagesKey = HiddenImages.NewPrefix(competitionId);
@@ -156,10 +154,10 @@ public sealed class HiddenSetImporter(
     /// Every image that model runs could not use, by the decode rule they use (<see cref="ImageDecoding"/>): over the pixel
     /// cap (read from the header, before any decoding), not an image, cut off or damaged; each named with its info.csv line.
     /// </summary>
-    private List<string> UnusableImages(string imageFolder, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    private List<SubmissionProblem> UnusableImages(string imageFolder, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var maxPixels = options.Value.MaxImagePixels;
-        var problems = new string?[ids.Count];
+        var problems = new SubmissionProblem?[ids.Count];
         // A few at a time: each decode may hold up to the pixel cap in memory.
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Min(Environment.ProcessorCount, 4) };
         Parallel.For(0, ids.Count, parallel, i =>
@@ -170,10 +168,10 @@ public sealed class HiddenSetImporter(
             }
             catch (InvalidDataException e)
             {
-                problems[i] = string.Create(CultureInfo.InvariantCulture, $"info.csv line {i + 2}: {e.Message}");
+                problems[i] = new SubmissionProblem(ProblemCode.UnusableImage, i + 2, e.Message, ImageId: ids[i]);
             }
         });
-        return problems.OfType<string>().Take(MaxProblems).ToList();
+        return problems.OfType<SubmissionProblem>().ToList();
     }
 
     private static string FindImageFolder(string infoFolder, string firstId)

@@ -90,7 +90,7 @@ public sealed partial class DemoSeeder(
             var imported = await importer.ImportFolderAsync(competition.Id, folder, moveFiles: true, cancellationToken);
             if (!imported.Succeeded)
             {
-                throw new InvalidOperationException("The demo hidden set could not be imported: " + string.Join("; ", imported.Problems));
+                throw new InvalidOperationException("The demo hidden set could not be imported: " + string.Join("; ", imported.Sentences));
             }
         }
         finally

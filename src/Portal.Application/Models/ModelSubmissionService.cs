@@ -284,7 +284,7 @@ public sealed partial class ModelSubmissionService(
 
         if (shape.SizeProblem(settings.Width, settings.Height) is { } sizeProblem)
         {
-            return (kept, new SubmissionProblem(ProblemCode.InvalidSettings, 0, $"The model '{name}' does not fit the settings: {sizeProblem} Set the width and height to the model's input size."));
+            return (kept, new SubmissionProblem(ProblemCode.InvalidSettings, null, $"The model '{name}' does not fit the settings: {sizeProblem} Set the width and height to the model's input size."));
         }
 
         return (kept, null);
@@ -387,7 +387,7 @@ public sealed partial class ModelSubmissionService(
     }
 
     private static SubmissionProblem Refused(string name, string? tag, string reason) =>
-        new(ProblemCode.InvalidModel, 0, $"{Refusal(name, tag)}: {reason}");
+        new(ProblemCode.InvalidModel, null, $"{Refusal(name, tag)}: {reason}");
 
     /// <summary>"The model 'a.onnx' was refused", or for a file tagged as an attribute head "The gender head 'g.onnx' was refused" (the uploaded name, never a server path).</summary>
     internal static string Refusal(string name, string? tag) =>
@@ -406,10 +406,10 @@ public sealed partial class ModelSubmissionService(
     private static bool IsModelFile(string name) => name.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase);
 
     private static SubmitOutcome Invalid(ProblemCode code, IReadOnlyList<string> problems) =>
-        SubmitOutcome.Invalid(problems.Select(p => new SubmissionProblem(code, 0, p)).ToList(), problems.Count);
+        SubmitOutcome.Invalid(problems.Select(p => new SubmissionProblem(code, null, p)).ToList(), problems.Count);
 
     private static SubmissionProblem TooLarge(string name, long? size, long limit) =>
-        new(ProblemCode.FileTooLarge, 0, size is { } s
+        new(ProblemCode.FileTooLarge, null, size is { } s
             ? $"The model '{name}' is {ByteSize.Format(s)}, over the limit of {ByteSize.Format(limit)}."
             : $"The model '{name}' is larger than the limit of {ByteSize.Format(limit)}.");
 

@@ -97,7 +97,7 @@ public sealed class SubmissionService(
     }
 
     private SubmitOutcome TooLarge() =>
-        SubmitOutcome.Invalid([new SubmissionProblem(ProblemCode.FileTooLarge, 0, $"The file is larger than the limit of {ByteSize.Format(options.Value.MaxCsvBytes)}.")], 1);
+        SubmitOutcome.Invalid([new SubmissionProblem(ProblemCode.FileTooLarge, null, $"The file is larger than the limit of {ByteSize.Format(options.Value.MaxCsvBytes)}.")], 1);
 
     /// <summary>
     /// Validates and scores the CSV in <paramref name="localFile"/> (whole, within the size limit, fingerprinted as

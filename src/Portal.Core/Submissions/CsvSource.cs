@@ -71,7 +71,7 @@ internal sealed class CsvSource : IDisposable
         {
             Aborted = true;
             BeforeAbort?.Invoke();
-            _problems.Add(e.Code, 0, e.Message);
+            _problems.Add(e.Code, null, e.Message);
             return false;
         }
     }
@@ -86,7 +86,7 @@ internal sealed class CsvSource : IDisposable
         {
             if (!Aborted)
             {
-                _problems.Add(ProblemCode.EmptyFile, 0, "The file is empty.");
+                _problems.Add(ProblemCode.EmptyFile, null, "The file is empty.");
             }
 
             return false;

@@ -343,7 +343,7 @@ public static class PredictionCsvReader
 
             if (_rows == 0)
             {
-                problems.Add(ProblemCode.NoRows, 0, "The file has a header but no rows.");
+                problems.Add(ProblemCode.NoRows, null, "The file has a header but no rows.");
                 return;
             }
 
@@ -375,7 +375,7 @@ public static class PredictionCsvReader
             if (missing > 0)
             {
                 var more = missing > named.Count ? ", …" : "";
-                problems.Add(ProblemCode.MissingImageIds, 0, string.Create(CultureInfo.InvariantCulture,
+                problems.Add(ProblemCode.MissingImageIds, null, string.Create(CultureInfo.InvariantCulture,
                     $"{missing:N0} of the {images.Count:N0} images {(missing == 1 ? "has" : "have")} no prediction: {string.Join(", ", named)}{more}."));
             }
         }

@@ -32,4 +32,13 @@ public enum ProblemCode
 
     /// <summary>The preprocessing or TTA settings of a model upload cannot be used.</summary>
     InvalidSettings,
+
+    /// <summary>A hidden set's info.csv lists an image whose file is not in the set.</summary>
+    MissingImageFile,
+
+    /// <summary>A hidden set's image cannot be used by model runs (not an image, cut off, damaged, over the pixel cap).</summary>
+    UnusableImage,
+
+    /// <summary>A hidden set as a whole cannot be read (not a zip, too large unpacked, no info.csv, no such folder).</summary>
+    InvalidHiddenSet,
 }

@@ -16,7 +16,7 @@ internal sealed class ProblemCollector(int maxListed)
 
     public IReadOnlyList<SubmissionProblem> Listed => _listed;
 
-    public void Add(ProblemCode code, int line, string message, string? column = null, string? imageId = null)
+    public void Add(ProblemCode code, int? line, string message, string? column = null, string? imageId = null)
     {
         Total++;
         if (_listed.Count < maxListed)

@@ -99,7 +99,7 @@ public static class TruthCsvReader
 
         if (!problems.Any && rows.Images.Count == 0)
         {
-            problems.Add(ProblemCode.NoRows, 0, "The file has a header but no rows.");
+            problems.Add(ProblemCode.NoRows, null, "The file has a header but no rows.");
         }
 
         return problems.Result(() => new GroundTruth(rows.Images.ToIndex(), rows.LabelArray(), classCount));

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Portal.Core.Submissions;
 using Portal.Data.Entities;
 
 namespace Portal.Web.Api;
@@ -83,11 +85,40 @@ public sealed record ApiSubmission(int Id, string Team, string Kind, string Desc
     }
 }
 
-/// <summary>One problem of a refused file.</summary>
-public sealed record ApiProblem(int Line, string? Column, string Code, string Message);
+/// <summary>
+/// One problem of a refused file: its line (1 = the header) and column where it is about one, the code, the sentence.
+/// A problem about the whole file (empty, too large, a model that does not fit) has no line: the member is left out,
+/// never written as 0. <paramref name="File"/> names the file the line is in where the upload held several (a hidden
+/// set's info.csv beside its images); left out otherwise.
+/// </summary>
+public sealed record ApiProblem(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Line,
+    string? Column,
+    string Code,
+    string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? File = null)
+{
+    public static ApiProblem From(SubmissionProblem problem, string? file = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new(problem.Line, problem.Column, problem.Code.ToString(), problem.Message, problem.Line is null ? null : file);
+    }
+}
 
-/// <summary>Why an upload was refused.</summary>
-public sealed record ApiRefusal(string Title, string Detail, IReadOnlyList<ApiProblem> Problems, int TotalProblems);
+/// <summary>
+/// Why an upload or an ensemble was refused: an RFC 9457 problem (<c>application/problem+json</c>: <c>type</c>,
+/// <c>title</c>, <c>status</c>, <c>detail</c>) that also lists the file's problems (<c>problems</c>, up to a cap) and how
+/// many there are in all (<c>totalProblems</c>).
+/// </summary>
+public sealed record ApiRefusal(string Type, string Title, int Status, string Detail, IReadOnlyList<ApiProblem> Problems, int TotalProblems)
+{
+    /// <summary>A refusal with <paramref name="status"/> and the problem type the API uses for it (see <see cref="ApiProblems.TypeOf"/>).</summary>
+    public static ApiRefusal Create(int status, string title, string detail, IReadOnlyList<ApiProblem>? problems = null, int totalProblems = 0) =>
+        new(ApiProblems.TypeOf(status), title, status, detail, problems ?? [], totalProblems);
+
+    /// <summary>The answer: this body as <c>application/problem+json</c> with its status.</summary>
+    public IResult ToResult() => TypedResults.Json(this, statusCode: Status, contentType: ApiProblems.ContentType);
+}
 
 /// <summary>Enum values as the API writes them: lower case everywhere ("scored", "labels-csv").</summary>
 internal static class ApiState

@@ -11,10 +11,22 @@ namespace Portal.Web.Api;
 /// </summary>
 public static class ApiProblems
 {
+    /// <summary>The media type of every problem answer (RFC 9457).</summary>
+    public const string ContentType = "application/problem+json";
+
     private static readonly object ReasonKey = new();
 
+    /// <summary>
+    /// The problem <c>type</c> for <paramref name="status"/>: the one the framework gives its own problem answers (a link to
+    /// the status's section of RFC 9110), so a refusal written by hand carries the same type as one written by
+    /// <see cref="Problem"/>; RFC 6585's section for 429, which the framework leaves without one.
+    /// </summary>
+    public static string TypeOf(int status) =>
+        status == StatusCodes.Status429TooManyRequests ? "https://tools.ietf.org/html/rfc6585#section-4"
+        : TypedResults.Problem(statusCode: status).ProblemDetails.Type ?? "about:blank";
+
     /// <summary>A problem answer with <paramref name="status"/> and its standard title.</summary>
-    public static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
+    public static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status, type: TypeOf(status));
 
     /// <summary>Writes the problem now (the caller has not started the response).</summary>
     public static Task WriteAsync(HttpContext context, int status, string detail)

@@ -34,15 +34,15 @@ public static class HostApi
                 "built-in 18 mask/gender/age classes), maskAxes, publicFraction, splitSeed, startsAtUtc, endsAtUtc, timeZone, dailySubmissionLimit, " +
                 "finalSelectionLimit, showPublicPerClass). 201 with the competition; 400 with the reason.");
         writes.MapPut("/competitions/{slug}/hidden-set", UploadHiddenSetAsync)
-            .Produces<ApiHiddenSetImported>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .Produces<ApiHiddenSetImported>().Produces<ApiRefusal>(StatusCodes.Status400BadRequest, ApiProblems.ContentType).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Accepts<Stream>("application/zip")
             .WithMetadata(new RequestSizeLimitAttribute(services.GetRequiredService<IOptions<PortalOptions>>().Value.MaxHiddenSetBytes))
             .WithDescription("Puts the hidden set in: the request body is a zip holding info.csv (ImageID,ans) and the images (`curl -T set.zip`). " +
                 "The body is streamed to disk, never held in memory; once it has all arrived it is checked and imported even if the caller goes away. " +
-                "200 with the image count; 400 listing every problem (nothing is changed); 413 over Portal:MaxHiddenSetBytes. " +
+                "200 with the image count; 400 listing every problem, each with its info.csv `line` where it is about one (nothing is changed); 413 over Portal:MaxHiddenSetBytes. " +
                 "A dropped upload leaves nothing behind.");
         writes.MapPost("/competitions/{slug}/hidden-set/import", ImportHiddenSetFolderAsync)
-            .Produces<ApiHiddenSetImported>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
+            .Produces<ApiHiddenSetImported>().Produces<ApiRefusal>(StatusCodes.Status400BadRequest, ApiProblems.ContentType).ProducesProblem(StatusCodes.Status409Conflict)
             .WithDescription("Imports the hidden set from a folder on the server (JSON: {\"folder\": \"/srv/eval\"}), for sets too large to upload; the folder is copied, not moved.");
         writes.MapPost("/competitions/{slug}/open", OpenAsync)
             .Produces<ApiCompetition>().ProducesProblem(StatusCodes.Status409Conflict)
@@ -154,9 +154,9 @@ public static class HostApi
 
     private static IResult ImportResult(HiddenSetImportResult result) => result.Succeeded
         ? TypedResults.Ok(new ApiHiddenSetImported(result.ImageCount))
-        : result.InConflict ? ApiProblems.Problem(StatusCodes.Status409Conflict, "Nothing was changed. " + result.Problems[0])
-        : TypedResults.Problem(title: "The hidden set was not imported", detail: "Nothing was changed. " + result.Problems[0],
-            statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["problems"] = result.Problems });
+        : result.InConflict ? ApiProblems.Problem(StatusCodes.Status409Conflict, "Nothing was changed. " + result.Sentences[0])
+        : ApiRefusal.Create(StatusCodes.Status400BadRequest, "The hidden set was not imported", "Nothing was changed. " + result.Sentences[0],
+            result.Problems.Select(p => ApiProblem.From(p, HiddenSetImportResult.InfoFile)).ToList(), result.TotalProblems).ToResult();
 
     private static Task<IResult> OpenAsync(string slug, HttpContext http, CompetitionService competitions) =>
         ChangeStateAsync(slug, http, competitions, null, c => competitions.OpenAsync(c.Id, http.RequestAborted));

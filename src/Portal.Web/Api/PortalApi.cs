@@ -45,10 +45,12 @@ public static class PortalApi
             .RequireRateLimiting(ApiHosting.SubmissionLimiter)
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
+            .ProducesRefusals()
             .AllowModelUploads(endpoints.ServiceProvider);
         v1.MapPost("/competitions/{slug}/ensembles", BuildEnsembleAsync)
             .RequireAuthorization(Policies.TeamToken)
-            .RequireRateLimiting(ApiHosting.SubmissionLimiter);
+            .RequireRateLimiting(ApiHosting.SubmissionLimiter)
+            .ProducesRefusals();
         v1.MapGet("/competitions/{slug}/compare", CompareManyAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/competitions/{slug}/images/{imageId}/thumbnail", ThumbnailAsync).RequireAuthorization(Policies.ApiReader);
         v1.MapGet("/competitions/{slug}/images/{imageId}/large", LargeImageAsync).RequireAuthorization(Policies.ApiReader)
@@ -67,6 +69,13 @@ public static class PortalApi
         v1.MapUploadsApi(endpoints.ServiceProvider);
         return endpoints;
     }
+
+    /// <summary>The refusals of an upload or an ensemble (<see cref="SubmitOutcomeResults"/>): problems with the file's problems listed.</summary>
+    private static RouteHandlerBuilder ProducesRefusals(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces<ApiRefusal>(StatusCodes.Status400BadRequest, ApiProblems.ContentType)
+        .Produces<ApiRefusal>(StatusCodes.Status409Conflict, ApiProblems.ContentType)
+        .Produces<ApiRefusal>(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType)
+        .Produces<ApiRefusal>(StatusCodes.Status503ServiceUnavailable, ApiProblems.ContentType);
 
     /// <summary>
     /// Open to anyone, and sees who is asking by any of the API's schemes (a host token shows a host the private board and
@@ -323,7 +332,7 @@ public static class PortalApi
         // The team's own validation numbers, for CSVs and models alike: a wrong one is refused naming its field, before any file is checked.
         if (!ValidationScores.TryParse(form.Field(ValidationScores.F1Field), form.Field(ValidationScores.FoldsField), out var validation, out var wrongValidation))
         {
-            return TypedResults.BadRequest(new ApiRefusal("Invalid validation scores", wrongValidation!, [], 0));
+            return ApiRefusal.Create(StatusCodes.Status400BadRequest, "Invalid validation scores", wrongValidation!).ToResult();
         }
 
         if (form.IsModelUpload)
@@ -334,7 +343,7 @@ public static class PortalApi
         // An empty file goes on to the check, which says it is empty; only a form without a file is refused here.
         if (form.Files.Count == 0)
         {
-            return TypedResults.BadRequest(new ApiRefusal("No file", "Send the CSV as the multipart field 'file'.", [], 0));
+            return ApiRefusal.Create(StatusCodes.Status400BadRequest, "No file", "Send the CSV as the multipart field 'file'.").ToResult();
         }
 
         // The form reader already kept the file whole (or cut it off past the CSV limit): taken from there, not copied again.
@@ -360,7 +369,7 @@ public static class PortalApi
 
         if (request is null)
         {
-            return TypedResults.BadRequest(new ApiRefusal("No ensemble", "Send a JSON body: {\"method\": \"hard\", \"members\": [{\"id\": 12, \"weight\": 1}, ...]}.", [], 0));
+            return ApiRefusal.Create(StatusCodes.Status400BadRequest, "No ensemble", "Send a JSON body: {\"method\": \"hard\", \"members\": [{\"id\": 12, \"weight\": 1}, ...]}.").ToResult();
         }
 
         var outcome = await ensembles.SubmitAsync(competition, request, viewer, http.RequestAborted);

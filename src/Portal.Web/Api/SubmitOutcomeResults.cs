@@ -6,7 +6,7 @@ namespace Portal.Web.Api;
 /// <summary>
 /// The HTTP answer to an upload or an ensemble request, the same for every kind: 201 with the public score for a
 /// submission scored at once (a CSV), 202 with the submission's address for one queued (a model, an ensemble), or the
-/// refusal with its problems (400 for a bad file or request, 429 at the daily limit, 409 for the same submission sent
+/// refusal as a problem (RFC 9457, <see cref="ApiRefusal"/>) with the file's problems (400 for a bad file or request, 429 at the daily limit, 409 for the same submission sent
 /// again or a competition not accepting, 503 when the server cannot check a model just now).
 /// </summary>
 internal static class SubmitOutcomeResults
@@ -25,11 +25,6 @@ internal static class SubmitOutcomeResults
             return outcome.Status == SubmissionStatus.Scored ? TypedResults.Created(url, accepted) : TypedResults.Accepted(url, accepted);
         }
 
-        var refusal = new ApiRefusal(
-            outcome.Problems.Count > 0 ? invalidTitle : refusedTitle,
-            outcome.Error ?? "",
-            outcome.Problems.Select(p => new ApiProblem(p.Line, p.Column, p.Code.ToString(), p.Message)).ToList(),
-            outcome.TotalProblems);
         var status = outcome.Reason switch
         {
             RefusalReason.InvalidFile => StatusCodes.Status400BadRequest,
@@ -37,7 +32,12 @@ internal static class SubmitOutcomeResults
             RefusalReason.Unavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status409Conflict,
         };
-        var result = TypedResults.Json(refusal, statusCode: status);
+        var result = ApiRefusal.Create(
+            status,
+            outcome.Problems.Count > 0 ? invalidTitle : refusedTitle,
+            outcome.Error ?? "",
+            outcome.Problems.Select(p => ApiProblem.From(p)).ToList(),
+            outcome.TotalProblems).ToResult();
         return outcome.RetryAfterUtc is { } retry ? new RetryAfterResult(result, retry) : result;
     }
 

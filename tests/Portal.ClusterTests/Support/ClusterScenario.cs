@@ -61,7 +61,7 @@ public sealed class ClusterScenario
         {
             WriteHiddenSet(folder, imageIds, truth);
             var imported = await services.GetRequiredService<HiddenSetImporter>().ImportFolderAsync(id!.Value, folder, moveFiles: true);
-            Assert.True(imported.Succeeded, string.Join(Environment.NewLine, imported.Problems));
+            Assert.True(imported.Succeeded, string.Join(Environment.NewLine, imported.Sentences));
         }
         finally
         {

@@ -34,7 +34,7 @@ public sealed class LabelsFileProblemTests
     {
         var problem = Single(Csv.ReadLabels(Truth, ""));
 
-        Assert.Equal(ProblemCode.EmptyFile, problem.Code);
+        Assert.Equal((ProblemCode.EmptyFile, (int?)null), (problem.Code, problem.Line));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class LabelsFileProblemTests
     {
         var problem = Single(Csv.ReadLabels(Truth, "ImageID,ans\n"));
 
-        Assert.Equal(ProblemCode.NoRows, problem.Code);
+        Assert.Equal((ProblemCode.NoRows, (int?)null), (problem.Code, problem.Line));
     }
 
     [Fact]
@@ -280,7 +280,7 @@ public sealed class LabelsFileProblemTests
         var result = Csv.ReadLabels(Truth, Valid(), options: options);
 
         var problem = Single(result);
-        Assert.Equal(ProblemCode.FileTooLarge, problem.Code);
+        Assert.Equal((ProblemCode.FileTooLarge, (int?)null), (problem.Code, problem.Line));
         Assert.Contains("64 bytes", problem.Message, StringComparison.Ordinal);
     }
 
@@ -306,7 +306,7 @@ public sealed class LabelsFileProblemTests
         var result = Csv.ReadLabels(Truth, text);
 
         Assert.Equal(
-            [(ProblemCode.DuplicateImageId, 3), (ProblemCode.NotAnInteger, 4), (ProblemCode.LabelOutOfRange, 5), (ProblemCode.UnknownImageId, 6), (ProblemCode.MissingImageIds, 0)],
+            [(ProblemCode.DuplicateImageId, 3), (ProblemCode.NotAnInteger, 4), (ProblemCode.LabelOutOfRange, 5), (ProblemCode.UnknownImageId, 6), (ProblemCode.MissingImageIds, null)],
             result.Problems.Select(p => (p.Code, p.Line)));
     }
 
@@ -316,5 +316,13 @@ public sealed class LabelsFileProblemTests
         var problem = new SubmissionProblem(ProblemCode.NotAnInteger, 12, "'x' is not a whole number.", "ans");
 
         Assert.Equal("line 12, column ans: 'x' is not a whole number.", problem.ToString());
+    }
+
+    [Fact]
+    public void Problem_ToString_WithoutLine_IsTheMessageAlone()
+    {
+        var problem = new SubmissionProblem(ProblemCode.EmptyFile, null, "The file is empty.");
+
+        Assert.Equal("The file is empty.", problem.ToString());
     }
 }

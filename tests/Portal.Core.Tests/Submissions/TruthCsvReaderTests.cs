@@ -206,7 +206,7 @@ public sealed class TruthCsvReaderTests
 
         Assert.Equal(ProblemCode.FileTooLarge, result.Problems[^1].Code);
         var lines = result.Problems.SkipLast(1).Select(p => p.Line).ToArray();
-        Assert.Equal(Enumerable.Range(12, lines.Length), lines);
+        Assert.Equal(Enumerable.Range(12, lines.Length).Select(l => (int?)l), lines);
     }
 
     [Fact]

@@ -29,8 +29,11 @@ public sealed class DailyLimitTests(PortalFactory factory) : IClassFixture<Porta
         {
             Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
             Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
-            var refusal = await responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests).Content.ReadFromJsonAsync<ApiRefusal>(PortalHttp.Json, Ct);
+            var limited = responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests);
+            Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+            var refusal = await limited.Content.ReadFromJsonAsync<ApiRefusal>(PortalHttp.Json, Ct);
             Assert.Contains("all 3 submissions", refusal!.Detail, StringComparison.Ordinal);
+            Assert.Equal((429, "https://tools.ietf.org/html/rfc6585#section-4"), (refusal.Status, refusal.Type));
 
             await using var db = await factory.DbAsync();
             var stored = await db.Submissions.Where(s => s.TeamId == scenario.A.Id).ToListAsync(Ct);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Api;
@@ -27,9 +28,10 @@ public sealed class InvalidUploadTests(PortalFactory factory) : IClassFixture<Po
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var refusal = await response.Content.ReadFromJsonAsync<ApiRefusal>(PortalHttp.Json, Ct);
         Assert.NotNull(refusal);
-        Assert.Equal("Invalid submission", refusal.Title);
+        Assert.Equal(("Invalid submission", 400), (refusal.Title, refusal.Status));
         Assert.Equal(refusal.Problems.Count, refusal.TotalProblems);
 
         var badLabel = Assert.Single(refusal.Problems, p => p.Code == "NotAnInteger");
@@ -43,6 +45,34 @@ public sealed class InvalidUploadTests(PortalFactory factory) : IClassFixture<Po
 
         var missing = Assert.Single(refusal.Problems, p => p.Code == "MissingImageIds");
         Assert.Contains(scenario.ImageIds[2], missing.Message, StringComparison.Ordinal);
+        Assert.Null(missing.Line);
+    }
+
+    [Fact]
+    public async Task Submit_EmptyFile_IsAProblemDetailWhoseWholeFileProblemHasNoLine()
+    {
+        // Arrange
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var client = factory.WithToken(scenario.A.Token);
+
+        // Act
+        using var response = await client.SubmitAsync(scenario.Slug, "");
+        using var frameworkProblem = await client.GetAsync($"/api/v1/competitions/{scenario.Slug}/leaderboard?board=nope", Ct);
+
+        // Assert: RFC 9457 members, with the type the API's other 400 problems carry, and the extra members kept.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var root = body.RootElement;
+        using var other = JsonDocument.Parse(await frameworkProblem.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(other.RootElement.GetProperty("type").GetString(), root.GetProperty("type").GetString());
+        Assert.Equal(400, root.GetProperty("status").GetInt32());
+        Assert.Equal("Invalid submission", root.GetProperty("title").GetString());
+        Assert.Equal("The file has a problem:", root.GetProperty("detail").GetString());
+        Assert.Equal(1, root.GetProperty("totalProblems").GetInt32());
+        var problem = Assert.Single(root.GetProperty("problems").EnumerateArray().ToList());
+        Assert.Equal("EmptyFile", problem.GetProperty("code").GetString());
+        Assert.False(problem.TryGetProperty("line", out _), "A problem of the whole file has no line, not line 0.");
     }
 
     [Theory]

@@ -157,7 +157,7 @@ public sealed class CrossProcessCacheTests(PortalFactory factory) : IClassFixtur
         {
             ScenarioBuilder.WriteHiddenSet(folder, images);
             var imported = await factory.Services.GetRequiredService<HiddenSetImporter>().ImportFolderAsync(competitionId, folder, moveFiles: true, Ct);
-            Assert.True(imported.Succeeded, string.Join(Environment.NewLine, imported.Problems));
+            Assert.True(imported.Succeeded, string.Join(Environment.NewLine, imported.Sentences));
         }
         finally
         {

@@ -49,7 +49,7 @@ public sealed class HiddenSetImportTests(SmallHiddenSetFactory factory) : IClass
         var result = await Importer.ImportFolderAsync(competitionId, _folder, moveFiles: false, Ct);
 
         // Assert
-        var problem = Assert.Single(result.Problems);
+        var problem = Assert.Single(result.Sentences);
         Assert.Equal($"info.csv line 4: '{CutOff}' is cut off: its data ends before the image is complete (an interrupted copy or download?); copy the file again.", problem);
         await AssertNothingStoredAsync(competitionId);
     }
@@ -67,7 +67,7 @@ public sealed class HiddenSetImportTests(SmallHiddenSetFactory factory) : IClass
         var result = await Importer.ImportFolderAsync(competitionId, _folder, moveFiles: false, Ct);
 
         // Assert
-        var problem = Assert.Single(result.Problems);
+        var problem = Assert.Single(result.Sentences);
         Assert.Equal("info.csv line 3: 'huge.png' is 20,000 x 20,000 pixels (400 megapixels), more than the limit of 40 megapixels per image; scale it down.", problem);
         await AssertNothingStoredAsync(competitionId);
     }
@@ -84,7 +84,7 @@ public sealed class HiddenSetImportTests(SmallHiddenSetFactory factory) : IClass
         var result = await Importer.ImportZipAsync(competitionId, new MemoryStream(zip), Ct);
 
         // Assert
-        var problem = Assert.Single(result.Problems);
+        var problem = Assert.Single(result.Sentences);
         Assert.Equal("The zip unpacks to more than the limit of 256 KiB: the entry 'a.png' goes past it although it declares 100 bytes.", problem);
         await AssertNothingStoredAsync(competitionId);
     }
@@ -102,7 +102,7 @@ public sealed class HiddenSetImportTests(SmallHiddenSetFactory factory) : IClass
         var result = await Importer.ImportZipAsync(competitionId, new MemoryStream(zip), Ct);
 
         // Assert
-        var problem = Assert.Single(result.Problems);
+        var problem = Assert.Single(result.Sentences);
         Assert.StartsWith("The zip entry 'info.csv' is damaged: what it unpacks to does not match its checksum", problem, StringComparison.Ordinal);
         await AssertNothingStoredAsync(competitionId);
     }
@@ -119,7 +119,7 @@ public sealed class HiddenSetImportTests(SmallHiddenSetFactory factory) : IClass
         var result = await Importer.ImportZipAsync(competitionId, new MemoryStream(zip), Ct);
 
         // Assert
-        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Problems));
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Sentences));
         Assert.Equal(2, result.ImageCount);
     }
 
@@ -143,7 +143,7 @@ public sealed class HiddenSetImportTests(SmallHiddenSetFactory factory) : IClass
         var result = await importer.ImportZipAsync(competitionId, new MemoryStream(zip), Ct);
 
         // Assert
-        var problem = Assert.Single(result.Problems);
+        var problem = Assert.Single(result.Sentences);
         Assert.StartsWith("The zip unpacks to ", problem, StringComparison.Ordinal);
         Assert.Contains("the server's disk has 0 bytes to spare", problem, StringComparison.Ordinal);
         Assert.Equal(scratch, Directory.GetFileSystemEntries(factory.Services.GetRequiredService<ITemporaryFiles>().Folder).Length);
@@ -177,7 +177,7 @@ public sealed class HiddenSetImportTests(SmallHiddenSetFactory factory) : IClass
         }
 
         // Assert
-        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Problems));
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Sentences));
         Assert.NotEqual(old, replaced);
         Assert.Equal([HiddenImages.Key(replaced, "a.png")], await KeysAsync(storage, replaced));
         Assert.Empty(await KeysAsync(storage, old));

@@ -11,7 +11,7 @@ public sealed class ProblemListTests : PortalComponentTest
         new(ProblemCode.NotAnInteger, 3, "'banana' is not an integer.", "ans"),
         new(ProblemCode.DuplicateImageId, 4, "'a.jpg' appears twice: on line 2 and on line 4.", "ImageID"),
         new(ProblemCode.WrongFieldCount, 7, "The row has 3 fields, not 2."),
-        new(ProblemCode.MissingImageIds, 0, "2 of the 200 images have no prediction: b.jpg, c.jpg."),
+        new(ProblemCode.MissingImageIds, null, "2 of the 200 images have no prediction: b.jpg, c.jpg."),
     ];
 
     [Fact]

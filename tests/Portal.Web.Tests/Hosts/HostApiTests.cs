@@ -186,10 +186,16 @@ public sealed class HostApiTests(HostApiPortalFactory factory) : IClassFixture<H
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, notZip.StatusCode);
         Assert.Contains("not a valid zip", await notZip.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Null(Assert.Single((await notZip.Content.ReadFromJsonAsync<ApiRefusal>(PortalHttp.Json, Ct))!.Problems).Line);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        using var problem = JsonDocument.Parse(await missing.Content.ReadAsStringAsync(Ct));
-        var problems = problem.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetString()!).ToList();
-        Assert.Contains(problems, p => p.StartsWith("info.csv line 2:", StringComparison.Ordinal) && p.Contains("missing", StringComparison.Ordinal));
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        var refusal = await missing.Content.ReadFromJsonAsync<ApiRefusal>(PortalHttp.Json, Ct);
+        Assert.Equal((400, "The hidden set was not imported"), (refusal!.Status, refusal.Title));
+        Assert.StartsWith("Nothing was changed. info.csv line 2: ", refusal.Detail, StringComparison.Ordinal);
+        var problem = Assert.Single(refusal.Problems);
+        Assert.Equal((2, "info.csv", "MissingImageFile"), (problem.Line, problem.File, problem.Code));
+        Assert.Contains("missing", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(1, refusal.TotalProblems);
         Assert.Equal(0, (await host.GetJsonAsync<ApiCompetition>($"/api/v1/competitions/{slug}")).Images);
     }
 

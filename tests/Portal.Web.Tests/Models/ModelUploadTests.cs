@@ -74,6 +74,8 @@ public sealed class ModelUploadTests(ModelPortalFactory factory) : IClassFixture
         var problem = Assert.Single(refusal.Problems);
         Assert.Equal(code, problem.Code);
         Assert.Contains(reason, problem.Message, StringComparison.Ordinal);
+        // A model's problem is not on a line of anything.
+        Assert.Null(problem.Line);
         // A refusal names what is wrong: the settings' own problems are not called the file's.
         Assert.Equal(code == "InvalidSettings" ? "The model settings have a problem:" : "The file has a problem:", refusal.Detail);
         if (code != "InvalidSettings" || kind == "fixed-size-mismatch")

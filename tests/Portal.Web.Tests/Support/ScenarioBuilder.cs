@@ -70,7 +70,7 @@ public sealed class ScenarioBuilder(PortalFactory factory)
         {
             WriteHiddenSet(folder, _images);
             var imported = await services.GetRequiredService<HiddenSetImporter>().ImportFolderAsync(competitionId, folder, moveFiles: true);
-            Assert.True(imported.Succeeded, string.Join(Environment.NewLine, imported.Problems));
+            Assert.True(imported.Succeeded, string.Join(Environment.NewLine, imported.Sentences));
         }
         finally
         {
