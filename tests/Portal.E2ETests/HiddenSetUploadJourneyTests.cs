@@ -62,16 +62,57 @@ public sealed class HiddenSetUploadJourneyTests(PortalServer server) : IClassFix
         }
     }
 
-    /// <summary>info.csv, tiny PNGs and an incompressible padding file (ignored by the import) to make the upload take a while.</summary>
-    private static string WriteHiddenSetZip(int images, int paddingBytes)
+    [Fact]
+    public async Task HiddenSetZip_ClassNameForALabel_ListsTheProblemWithItsInfoCsvLineAndColumnAndImportsNothing()
+    {
+        // Arrange: info.csv's line 3 has a class name for a label.
+        var slug = "refused-" + Guid.NewGuid().ToString("N")[..8];
+        var (id, error) = await server.Factory.Services.GetRequiredService<CompetitionService>().CreateAsync(new CompetitionSettings { Slug = slug, Title = "Refused upload" }, TestContext.Current.CancellationToken);
+        Assert.Null(error);
+        var zip = WriteHiddenSetZip(images: 3, paddingBytes: 0, info: "ImageID,ans\nimg000.png,0\nimg001.png,mask\nimg002.png,2\n");
+        await using var host = await server.NewSessionAsync();
+        try
+        {
+            await new AccountPages(host.Page).SignInAsync(PortalServer.HostEmail, PortalServer.HostPassword);
+            var admin = new AdminCompetitionPage(host.Page, slug);
+            await admin.OpenAsync();
+
+            // Act
+            await admin.ChooseHiddenSetAsync(zip);
+            var message = await admin.MessageAsync();
+            var problems = await admin.ImportProblemsAsync();
+
+            // Assert
+            Assert.Contains("not imported", message, StringComparison.Ordinal);
+            var listed = string.Join("\n", problems);
+            Assert.Contains("info.csv line 3, column ans: 'mask'", listed, StringComparison.Ordinal);
+            Assert.Null(await server.Factory.Services.GetRequiredService<HiddenSetCache>().GetAsync(id!.Value));
+            host.AssertNoJavaScriptErrors();
+        }
+        catch
+        {
+            await host.ScreenshotAsync("hidden-set-refused-failure");
+            throw;
+        }
+        finally
+        {
+            File.Delete(zip);
+        }
+    }
+
+    /// <summary>
+    /// info.csv (<paramref name="info"/>, or one row per image), tiny PNGs and an incompressible padding file (ignored by
+    /// the import) to make the upload take a while.
+    /// </summary>
+    private static string WriteHiddenSetZip(int images, int paddingBytes, string? info = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"portal-e2e-hidden-{Guid.NewGuid():N}.zip");
         using var archive = ZipFile.Open(path, ZipArchiveMode.Create);
-        var info = new StringBuilder("ImageID,ans\n");
+        var rows = new StringBuilder("ImageID,ans\n");
         for (var i = 0; i < images; i++)
         {
             var name = $"img{i:D3}.png";
-            info.Append(System.Globalization.CultureInfo.InvariantCulture, $"{name},{i % 18}\n");
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"{name},{i % 18}\n");
             using var bitmap = new SKBitmap(8, 6);
             bitmap.Erase(new SKColor((byte)(i * 8), (byte)(i * 3), 90));
             using var image = SKImage.FromBitmap(bitmap);
@@ -82,7 +123,12 @@ public sealed class HiddenSetUploadJourneyTests(PortalServer server) : IClassFix
 
         using (var writer = new StreamWriter(archive.CreateEntry("info.csv").Open()))
         {
-            writer.Write(info.ToString());
+            writer.Write(info ?? rows.ToString());
+        }
+
+        if (paddingBytes == 0)
+        {
+            return path;
         }
 
         var padding = new byte[paddingBytes];

@@ -31,4 +31,8 @@ public sealed class AdminCompetitionPage(IPage page, string slug)
         await message.WaitForAsync(new() { Timeout = 60_000 });
         return await message.InnerTextAsync();
     }
+
+    /// <summary>The listed problems of a refused hidden set, one sentence each.</summary>
+    public async Task<IReadOnlyList<string>> ImportProblemsAsync() =>
+        (await page.Locator("[data-testid=import-problem]").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
 }

@@ -21,7 +21,10 @@ public sealed class BrowserSession : IAsyncDisposable
         };
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // The browser logs an API's 4xx as a failed resource too; the response rule above already judged it.
+            var apiAnswer = message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)
+                && message.Location.Contains("/api/", StringComparison.Ordinal);
+            if (message.Type == "error" && !apiAnswer)
             {
                 _errors.Add($"console error: {message.Text}");
             }
