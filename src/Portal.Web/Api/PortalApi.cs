@@ -346,6 +346,13 @@ public static class PortalApi
             return ApiRefusal.Create(StatusCodes.Status400BadRequest, "No file", "Send the CSV as the multipart field 'file'.").ToResult();
         }
 
+        // A second CSV would otherwise be dropped without a word: a submission is one file.
+        if (form.Files.Count > 1)
+        {
+            return ApiRefusal.Create(StatusCodes.Status400BadRequest, "More than one file",
+                $"A submission is one CSV; this request sent {form.Files.Count} files ({string.Join(", ", form.Files.Select(f => f.FileName))}). Send each as its own submission.").ToResult();
+        }
+
         // The form reader already kept the file whole (or cut it off past the CSV limit): taken from there, not copied again.
         var file = form.Files[0];
         var outcome = await submissions.SubmitKeptCsvAsync(competition, teamId, file.Path, file.Length is null, file.FileName, form.Field("description"), validation, http.RequestAborted);

@@ -75,6 +75,29 @@ public sealed class InvalidUploadTests(PortalFactory factory) : IClassFixture<Po
         Assert.False(problem.TryGetProperty("line", out _), "A problem of the whole file has no line, not line 0.");
     }
 
+    [Fact]
+    public async Task Submit_TwoCsvsInOneRequest_400NamingBothAndStoresNeither()
+    {
+        // Arrange: two valid, different CSVs under the one field; the second used to be dropped without a word.
+        var scenario = await new ScenarioBuilder(factory).BuildAsync();
+        using var client = factory.WithToken(scenario.A.Token);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(scenario.Csv(scenario.Predict(1, 1))), "file", "good.csv");
+        form.Add(new StringContent(scenario.Csv(scenario.Predict(2, 2))), "file", "other.csv");
+
+        // Act
+        using var response = await client.PostAsync(new Uri($"/api/v1/competitions/{scenario.Slug}/submissions", UriKind.Relative), form, Ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var refusal = await response.Content.ReadFromJsonAsync<ApiRefusal>(PortalHttp.Json, Ct);
+        Assert.Contains("2 files (good.csv, other.csv)", refusal!.Detail, StringComparison.Ordinal);
+        await using var db = await factory.DbAsync();
+        Assert.False(await db.Submissions.AnyAsync(s => s.CompetitionId == scenario.CompetitionId, Ct));
+        Assert.Empty(factory.TemporaryFiles());
+    }
+
     [Theory]
     [InlineData("duplicate-and-bad-label")]
     [InlineData("empty")]

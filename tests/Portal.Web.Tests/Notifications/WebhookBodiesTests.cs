@@ -28,6 +28,25 @@ public sealed class WebhookBodiesTests
     }
 
     [Theory]
+    [InlineData(WebhookEvent.Scored)]
+    [InlineData(WebhookEvent.Failed)]
+    [InlineData(WebhookEvent.Overtaken)]
+    [InlineData(WebhookEvent.ClosingSoon)]
+    [InlineData(WebhookEvent.Test)]
+    public void DeliveryList_EachEvent_NamedAsTheMessageItselfNamesIt(WebhookEvent kind)
+    {
+        // Arrange
+        var view = new WebhookDeliveryView(1, kind, WebhookDeliveryState.Delivered, 1, 200, null, At, At, At, At);
+
+        // Act
+        var listed = Portal.Web.Api.ApiWebhookDelivery.From(view);
+
+        // Assert
+        Assert.Equal(WebhookBodies.EventName(kind), listed.Event);
+        Assert.Contains(listed.Event, new[] { "submission.scored", "submission.failed", "leaderboard.overtaken", "competition.closing", "test" });
+    }
+
+    [Theory]
     [InlineData("https://discord.com/api/webhooks/1/x", "content", "text")]
     [InlineData("https://hooks.slack.com/services/T/B/X", "text", "content")]
     public void ForHost_KnownService_KeepsOnlyItsKey(string url, string kept, string dropped)
