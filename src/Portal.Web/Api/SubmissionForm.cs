@@ -46,7 +46,7 @@ public sealed class SubmissionForm : IDisposable
     public ProblemHttpResult? Refusal { get; private set; }
 
     /// <summary>Whether the files are ONNX models rather than a CSV.</summary>
-    public bool IsModelUpload => _files.Any(f => UploadLimits.IsModelFile(f.FileName));
+    public bool IsModelUpload => _files.Any(f => UploadLimits.IsModelPart(f.FileName));
 
     /// <summary>A field's trimmed value; null when absent or blank.</summary>
     public string? Field(string name) =>

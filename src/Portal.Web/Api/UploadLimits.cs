@@ -47,7 +47,7 @@ public sealed class UploadLimits(IOptions<PortalOptions> portal, IOptions<Infere
     public long AnyBody => Math.Max(CsvBody, ModelBody);
 
     /// <summary>The largest file of a part named <paramref name="fileName"/>.</summary>
-    public long FileLimit(string fileName) => IsModelFile(fileName) ? ModelFile : CsvFile;
+    public long FileLimit(string fileName) => IsModelPart(fileName) ? ModelFile : CsvFile;
 
     /// <summary>
     /// The largest file of a training-run part named <paramref name="fileName"/> (a path such as
@@ -57,7 +57,7 @@ public sealed class UploadLimits(IOptions<PortalOptions> portal, IOptions<Infere
         fileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? runs.Value.MaxUploadBytes : runs.Value.MaxFileBytes;
 
     /// <summary>The largest body of an upload whose (first) file is <paramref name="fileName"/>.</summary>
-    public long BodyLimit(string fileName) => IsModelFile(fileName) ? ModelBody : CsvBody;
+    public long BodyLimit(string fileName) => IsModelPart(fileName) ? ModelBody : CsvBody;
 
     /// <summary>Why a body declared as <paramref name="declared"/> bytes is refused before it is read; null when it may be read.</summary>
     /// <param name="declared">The request's Content-Length, when it has one.</param>
@@ -73,9 +73,17 @@ public sealed class UploadLimits(IOptions<PortalOptions> portal, IOptions<Infere
     /// <summary>Whether a file is a model (by its name, as the submissions endpoint tells CSV and models apart).</summary>
     public static bool IsModelFile(string fileName) => fileName.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether <paramref name="fileName"/> belongs to a model upload: an .onnx file, or the weights file ONNX writes beside
+    /// one (<c>net.onnx.data</c>, <c>net.onnx_data</c>), which the model check then explains rather than the CSV check
+    /// calling it binary.
+    /// </summary>
+    public static bool IsModelPart(string fileName) =>
+        IsModelFile(fileName) || fileName.EndsWith(".onnx.data", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".onnx_data", StringComparison.OrdinalIgnoreCase);
+
     private string Limit(string? fileName) => (fileName is null
         ? $"a submission may be at most {ByteSize.Format(CsvFile)} as a CSV, or {ByteSize.Format(ModelFile)} per model file and {ByteSize.Format(ModelBody)} in all"
-        : IsModelFile(fileName)
+        : IsModelPart(fileName)
             ? $"a model submission may be at most {ByteSize.Format(ModelFile)} per file and {ByteSize.Format(ModelBody)} in all"
             : $"a CSV submission may be at most {ByteSize.Format(CsvFile)}")
         + $", and the training run sent with it at most {ByteSize.Format(RunBytes)}";

@@ -26,6 +26,7 @@ public sealed class ModelUploadTests(ModelPortalFactory factory) : IClassFixture
         { "wrong-weight-count", "InvalidSettings", "one weight per model file" },
         { "fixed-size-mismatch", "InvalidSettings", "The model takes 32x32 images, not 16x16" },
         { "external-data-file", "InvalidModel", "keeps its weights in this separate file, and Portal takes a model as one .onnx file. Save the model as one file" },
+        { "external-data-file-alone", "InvalidModel", "keeps its weights in this separate file, and Portal takes a model as one .onnx file. Save the model as one file" },
     };
 
     [Theory]
@@ -48,6 +49,8 @@ public sealed class ModelUploadTests(ModelPortalFactory factory) : IClassFixture
             "wrong-weight-count" => [("fold0.onnx", good), ("fold1.onnx", good)],
             // What torch.onnx.export writes for a model with external data: the graph, and its weights beside it.
             "external-data-file" => [("net.onnx", good), ("net.onnx.data", new byte[64])],
+            // The weights file alone: binary, so the CSV check used to call it "binary data (NUL bytes), not CSV text".
+            "external-data-file-alone" => [("net.onnx.data", new byte[64])],
             _ => [("good.onnx", good)],
         };
         switch (kind)
