@@ -71,7 +71,9 @@ public sealed class HiddenSetImporter(
         var read = TruthCsvReader.Read(info, taxonomy.Count, CsvReadOptions.Default with { MaxListedProblems = MaxProblems });
         if (read.Value is not { } truth)
         {
-            return new HiddenSetImportResult(0, read.Problems) { TotalProblems = read.TotalProblems };
+            // In a zip of images "the file" could be any of them: a problem of info.csv as a whole names it.
+            var named = read.Problems.Select(p => p.Line is null ? p with { Message = $"{HiddenSetImportResult.InfoFile}: {p.Message}" } : p).ToList();
+            return new HiddenSetImportResult(0, named) { TotalProblems = read.TotalProblems };
         }
 
         var imageFolder = FindImageFolder(Path.GetDirectoryName(info)!, truth.Images[0]);

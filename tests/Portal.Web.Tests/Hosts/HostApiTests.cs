@@ -200,6 +200,30 @@ public sealed class HostApiTests(HostApiPortalFactory factory) : IClassFixture<H
     }
 
     [Fact]
+    public async Task HiddenSetUpload_InfoCsvWithAHeaderAndNoRows_NamesInfoCsvInItsWholeFileProblem()
+    {
+        // Arrange
+        using var host = factory.WithToken(HostApiPortalFactory.ConfiguredToken);
+        var slug = await DraftAsync(host);
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        using (var writer = new StreamWriter(archive.CreateEntry("info.csv").Open()))
+        {
+            writer.Write("ImageID,ans\n");
+        }
+
+        // Act
+        using var response = await host.PutAsync($"/api/v1/competitions/{slug}/hidden-set", Zip(buffer.ToArray()), Ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = Assert.Single((await response.Content.ReadFromJsonAsync<ApiRefusal>(PortalHttp.Json, Ct))!.Problems);
+        Assert.Null(problem.Line);
+        Assert.StartsWith("info.csv: ", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("no rows", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SampleSubmissionAndIds_BeforeTheHiddenSetOrOfNoCompetition_Are404SayingWhich()
     {
         // Arrange
