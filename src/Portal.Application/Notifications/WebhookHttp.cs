@@ -54,16 +54,27 @@ public sealed class WebhookHttp : IDisposable
     public const string DeliveryHeader = "X-Portal-Delivery";
 
     /// <summary>
-    /// Posts <paramref name="json"/> to <paramref name="url"/> as message <paramref name="deliveryId"/> (sent as
-    /// <see cref="DeliveryHeader"/>); the response's headers only.
+    /// The <see cref="DeliveryHeader"/> value of <paramref name="delivery"/>: its outbox row and the microsecond it was
+    /// written (hex), so it is the same at every attempt and does not repeat across portals or a fresh database, whose
+    /// rows count from 1 again. Microseconds: what PostgreSQL keeps of the time, so both databases give one value.
     /// </summary>
-    public async Task<HttpResponseMessage> PostAsync(Uri url, string json, long deliveryId, CancellationToken cancellationToken)
+    public static string DeliveryIdOf(Portal.Data.Entities.WebhookDelivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{delivery.Id}-{delivery.CreatedAtUtc.Ticks / 10:x}");
+    }
+
+    /// <summary>
+    /// Posts <paramref name="json"/> to <paramref name="url"/> as message <paramref name="deliveryId"/> (sent as
+    /// <see cref="DeliveryHeader"/>, see <see cref="DeliveryIdOf"/>); the response's headers only.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostAsync(Uri url, string json, string deliveryId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add(DeliveryHeader, deliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(DeliveryHeader, deliveryId);
         return await _client.SendAsync(request, cancellationToken);
     }
 

@@ -100,7 +100,7 @@ public sealed partial class WebhookSender(
         attempt.CancelAfter(options.Value.Timeout);
         try
         {
-            using var response = await http.PostAsync(uri!, WebhookBodies.ForHost(delivery.Body, uri!), delivery.Id, attempt.Token);
+            using var response = await http.PostAsync(uri!, WebhookBodies.ForHost(delivery.Body, uri!), WebhookHttp.DeliveryIdOf(delivery), attempt.Token);
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
