@@ -21,6 +21,14 @@ public sealed record HiddenSetImportResult(int ImageCount, IReadOnlyList<Submiss
     /// <summary>Each problem as the sentence a host reads: "info.csv line 4: ..." for one on a line, else the message alone.</summary>
     public IReadOnlyList<string> Sentences => Problems.Select(Sentence).ToList();
 
+    /// <summary>
+    /// The refusal in one sentence: the problem when there is one; else how many there are, and the first ("The hidden set
+    /// has 2 problems; the first: info.csv line 3, column ans: ..."). Empty when the import succeeded.
+    /// </summary>
+    public string Summary => Problems.Count == 0 ? ""
+        : TotalProblems <= 1 ? Sentence(Problems[0])
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The hidden set has {TotalProblems:N0} problems; the first: {Sentence(Problems[0])}");
+
     /// <summary>One problem as the sentence a host reads (see <see cref="Sentences"/>).</summary>
     public static string Sentence(SubmissionProblem problem)
     {

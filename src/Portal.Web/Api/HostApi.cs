@@ -154,8 +154,8 @@ public static class HostApi
 
     private static IResult ImportResult(HiddenSetImportResult result) => result.Succeeded
         ? TypedResults.Ok(new ApiHiddenSetImported(result.ImageCount))
-        : result.InConflict ? ApiProblems.Problem(StatusCodes.Status409Conflict, "Nothing was changed. " + result.Sentences[0])
-        : ApiRefusal.Create(StatusCodes.Status400BadRequest, "The hidden set was not imported", "Nothing was changed. " + result.Sentences[0],
+        : result.InConflict ? ApiProblems.Problem(StatusCodes.Status409Conflict, "Nothing was changed. " + result.Summary)
+        : ApiRefusal.Create(StatusCodes.Status400BadRequest, "The hidden set was not imported", "Nothing was changed. " + result.Summary,
             result.Problems.Select(p => ApiProblem.From(p, HiddenSetImportResult.InfoFile)).ToList(), result.TotalProblems).ToResult();
 
     private static Task<IResult> OpenAsync(string slug, HttpContext http, CompetitionService competitions) =>

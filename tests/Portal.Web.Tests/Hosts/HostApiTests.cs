@@ -200,6 +200,29 @@ public sealed class HostApiTests(HostApiPortalFactory factory) : IClassFixture<H
     }
 
     [Fact]
+    public async Task HiddenSetUpload_TwoBadLabels_DetailCountsBothAndQuotesTheFirst()
+    {
+        // Arrange
+        using var host = factory.WithToken(HostApiPortalFactory.ConfiguredToken);
+        var slug = await DraftAsync(host);
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        using (var writer = new StreamWriter(archive.CreateEntry("info.csv").Open()))
+        {
+            writer.Write("ImageID,ans\na.jpg,mask\nb.jpg,19\n");
+        }
+
+        // Act
+        using var response = await host.PutAsync($"/api/v1/competitions/{slug}/hidden-set", Zip(buffer.ToArray()), Ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var refusal = await response.Content.ReadFromJsonAsync<ApiRefusal>(PortalHttp.Json, Ct);
+        Assert.StartsWith("Nothing was changed. The hidden set has 2 problems; the first: info.csv line 2, column ans: 'mask'", refusal!.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, refusal.TotalProblems);
+    }
+
+    [Fact]
     public async Task HiddenSetUpload_InfoCsvWithAHeaderAndNoRows_NamesInfoCsvInItsWholeFileProblem()
     {
         // Arrange
