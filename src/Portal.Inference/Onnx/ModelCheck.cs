@@ -44,7 +44,14 @@ public sealed record ModelCheck(ModelShape? Shape, string? Refusal)
 
     /// <summary>Whether <paramref name="fileName"/> is named as ONNX external data is (<c>net.onnx.data</c>, <c>net.onnx_data</c>, <c>weights.data</c>).</summary>
     public static bool IsExternalDataFile(string fileName) =>
-        fileName.EndsWith(".data", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".onnx_data", StringComparison.OrdinalIgnoreCase);
+        fileName.EndsWith(".data", StringComparison.OrdinalIgnoreCase) || IsOnnxExternalDataFile(fileName);
+
+    /// <summary>
+    /// Whether <paramref name="fileName"/> is named as the external data of an ONNX file beside it (<c>net.onnx.data</c>,
+    /// <c>net.onnx_data</c>, as <c>torch.onnx.export</c> writes): a name no CSV has, so an upload holding it is a model's.
+    /// </summary>
+    public static bool IsOnnxExternalDataFile(string fileName) =>
+        fileName.EndsWith(".onnx.data", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".onnx_data", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Checks <paramref name="model"/> before ONNX Runtime parses it: an ONNX ModelProto, an opset ONNX Runtime runs,

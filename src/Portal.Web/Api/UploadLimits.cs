@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Submissions;
 using Portal.Application.Models;
+using Portal.Inference.Onnx;
 using Portal.Web.Hosting;
 using Portal.Application;
 using Portal.Application.TrainingRuns;
@@ -79,7 +80,7 @@ public sealed class UploadLimits(IOptions<PortalOptions> portal, IOptions<Infere
     /// calling it binary.
     /// </summary>
     public static bool IsModelPart(string fileName) =>
-        IsModelFile(fileName) || fileName.EndsWith(".onnx.data", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".onnx_data", StringComparison.OrdinalIgnoreCase);
+        IsModelFile(fileName) || ModelCheck.IsOnnxExternalDataFile(fileName);
 
     private string Limit(string? fileName) => (fileName is null
         ? $"a submission may be at most {ByteSize.Format(CsvFile)} as a CSV, or {ByteSize.Format(ModelFile)} per model file and {ByteSize.Format(ModelBody)} in all"
